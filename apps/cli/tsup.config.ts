@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/generate.ts'],
+  format: ['esm'],
+  target: 'node20',
+  dts: false,
+  clean: true,
+  sourcemap: true,
+});

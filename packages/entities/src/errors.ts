@@ -1,0 +1,39 @@
+const marker = Symbol.for('tp2dg.error');
+
+/** Every way tp2dg can fail; the CLI maps each code to an exit code. */
+export type Tp2dgErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_INPUT'
+  | 'MEDIA_PATH_ESCAPE'
+  | 'MEDIA_NOT_FOUND'
+  | 'LOADER_NOT_FOUND'
+  | 'LOADER_INVALID'
+  | 'PROMPT_TEMPLATE'
+  | 'MISSING_API_KEY'
+  | 'MODEL_API'
+  | 'MODEL_TIMEOUT'
+  | 'ABORTED'
+  | 'OUTPUT_WRITE';
+
+export interface Tp2dgErrorOptions {
+  cause?: unknown;
+}
+
+/**
+ * The one error class of tp2dg. Messages say what failed, where, and what to do.
+ * `isInstance` checks a symbol marker so two installed copies of this package agree.
+ */
+export class Tp2dgError extends Error {
+  readonly [marker] = true;
+  readonly code: Tp2dgErrorCode;
+
+  constructor(code: Tp2dgErrorCode, message: string, options: Tp2dgErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'Tp2dgError';
+    this.code = code;
+  }
+
+  static isInstance(value: unknown): value is Tp2dgError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+}

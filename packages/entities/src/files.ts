@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ConversationGoalSchema, ExpertiseSchema, GoalCategoryCodeSchema, SpecificityCodeSchema } from './goal.js';
+import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
+import { ResponseCodeSchema } from './response-code.js';
+import { TrackSchema } from './track.js';
+import { ConversationTurnSchema } from './turns.js';
+import { TokenUsageSchema } from './usage.js';
+import { UserDemographicsSchema } from './user.js';
+
+/** `profiling.json`: the reference layout's `{user, summary}`. */
+export const ProfilingFileSchema = z.object({
+  user: UserDemographicsSchema,
+  summary: ProfileSummarySchema,
+});
+export type ProfilingFile = z.infer<typeof ProfilingFileSchema>;
+
+/** `conversation_goal.json`: the adapted goal (not the template) and its example queries. */
+export const ConversationGoalFileSchema = z.object({
+  goal: z.object({
+    category_code: GoalCategoryCodeSchema,
+    specificity_code: SpecificityCodeSchema,
+    listener_goal: z.string(),
+    listener_expertise: ExpertiseSchema,
+    target_turn_count: z.number().int().min(1),
+  }),
+  examples: z.object({
+    initial_query_examples: z.array(z.string()),
+    iteration_query_examples: z.array(z.string()),
+    achieved_query_examples: z.array(z.string()),
+  }),
+});
+export type ConversationGoalFile = z.infer<typeof ConversationGoalFileSchema>;
+
+/** `chat.json`: one entry per turn. */
+export const ChatFileSchema = z.array(ConversationTurnSchema);
+export type ChatFile = z.infer<typeof ChatFileSchema>;
+
+/** Where a conversation came from; `provider: simulated` marks data that is not LLM output. */
+export const ProvenanceSchema = z.object({
+  provider: z.string(),
+  model: z.string(),
+  source: z.string(),
+  seed: z.number().int(),
+  prompts_hash: z.string(),
+  response_format: z.enum(['yaml', 'json']),
+  goal_template_codes: z.array(z.string()),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** `session.json`: everything needed to reproduce or audit one conversation. */
+export const SessionFileSchema = z.object({
+  session_id: z.string(),
+  user_id: z.string(),
+  provenance: ProvenanceSchema,
+  profile: ListenerProfileSchema,
+  goal: ConversationGoalSchema,
+  liked_tracks: z.array(TrackSchema),
+  pool_tracks: z.array(TrackSchema),
+  turns_requested: z.number().int().min(1),
+  turns_completed: z.number().int().min(0),
+  call_count: z.number().int().min(0),
+  usage: TokenUsageSchema,
+  duration_ms: z.number().min(0),
+});
+export type SessionFile = z.infer<typeof SessionFileSchema>;
+
+const PartRecordSchema = z.union([
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
+]);
+
+/** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
+export const CallRecordSchema = z.object({
+  agent: z.enum(['profile', 'goal', 'listener', 'recsys']),
+  turn: z.number().int().min(0).nullable(),
+  template: z.string(),
+  attempt: z.number().int().min(1),
+  provider: z.string(),
+  model: z.string(),
+  request: z.object({
+    system_instruction: z.string().nullable(),
+    messages: z.array(z.object({ role: z.enum(['user', 'model']), parts: z.array(PartRecordSchema) })),
+    response_json_schema: z.record(z.string(), z.unknown()).nullable(),
+  }),
+  response_text: z.string(),
+  response_code: ResponseCodeSchema,
+  /** Why the reply was rejected (parse problem, unknown track ...), null when accepted. */
+  problem: z.string().nullable(),
+  usage: TokenUsageSchema,
+  finish_reason: z.string().nullable(),
+  latency_ms: z.number().min(0),
+});
+export type CallRecord = z.infer<typeof CallRecordSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+export const GOAL_CATEGORY_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K'] as const;
+export const GoalCategoryCodeSchema = z.enum(GOAL_CATEGORY_CODES);
+export type GoalCategoryCode = z.infer<typeof GoalCategoryCodeSchema>;
+
+/** Query specificity then target specificity: L(ow) or H(igh). */
+export const SPECIFICITY_CODES = ['LL', 'HL', 'LH', 'HH'] as const;
+export const SpecificityCodeSchema = z.enum(SPECIFICITY_CODES);
+export type SpecificityCode = z.infer<typeof SpecificityCodeSchema>;
+
+export const ExpertiseSchema = z.enum(['low', 'neutral', 'high']);
+export type Expertise = z.infer<typeof ExpertiseSchema>;
+
+const queries = z.array(z.string().min(1)).min(2);
+
+/** One entry of the goal catalog, before it is adapted to a pool. */
+export const GoalTemplateSchema = z.object({
+  category_code: GoalCategoryCodeSchema,
+  category: z.string().min(1),
+  specificity_code: SpecificityCodeSchema,
+  listener_goal: z.string().min(1),
+  listener_expertise: ExpertiseSchema,
+  initial_query_examples: queries,
+  iteration_query_examples: queries,
+  achieved_query_examples: queries,
+});
+export type GoalTemplate = z.infer<typeof GoalTemplateSchema>;
+
+/** The goal the Goal agent adapted to one session's pool: what the Listener pursues. */
+export const ConversationGoalSchema = z.object({
+  category_code: GoalCategoryCodeSchema,
+  specificity_code: SpecificityCodeSchema,
+  listener_goal: z.string().min(1),
+  listener_expertise: ExpertiseSchema,
+  initial_query_examples: queries,
+  iteration_query_examples: queries,
+  achieved_query_examples: queries,
+  target_turn_count: z.number().int().min(1),
+});
+export type ConversationGoal = z.infer<typeof ConversationGoalSchema>;

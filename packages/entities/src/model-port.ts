@@ -1,0 +1,57 @@
+import type { TokenUsage } from './usage.js';
+
+/** The four agents of the method; every model call is made on behalf of one. */
+export type AgentName = 'profile' | 'goal' | 'listener' | 'recsys';
+
+/** Says who makes a call and why: recorded in `calls.jsonl`, used by the simulated model. */
+export interface CallLabel {
+  agent: AgentName;
+  /** Conversation turn, 0 for a priming call, null for the one-shot profile and goal calls. */
+  turn: number | null;
+  /** Name of the prompt template that produced the last message. */
+  template: string;
+  /** 1 for the first try, then 2, 3 ... for each re-ask. */
+  attempt: number;
+}
+
+/** A piece of a message: text, or a reference to a local media file the backend delivers. */
+export type ModelPart = { kind: 'text'; text: string } | { kind: 'file'; path: string; mimeType: string };
+
+export interface ModelMessage {
+  role: 'user' | 'model';
+  parts: ModelPart[];
+}
+
+/**
+ * One call. A one-shot call has a single user message; a multi-turn call carries the
+ * whole history, kept by the caller (chats are not delegated to the SDK).
+ */
+export interface ModelRequest {
+  label: CallLabel;
+  systemInstruction?: string;
+  messages: ModelMessage[];
+  /** When set, the model must answer JSON that validates against this schema. */
+  responseJsonSchema?: Record<string, unknown>;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'BLOCKED' | 'OTHER';
+
+export interface ModelResult {
+  /** Empty when the reply was blocked or empty; `finishReason` says which. */
+  text: string;
+  usage: TokenUsage;
+  finishReason: FinishReason;
+}
+
+/**
+ * What the agents call. Implemented by the Gemini adapter and the offline simulated model.
+ * Failures throw `Tp2dgError` (`MODEL_API`, `MODEL_TIMEOUT`, `ABORTED`).
+ */
+export interface ModelPort {
+  /** `gemini`, `simulated`, ...: saved with every conversation so provenance is never lost. */
+  readonly provider: string;
+  readonly model: string;
+  generate(request: ModelRequest): Promise<ModelResult>;
+}

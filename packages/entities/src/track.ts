@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** A track as every loader emits it; media paths are absolute and inside the corpus root. */
+export const TrackSchema = z.object({
+  track_id: z.string().min(1),
+  title: z.string(),
+  artist: z.string(),
+  album: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  lyrics: z.string().optional(),
+  release_date: z.string().optional(),
+  tempo: z.number().optional(),
+  key: z.string().optional(),
+  popularity: z.number().optional(),
+  audio_path: z.string().optional(),
+  image_path: z.string().optional(),
+});
+export type Track = z.infer<typeof TrackSchema>;

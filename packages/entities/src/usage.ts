@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+const tokens = z.number().int().min(0);
+
+/** Token usage by modality; `cached_*` are the parts of the inputs billed at the cached price. */
+export const TokenUsageSchema = z.object({
+  text_input: tokens,
+  image_input: tokens,
+  audio_input: tokens,
+  cached_text_input: tokens,
+  cached_image_input: tokens,
+  cached_audio_input: tokens,
+  output: tokens,
+  thinking: tokens,
+});
+export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+
+export const ZERO_USAGE: TokenUsage = Object.freeze({
+  text_input: 0,
+  image_input: 0,
+  audio_input: 0,
+  cached_text_input: 0,
+  cached_image_input: 0,
+  cached_audio_input: 0,
+  output: 0,
+  thinking: 0,
+});
+
+export function addUsage(left: TokenUsage, right: TokenUsage): TokenUsage {
+  const sum = { ...left };
+  for (const key of Object.keys(sum) as (keyof TokenUsage)[]) sum[key] += right[key];
+  return sum;
+}
