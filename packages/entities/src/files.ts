@@ -91,3 +91,16 @@ export const CallRecordSchema = z.object({
   latency_ms: z.number().min(0),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
+
+/**
+ * One line of `failures.jsonl` beside the session folders: a session that produced no
+ * conversation (skipped by the loader or failed while generating), with the reason.
+ */
+export const FailureRecordSchema = z.object({
+  session_id: z.string(),
+  user_id: z.string().nullable(),
+  stage: z.enum(['load', 'generate']),
+  code: z.string(),
+  reason: z.string(),
+});
+export type FailureRecord = z.infer<typeof FailureRecordSchema>;

@@ -39,3 +39,11 @@ export const ConversationGoalSchema = z.object({
   target_turn_count: z.number().int().min(1),
 });
 export type ConversationGoal = z.infer<typeof ConversationGoalSchema>;
+
+/** Target conversation length by specificity, as in the paper: exact asks end fast. */
+export const TARGET_TURN_RANGES: Readonly<Record<SpecificityCode, readonly [number, number]>> = {
+  HH: [1, 2],
+  HL: [3, 4],
+  LL: [3, 7],
+  LH: [6, 8],
+};
