@@ -10,6 +10,7 @@ export type Tp2dgErrorCode =
   | 'LOADER_INVALID'
   | 'PROMPT_TEMPLATE'
   | 'MISSING_API_KEY'
+  | 'AGENT_REPLY'
   | 'MODEL_API'
   | 'MODEL_TIMEOUT'
   | 'ABORTED'

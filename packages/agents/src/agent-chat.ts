@@ -1,0 +1,35 @@
+import type { AgentName, ModelMessage, ModelPart } from '@tp2dg/entities';
+import type { PromptName } from '@tp2dg/prompts';
+import type { AgentContext } from './agent-context.js';
+import { type AskOutcome, askModel, type ReplySpec } from './ask-model.js';
+
+/**
+ * A multi-turn chat whose history we keep ourselves: SDK chats drop blocked turns and
+ * lose the system instruction on per-message config (see GEMINI_NOTES.md).
+ */
+export class AgentChat {
+  readonly #context: AgentContext;
+  readonly #agent: AgentName;
+  readonly #systemInstruction: string;
+  #history: ModelMessage[] = [];
+
+  constructor(context: AgentContext, agent: AgentName, systemInstruction: string) {
+    this.#context = context;
+    this.#agent = agent;
+    this.#systemInstruction = systemInstruction;
+  }
+
+  async send<T>(turn: number, template: PromptName, parts: ModelPart[], reply: ReplySpec<T>): Promise<AskOutcome<T>> {
+    const outcome = await askModel(this.#context, {
+      agent: this.#agent,
+      turn,
+      template,
+      systemInstruction: this.#systemInstruction,
+      history: this.#history,
+      parts,
+      reply,
+    });
+    this.#history = outcome.history;
+    return outcome;
+  }
+}

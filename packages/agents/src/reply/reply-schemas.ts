@@ -1,0 +1,51 @@
+import {
+  ExpertiseSchema,
+  GoalCategoryCodeSchema,
+  GoalProgressSchema,
+  ProfileSummarySchema,
+  SpecificityCodeSchema,
+} from '@tp2dg/entities';
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const queries = z.array(text).min(2);
+
+/** What each agent must answer; keys match the `reply` list of its prompt template. */
+export const ProfileReplySchema = ProfileSummarySchema;
+
+export function goalReplySchema(turnCount: number) {
+  return z.object({
+    category_code: GoalCategoryCodeSchema,
+    specificity_code: SpecificityCodeSchema,
+    listener_goal: text,
+    listener_expertise: ExpertiseSchema,
+    initial_query_examples: queries,
+    iteration_query_examples: queries,
+    achieved_query_examples: queries,
+    target_turn_count: z.coerce.number().int().min(1).max(turnCount),
+  });
+}
+export type GoalReply = z.infer<ReturnType<typeof goalReplySchema>>;
+
+export const ListenerFirstReplySchema = z.object({ thought: text, message: text });
+export type ListenerFirstReply = z.infer<typeof ListenerFirstReplySchema>;
+
+export const ListenerReactionReplySchema = z.object({
+  thought: text,
+  goal_progress_assessment: GoalProgressSchema,
+  message: text,
+});
+export type ListenerReactionReply = z.infer<typeof ListenerReactionReplySchema>;
+
+/**
+ * `trackIds` narrows `track_id` to the remaining pool in JSON mode, where the schema
+ * is sent to the model; in YAML mode any id parses and the agent checks it against the pool.
+ */
+export function recsysReplySchema(trackIds?: readonly [string, ...string[]]) {
+  return z.object({
+    thought: text,
+    track_id: trackIds === undefined ? z.coerce.string().trim().min(1) : z.enum(trackIds),
+    message: text,
+  });
+}
+export type RecsysReply = z.infer<ReturnType<typeof recsysReplySchema>>;

@@ -1,0 +1,51 @@
+import type { ModelPart, Track } from '@tp2dg/entities';
+import mime from 'mime';
+
+/** The paper puts about 200 characters of lyrics into prompts. */
+const LYRICS_EXCERPT_LENGTH = 200;
+
+/** How much of a track an agent may see: the asymmetry of the method lives here. */
+export type TrackView =
+  /** Recsys pool: everything, with the id it must copy. */
+  | 'catalog'
+  /** Profile, goal and Listener priming: everything but the id. */
+  | 'anonymous'
+  /** A recommendation reaching the Listener: title, artist, album only. */
+  | 'recommended';
+
+export function describeTrack(track: Track, view: TrackView): string {
+  const fields = [`"${track.title}" by ${track.artist}`];
+  if (track.album) fields.push(`album: ${track.album}`);
+  if (view !== 'recommended') {
+    if (track.tags.length > 0) fields.push(`tags: ${track.tags.join(', ')}`);
+    if (track.release_date) fields.push(`released: ${track.release_date}`);
+    if (track.lyrics) fields.push(`lyrics excerpt: "${lyricsExcerpt(track.lyrics)}"`);
+  }
+  if (view === 'catalog') fields.unshift(`track_id: ${track.track_id}`);
+  return fields.join(' | ');
+}
+
+/** The track as message parts: its description, then its audio clip and cover when present. */
+export function trackParts(track: Track, view: TrackView, label = ''): ModelPart[] {
+  return [{ kind: 'text', text: `${label}${describeTrack(track, view)}` }, ...trackMediaParts(track)];
+}
+
+/** The audio clip and cover of a track, when it has them. */
+export function trackMediaParts(track: Track): ModelPart[] {
+  const paths = [track.audio_path, track.image_path].filter((path) => path !== undefined);
+  return paths.map((path) => ({ kind: 'file', path, mimeType: mediaTypeOf(path) }));
+}
+
+export function trackListParts(tracks: readonly Track[], view: TrackView): ModelPart[] {
+  return tracks.flatMap((track, index) => trackParts(track, view, `${index + 1}. `));
+}
+
+function lyricsExcerpt(lyrics: string): string {
+  const flat = lyrics.replace(/\s+/g, ' ').trim();
+  return flat.length <= LYRICS_EXCERPT_LENGTH ? flat : `${flat.slice(0, LYRICS_EXCERPT_LENGTH)}...`;
+}
+
+function mediaTypeOf(path: string): string {
+  // Gemini needs an explicit MIME type; an unknown extension is the corpus's problem to fix.
+  return mime.getType(path) ?? 'application/octet-stream';
+}
