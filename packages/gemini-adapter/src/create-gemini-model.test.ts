@@ -1,0 +1,70 @@
+import { Tp2dgError } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { createGeminiModel } from './create-gemini-model.js';
+import { startTestRig, testApiKey, textRequest } from './test-helpers.js';
+
+describe('createGeminiModel', () => {
+  it('should send the system instruction and the whole history with user and model roles', async () => {
+    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'Try some bossa nova.' }) });
+    const result = await model.generate({
+      label: { agent: 'listener', turn: 2, template: 'listener-turn', attempt: 1 },
+      systemInstruction: 'You are a listener.',
+      messages: [
+        { role: 'user', parts: [{ kind: 'text', text: 'Hello' }] },
+        { role: 'model', parts: [{ kind: 'text', text: 'Hi, what do you like?' }] },
+        { role: 'user', parts: [{ kind: 'text', text: 'Jazz.' }] },
+      ],
+    });
+    expect(result).toEqual({
+      text: 'Try some bossa nova.',
+      finishReason: 'STOP',
+      usage: expect.objectContaining({ text_input: 0, output: 0 }),
+    });
+    const [received] = emulator.requests;
+    expect(received?.model).toBe('gemini-2.5-flash');
+    expect(received?.headers['x-goog-api-key']).toBe(testApiKey);
+    expect(received?.body.contents).toEqual([
+      { role: 'user', parts: [{ text: 'Hello' }] },
+      { role: 'model', parts: [{ text: 'Hi, what do you like?' }] },
+      { role: 'user', parts: [{ text: 'Jazz.' }] },
+    ]);
+    expect(received?.body.systemInstruction).toEqual({
+      role: 'user',
+      parts: [{ text: 'You are a listener.' }],
+    });
+    // Nothing configured: no temperature, seed or JSON mode reaches the wire.
+    expect(received?.body.generationConfig ?? {}).toEqual({});
+  });
+
+  it('should ask for JSON with the schema, temperature and seed in generationConfig', async () => {
+    const schema = { type: 'object', properties: { track_id: { type: 'string' } }, required: ['track_id'] };
+    const { emulator, model } = await startTestRig(
+      { respond: () => ({ text: '{"track_id":"t1"}' }) },
+      { temperature: 0.7, seed: 42 },
+    );
+    const result = await model.generate(textRequest('Recommend one', { responseJsonSchema: schema }));
+    expect(JSON.parse(result.text)).toEqual({ track_id: 't1' });
+    expect(emulator.requests[0]?.body.generationConfig).toEqual({
+      temperature: 0.7,
+      seed: 42,
+      responseMimeType: 'application/json',
+      responseJsonSchema: schema,
+    });
+  });
+
+  it('should name itself gemini with the configured model', async () => {
+    const { model } = await startTestRig({ respond: () => ({ text: '' }) }, { model: 'gemini-2.5-pro' });
+    expect(model.provider).toBe('gemini');
+    expect(model.model).toBe('gemini-2.5-pro');
+  });
+
+  it('should refuse an empty API key with MISSING_API_KEY before any request', () => {
+    let caught: unknown;
+    try {
+      createGeminiModel({ apiKey: ' ', model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(Tp2dgError.isInstance(caught) && caught.code).toBe('MISSING_API_KEY');
+  });
+});

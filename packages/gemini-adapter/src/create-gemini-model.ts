@@ -1,0 +1,133 @@
+import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
+import { type ModelPort, type ModelRequest, type ModelResult, Tp2dgError } from '@tp2dg/entities';
+import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
+import { GeminiApiError } from './gemini-api-error.js';
+import type { GeminiModelOptions } from './gemini-model-options.js';
+import { raceAgainstSignal } from './race-against-signal.js';
+import { type RetrySettings, runWithRetries } from './run-with-retries.js';
+import { toGeminiContents } from './to-gemini-contents.js';
+import { toModelResult } from './to-model-result.js';
+import { uploadFile } from './upload-file.js';
+
+const defaultTimeoutMs = 120_000;
+const defaultMaxAttempts = 5;
+
+function defaultSleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+function describeCall(model: string, request: ModelRequest): string {
+  const { agent, turn, template, attempt } = request.label;
+  const turnText = turn === null ? '' : `, turn ${turn}`;
+  return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, re-ask ${attempt})`;
+}
+
+/** The service forgets files after 48 h: a prompt that still references one gets 403 or 404. */
+function isForgottenFileError(error: unknown): boolean {
+  return GeminiApiError.isInstance(error) && (error.status === 403 || error.status === 404);
+}
+
+/**
+ * Creates the Gemini implementation of the model port. Each call sends the full history the
+ * caller keeps (never SDK chats, which drop blocked turns and lose the system instruction),
+ * uploads file parts once through the Files API, and retries transient failures itself.
+ */
+export function createGeminiModel(options: GeminiModelOptions): ModelPort {
+  if (options.apiKey.trim() === '') {
+    throw new Tp2dgError('MISSING_API_KEY', 'No Gemini API key: set GEMINI_API_KEY or pass apiKey.');
+  }
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const httpOptions = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+  // No SDK retryOptions: our loop honours RetryInfo and retries network errors, the SDK's does not.
+  const client = new GoogleGenAI({ apiKey: options.apiKey, httpOptions });
+  // files.upload ignores abort signals, so its client carries a timeout of its own as a backstop.
+  const filesClient = new GoogleGenAI({
+    apiKey: options.apiKey,
+    httpOptions: { ...httpOptions, timeout: timeoutMs },
+  });
+  const retrySettings: RetrySettings = {
+    apiKey: options.apiKey,
+    maxAttempts: Math.max(1, options.maxAttempts ?? defaultMaxAttempts),
+    timeoutMs,
+    sleep: options.sleep ?? defaultSleep,
+    random: options.random ?? Math.random,
+    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+  };
+  const uploadSettings = {
+    ...retrySettings,
+    pollIntervalMs: options.filePollIntervalMs ?? 1000,
+    maxPolls: options.maxFilePolls ?? 300,
+  };
+  const cache = new FileUploadCache(
+    (path, mimeType) => uploadFile(filesClient, path, mimeType, uploadSettings),
+    options.now ?? Date.now,
+  );
+
+  async function buildContents(request: ModelRequest, used: CachedFile[]): Promise<Content[]> {
+    return toGeminiContents(request.messages, async (path, mimeType) => {
+      // Uploads are shared between callers, so one caller's abort only stops its own wait.
+      const cached = await raceAgainstSignal(cache.resolve(path, mimeType), request.signal);
+      used.push(cached);
+      return { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
+    });
+  }
+
+  function buildConfig(request: ModelRequest, abortSignal: AbortSignal): GenerateContentConfig {
+    return {
+      abortSignal,
+      ...(request.systemInstruction === undefined ? {} : { systemInstruction: request.systemInstruction }),
+      ...(request.responseJsonSchema === undefined
+        ? {}
+        : { responseMimeType: 'application/json', responseJsonSchema: request.responseJsonSchema }),
+      ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    };
+  }
+
+  async function generateWith(request: ModelRequest, contents: Content[]): Promise<ModelResult> {
+    const settings =
+      request.timeoutMs === undefined ? retrySettings : { ...retrySettings, timeoutMs: request.timeoutMs };
+    const target = {
+      operation: 'generate' as const,
+      description: describeCall(options.model, request),
+      label: request.label,
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    };
+    const response = await runWithRetries(
+      (signal) =>
+        client.models.generateContent({
+          model: options.model,
+          contents,
+          config: buildConfig(request, signal),
+        }),
+      target,
+      settings,
+    );
+    return toModelResult(response);
+  }
+
+  async function generate(request: ModelRequest): Promise<ModelResult> {
+    if (request.signal?.aborted)
+      throw new Tp2dgError('ABORTED', `${describeCall(options.model, request)} was aborted.`);
+    const used: CachedFile[] = [];
+    const contents = await buildContents(request, used).catch((error: unknown) => {
+      if (request.signal?.aborted) {
+        throw new Tp2dgError(
+          'ABORTED',
+          `${describeCall(options.model, request)} was aborted during file upload.`,
+        );
+      }
+      throw error;
+    });
+    try {
+      return await generateWith(request, contents);
+    } catch (error) {
+      if (used.length === 0 || !isForgottenFileError(error)) throw error;
+      // A cached file expired on the service side: upload the files again, then retry once.
+      cache.forget(used);
+      return generateWith(request, await buildContents(request, []));
+    }
+  }
+
+  return { provider: 'gemini', model: options.model, generate };
+}

@@ -1,0 +1,86 @@
+import { redactSecret } from './redact-secret.js';
+import { retryDelayFromErrorBody } from './retry-delay.js';
+
+const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
+const maxMessageLength = 600;
+
+/** One failed attempt, reduced to what the retry loop and the final error need. */
+export interface Failure {
+  reason: 'http' | 'network' | 'other';
+  status: number | null;
+  retryable: boolean;
+  /** The server's `RetryInfo.retryDelay`, when it sent one. */
+  retryDelayMs: number | null;
+  /** Short, key-free description of what went wrong. */
+  message: string;
+}
+
+function truncate(text: string): string {
+  return text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}...` : text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The SDK's `ApiError` carries `status` and the JSON error body as its message. */
+function isSdkApiError(error: unknown): error is Error & { status: number } {
+  return (
+    error instanceof Error &&
+    error.name === 'ApiError' &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+/** Undici reports a refused, reset or dropped connection as `TypeError: fetch failed`. */
+function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'fetch failed';
+}
+
+export function describeFailure(error: unknown, apiKey: string): Failure {
+  if (isSdkApiError(error)) {
+    const body = parseJson(error.message);
+    const details = (body as { error?: { message?: unknown; status?: unknown } } | null)?.error;
+    const statusName = typeof details?.status === 'string' ? ` ${details.status}` : '';
+    const detail = typeof details?.message === 'string' ? details.message : error.message;
+    const summary = `HTTP ${error.status}${statusName}: ${detail}`;
+    return {
+      reason: 'http',
+      status: error.status,
+      retryable: retryableStatuses.has(error.status),
+      retryDelayMs: retryDelayFromErrorBody(body),
+      message: truncate(redactSecret(summary, apiKey)),
+    };
+  }
+  if (isNetworkError(error)) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    const detail = typeof code === 'string' ? ` (${code})` : '';
+    return {
+      reason: 'network',
+      status: null,
+      retryable: true,
+      retryDelayMs: null,
+      message: `network error${detail}`,
+    };
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    reason: 'other',
+    status: null,
+    retryable: false,
+    retryDelayMs: null,
+    message: truncate(redactSecret(text, apiKey)),
+  };
+}
+
+/** A key-free stand-in for the SDK error, kept as `cause` so stacks and logs stay safe. */
+export function sanitizedCause(error: unknown, apiKey: string): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  const cause = new Error(redactSecret(text, apiKey));
+  cause.name = error instanceof Error ? error.name : 'Error';
+  return cause;
+}

@@ -1,0 +1,44 @@
+import type { CallLabel } from '@tp2dg/entities';
+
+/** Reported before each retry, so callers can log or count retries (the library never prints). */
+export interface GeminiRetryEvent {
+  /** What was being retried: a generateContent call, a file upload or a file state poll. */
+  operation: 'generate' | 'upload' | 'poll';
+  /** The attempt that just failed, from 1. */
+  attempt: number;
+  maxAttempts: number;
+  /** How long the adapter waits before the next attempt. */
+  delayMs: number;
+  /** HTTP status, or null for a timeout or a network failure. */
+  status: number | null;
+  reason: 'http' | 'network' | 'timeout';
+  /** What failed, with the API key removed. */
+  message: string;
+  /** The call label of a generate retry. */
+  label?: CallLabel;
+}
+
+export interface GeminiModelOptions {
+  apiKey: string;
+  /** Model id, e.g. `gemini-2.5-flash`. */
+  model: string;
+  /** Service root; tests pass the emulator's `http://127.0.0.1:<port>`. */
+  baseUrl?: string;
+  /** Limit per attempt in ms (default 120000); a request's own `timeoutMs` wins. */
+  timeoutMs?: number;
+  /** Attempts per call, the first included (default 5). */
+  maxAttempts?: number;
+  temperature?: number;
+  seed?: number;
+  /** Waits between retries and file polls; inject a fake in tests. */
+  sleep?: (milliseconds: number) => Promise<void>;
+  /** Source of backoff jitter in [0, 1); inject a fixed one in tests. */
+  random?: () => number;
+  /** Clock in ms, used to re-upload cached files close to their 48 h expiry. */
+  now?: () => number;
+  /** Pause between `files.get` polls while a file is PROCESSING (default 1000). */
+  filePollIntervalMs?: number;
+  /** Polls before giving up on a file that stays PROCESSING (default 300). */
+  maxFilePolls?: number;
+  onRetry?: (event: GeminiRetryEvent) => void;
+}

@@ -1,0 +1,27 @@
+const baseDelayMs = 1000;
+const maxBackoffMs = 60_000;
+
+/**
+ * Reads `google.rpc.RetryInfo.retryDelay` (a protobuf Duration such as `"17s"` or `"0.5s"`)
+ * from a Google error body; null when absent or malformed.
+ */
+export function retryDelayFromErrorBody(body: unknown): number | null {
+  const details = (body as { error?: { details?: unknown } } | null)?.error?.details;
+  if (!Array.isArray(details)) return null;
+  for (const detail of details) {
+    const record = detail as { '@type'?: unknown; retryDelay?: unknown };
+    if (typeof record['@type'] !== 'string' || !record['@type'].endsWith('google.rpc.RetryInfo')) continue;
+    const match = typeof record.retryDelay === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(record.retryDelay) : null;
+    if (match?.[1] !== undefined) return Math.round(Number(match[1]) * 1000);
+  }
+  return null;
+}
+
+/**
+ * Exponential backoff with "equal jitter": half of the doubled delay is fixed, half random,
+ * so parallel workers hit by the same 503 do not all come back at the same instant.
+ */
+export function backoffDelay(failedAttempt: number, random: () => number): number {
+  const ceiling = Math.min(maxBackoffMs, baseDelayMs * 2 ** (failedAttempt - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}

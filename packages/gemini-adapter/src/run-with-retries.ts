@@ -1,0 +1,118 @@
+import { type CallLabel, Tp2dgError } from '@tp2dg/entities';
+import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
+import { GeminiApiError } from './gemini-api-error.js';
+import type { GeminiRetryEvent } from './gemini-model-options.js';
+import { raceAgainstSignal } from './race-against-signal.js';
+import { backoffDelay } from './retry-delay.js';
+
+export interface RetrySettings {
+  apiKey: string;
+  maxAttempts: number;
+  timeoutMs: number;
+  sleep: (milliseconds: number) => Promise<void>;
+  random: () => number;
+  onRetry?: (event: GeminiRetryEvent) => void;
+}
+
+export interface RetryTarget {
+  operation: GeminiRetryEvent['operation'];
+  /** Says what and where, e.g. `Gemini generateContent (gemini-2.5-flash, agent recsys, turn 3)`. */
+  description: string;
+  /** The caller's signal: aborting stops at once, with no retry. */
+  signal?: AbortSignal;
+  label?: CallLabel;
+}
+
+function advice(status: number | null): string {
+  if (status === 429) return 'The quota is exhausted: lower the concurrency or wait for the quota to refill.';
+  if (status === 400) return 'The request was rejected: check the prompt, the JSON schema and the files.';
+  if (status === 401 || status === 403)
+    return 'Check the API key and that it may use this model and its files.';
+  if (status === 404) return 'Check the model name.';
+  if (status !== null && status >= 500) return 'The service is failing or overloaded: retry later.';
+  return 'Check the network and the service status, then retry.';
+}
+
+function abortedError(target: RetryTarget): Tp2dgError {
+  return new Tp2dgError('ABORTED', `${target.description} was aborted by the caller.`);
+}
+
+function finalError(
+  target: RetryTarget,
+  failure: Failure,
+  attempt: number,
+  error: unknown,
+  settings: RetrySettings,
+) {
+  const tries = failure.retryable ? `after ${attempt} attempts` : 'without retry';
+  return new GeminiApiError(
+    `${target.description} failed ${tries}: ${failure.message}. ${advice(failure.status)}`,
+    {
+      status: failure.status,
+      retryable: failure.retryable,
+      cause: sanitizedCause(error, settings.apiKey),
+    },
+  );
+}
+
+/**
+ * Runs one SDK call with our own retry loop (the SDK's retries ignore RetryInfo and network
+ * errors). Each attempt gets a fresh AbortController bounded by `timeoutMs`, linked to the
+ * caller's signal; a fresh one per attempt because reused signals leak listeners in the SDK.
+ */
+export async function runWithRetries<T>(
+  operation: (signal: AbortSignal) => Promise<T>,
+  target: RetryTarget,
+  settings: RetrySettings,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    if (target.signal?.aborted) throw abortedError(target);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('attempt timed out'));
+    }, settings.timeoutMs);
+    const onCallerAbort = () => controller.abort(target.signal?.reason);
+    target.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    let failure: Failure;
+    let caught: unknown;
+    try {
+      return await raceAgainstSignal(operation(controller.signal), controller.signal);
+    } catch (error) {
+      if (target.signal?.aborted) throw abortedError(target);
+      caught = error;
+      failure = timedOut
+        ? { reason: 'other', status: null, retryable: true, retryDelayMs: null, message: 'timed out' }
+        : describeFailure(error, settings.apiKey);
+    } finally {
+      clearTimeout(timer);
+      target.signal?.removeEventListener('abort', onCallerAbort);
+    }
+    const lastAttempt = attempt >= settings.maxAttempts;
+    if (timedOut && lastAttempt) {
+      throw new Tp2dgError(
+        'MODEL_TIMEOUT',
+        `${target.description} timed out: attempt ${attempt} of ${settings.maxAttempts} got no answer ` +
+          `within ${settings.timeoutMs} ms. Raise timeoutMs, or check the network and the service status.`,
+      );
+    }
+    if (!failure.retryable || lastAttempt) throw finalError(target, failure, attempt, caught, settings);
+    const delayMs = failure.retryDelayMs ?? backoffDelay(attempt, settings.random);
+    settings.onRetry?.({
+      operation: target.operation,
+      attempt,
+      maxAttempts: settings.maxAttempts,
+      delayMs,
+      status: failure.status,
+      reason: timedOut ? 'timeout' : failure.reason === 'http' ? 'http' : 'network',
+      message: failure.message,
+      ...(target.label === undefined ? {} : { label: target.label }),
+    });
+    try {
+      await raceAgainstSignal(settings.sleep(delayMs), target.signal);
+    } catch {
+      throw abortedError(target);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelPort, ModelRequest } from '@tp2dg/entities';
+import { afterEach } from 'vitest';
+import { createGeminiModel } from './create-gemini-model.js';
+import type { GeminiModelOptions, GeminiRetryEvent } from './gemini-model-options.js';
+import type { GeminiEmulator, GeminiEmulatorOptions } from './testing/emulator-types.js';
+import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
+
+/** A dummy key: tests only talk to the emulator, and messages are checked never to contain it. */
+export const testApiKey = 'AIzaTEST-dummy-key-0123456789';
+
+const openEmulators: GeminiEmulator[] = [];
+afterEach(async () => {
+  await Promise.all(openEmulators.splice(0).map((emulator) => emulator.close()));
+});
+
+export interface TestRig {
+  emulator: GeminiEmulator;
+  model: ModelPort;
+  /** Every delay the adapter asked to sleep, in order; the fake sleep returns at once. */
+  sleeps: number[];
+  retries: GeminiRetryEvent[];
+}
+
+/** Starts an emulator (closed after the test) and a Gemini model pointed at it, with fake time. */
+export async function startTestRig(
+  emulatorOptions: GeminiEmulatorOptions,
+  modelOptions: Partial<GeminiModelOptions> = {},
+): Promise<TestRig> {
+  const emulator = await startGeminiEmulator(emulatorOptions);
+  openEmulators.push(emulator);
+  const sleeps: number[] = [];
+  const retries: GeminiRetryEvent[] = [];
+  const model = createGeminiModel({
+    apiKey: testApiKey,
+    model: 'gemini-2.5-flash',
+    baseUrl: emulator.baseUrl,
+    sleep: async (milliseconds) => {
+      sleeps.push(milliseconds);
+    },
+    random: () => 0.5,
+    onRetry: (event) => retries.push(event),
+    ...modelOptions,
+  });
+  return { emulator, model, sleeps, retries };
+}
+
+export function textRequest(text: string, extra: Partial<ModelRequest> = {}): ModelRequest {
+  return {
+    label: { agent: 'profile', turn: null, template: 'profile', attempt: 1 },
+    messages: [{ role: 'user', parts: [{ kind: 'text', text }] }],
+    ...extra,
+  };
+}
+
+/** Writes a small media file in a fresh temporary folder and returns its path. */
+export async function writeMediaFile(name: string, bytes = 64): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'tp2dg-gemini-'));
+  const path = join(folder, name);
+  await writeFile(path, Buffer.alloc(bytes, 7));
+  return path;
+}
+
+/** Runs the promise expecting a rejection and returns the error, failing if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & Record<string, unknown>;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}

@@ -1,0 +1,85 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** A `generateContent` body as @google/genai 2.32 puts it on the wire (camelCase JSON). */
+export interface EmulatedGenerateBody {
+  contents: Array<{ role?: string; parts: Array<Record<string, unknown>> }>;
+  systemInstruction?: { role?: string; parts: Array<Record<string, unknown>> };
+  generationConfig?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+/** One `POST /v1beta/models/{model}:generateContent` the emulator received. */
+export interface EmulatedGenerateRequest {
+  /** 0-based position among all generateContent requests of this emulator. */
+  index: number;
+  model: string;
+  body: EmulatedGenerateBody;
+  headers: IncomingHttpHeaders;
+}
+
+/** A successful answer; with `blockReason` the prompt is reported blocked and no candidate is sent. */
+export interface EmulatedSuccess {
+  text?: string;
+  /** Candidate finish reason, `STOP` by default. */
+  finishReason?: string;
+  usageMetadata?: Record<string, unknown>;
+  blockReason?: string;
+}
+
+/** Any raw HTTP answer, typically an error built with `emulatedApiError`. */
+export interface EmulatedHttpReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Never answer: the client has to time out or abort. */
+export interface EmulatedHang {
+  hang: true;
+}
+
+export type EmulatedReply = EmulatedSuccess | EmulatedHttpReply | EmulatedHang;
+
+/** A file stored through the resumable upload protocol. */
+export interface RecordedUpload {
+  /** `files/<id>`, as the Files API names it. */
+  name: string;
+  uri: string;
+  displayName: string | undefined;
+  mimeType: string;
+  sizeBytes: number;
+  bytes: Buffer;
+  /** Headers of the upload start request. */
+  headers: IncomingHttpHeaders;
+}
+
+/** What the upload start request announced; given to `respondToUploadStart`. */
+export interface UploadStartInfo {
+  index: number;
+  displayName: string | undefined;
+  mimeType: string;
+}
+
+export interface GeminiEmulatorOptions {
+  respond: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
+  /** When set, any other `x-goog-api-key` is rejected with 400 API_KEY_INVALID, as Google does. */
+  apiKey?: string;
+  /** How many `files.get` calls report PROCESSING before the final state (default 0: ACTIVE at once). */
+  fileProcessingPolls?: number;
+  /** State a file reaches after processing (default ACTIVE). */
+  fileFinalState?: 'ACTIVE' | 'FAILED';
+  /** Return a reply to fail an upload start on demand; `undefined` lets it proceed. */
+  respondToUploadStart?: (upload: UploadStartInfo) => EmulatedHttpReply | EmulatedHang | undefined;
+}
+
+export interface GeminiEmulator {
+  /** `http://127.0.0.1:<port>`: pass it as `baseUrl`. */
+  readonly baseUrl: string;
+  readonly requests: EmulatedGenerateRequest[];
+  readonly uploads: RecordedUpload[];
+  /** Number of `GET /v1beta/files/{id}` requests served, to check polling. */
+  readonly fileGetCount: number;
+  /** Forget a file as the service does after 48 h: later uses answer 403, gets 404. */
+  expireFile(name: string): void;
+  close(): Promise<void>;
+}

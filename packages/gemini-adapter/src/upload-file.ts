@@ -1,0 +1,77 @@
+import { basename } from 'node:path';
+import { FileState, type File as GeminiFile, type GoogleGenAI } from '@google/genai';
+import { GeminiApiError } from './gemini-api-error.js';
+import { type RetrySettings, runWithRetries } from './run-with-retries.js';
+
+/** A file the Files API holds and a prompt can reference. */
+export interface UploadedFile {
+  name: string;
+  uri: string;
+  mimeType: string;
+  /** From `expirationTime`; null when the service did not say. */
+  expiresAt: number | null;
+}
+
+export interface UploadSettings extends RetrySettings {
+  pollIntervalMs: number;
+  maxPolls: number;
+}
+
+function toUploadedFile(file: GeminiFile, path: string, fallbackMimeType: string): UploadedFile {
+  if (file.name === undefined || file.uri === undefined) {
+    throw new GeminiApiError(`Gemini Files API returned no name or uri for ${path}. Retry the upload.`, {
+      status: null,
+      retryable: true,
+    });
+  }
+  const expiresAt = file.expirationTime === undefined ? Number.NaN : Date.parse(file.expirationTime);
+  return {
+    name: file.name,
+    uri: file.uri,
+    mimeType: file.mimeType ?? fallbackMimeType,
+    expiresAt: Number.isNaN(expiresAt) ? null : expiresAt,
+  };
+}
+
+/**
+ * Uploads a local file and waits until the service has processed it: a prompt that uses a
+ * PROCESSING file is rejected (400 FAILED_PRECONDITION), and the SDK has no wait helper.
+ * The whole upload is retried, since the SDK gives up on a chunk that answers 5xx.
+ */
+export async function uploadFile(
+  client: GoogleGenAI,
+  path: string,
+  mimeType: string,
+  settings: UploadSettings,
+): Promise<UploadedFile> {
+  const where = `${path} (${mimeType})`;
+  // mimeType is passed explicitly: the SDK infers it only for common extensions (not .flac, .m4a).
+  let file = await runWithRetries(
+    () => client.files.upload({ file: path, config: { mimeType, displayName: basename(path) } }),
+    { operation: 'upload', description: `Gemini file upload of ${where}` },
+    settings,
+  );
+  for (let poll = 1; file.state === FileState.PROCESSING; poll += 1) {
+    if (poll > settings.maxPolls) {
+      throw new GeminiApiError(
+        `Gemini kept ${where} in PROCESSING after ${settings.maxPolls} polls. Retry later or check the file.`,
+        { status: null, retryable: true },
+      );
+    }
+    await settings.sleep(settings.pollIntervalMs);
+    const name = file.name ?? '';
+    file = await runWithRetries(
+      (signal) => client.files.get({ name, config: { abortSignal: signal } }),
+      { operation: 'poll', description: `Gemini file state poll of ${where}` },
+      settings,
+    );
+  }
+  if (file.state === FileState.FAILED) {
+    const reason = file.error?.message === undefined ? '' : `: ${file.error.message}`;
+    throw new GeminiApiError(
+      `Gemini could not process ${where}${reason}. Check that the file is a valid ${mimeType}.`,
+      { status: null, retryable: false },
+    );
+  }
+  return toUploadedFile(file, path, mimeType);
+}
