@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Ids may be written as numbers (Last.fm user ids) or strings; the loader uses strings. */
+const IdSchema = z.union([z.string().min(1), z.number()]).transform(String);
+
+// Real exports write `null` for a missing field as often as they leave it out.
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
+const optionalNumber = z
+  .number()
+  .nullish()
+  .transform((value) => value ?? undefined);
+
+export const ReferenceUserSchema = z.object({
+  user_id: IdSchema,
+  age_group: z.string(),
+  gender: z.string(),
+  country: z.string(),
+  preferred_language: z.string(),
+});
+
+export const ReferenceTrackSchema = z.object({
+  track_id: IdSchema,
+  title: z.string(),
+  artist: z.string(),
+  album: optionalString,
+  genre: optionalString,
+  tags: z
+    .array(z.string())
+    .nullish()
+    .transform((value) => value ?? []),
+  lyrics: optionalString,
+  release_date: optionalString,
+  tempo: optionalNumber,
+  key: optionalString,
+  popularity: optionalNumber,
+  audio_path: optionalString,
+  image_path: optionalString,
+});
+export type ReferenceTrack = z.infer<typeof ReferenceTrackSchema>;
+
+export const ReferencePlaylistSchema = z.object({
+  user_id: IdSchema,
+  session_id: IdSchema,
+  track_ids: z.array(IdSchema),
+});
+export type ReferencePlaylist = z.infer<typeof ReferencePlaylistSchema>;
+
+/** Each file's top-level key and record schema, and the field that names a record in errors. */
+export const referenceFiles = {
+  users: { fileName: 'users.json', key: 'users', idField: 'user_id', schema: ReferenceUserSchema },
+  tracks: { fileName: 'tracks.json', key: 'tracks', idField: 'track_id', schema: ReferenceTrackSchema },
+  playlists: {
+    fileName: 'playlists.json',
+    key: 'sessions',
+    idField: 'session_id',
+    schema: ReferencePlaylistSchema,
+  },
+} as const;
