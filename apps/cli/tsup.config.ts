@@ -7,4 +7,5 @@ export default defineConfig({
   dts: false,
   clean: true,
   sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
 });

@@ -8,3 +8,4 @@ export { RecsysAgent, type RecsysAgentOptions } from './recsys-agent.js';
 export { parseReply, type ParsedReply, type ResponseFormat } from './reply/parse-reply.js';
 export { createSimulatedModel, SIMULATED_PROVIDER, type SimulatedModelOptions } from './simulated/simulated-model.js';
 export { describeTrack, type TrackView, trackParts } from './track-parts.js';
+export { conversationTurnCount } from './turn-count.js';

@@ -58,6 +58,10 @@ export const SessionFileSchema = z.object({
   pool_tracks: z.array(TrackSchema),
   turns_requested: z.number().int().min(1),
   turns_completed: z.number().int().min(0),
+  /** Why the chat stopped before `turns_requested`, or null when it ran its course. */
+  ended_early: z
+    .object({ agent: z.enum(['listener', 'recsys']), turn: z.number().int().min(1), response_code: ResponseCodeSchema })
+    .nullable(),
   call_count: z.number().int().min(0),
   usage: TokenUsageSchema,
   duration_ms: z.number().min(0),

@@ -12,6 +12,7 @@ import {
 } from '@tp2dg/entities';
 import { stringify as toYaml } from 'yaml';
 import { goalCandidates } from '../goal-candidates.js';
+import { conversationTurnCount } from '../turn-count.js';
 import {
   simulatedGoal,
   simulatedProfile,
@@ -25,7 +26,8 @@ export interface SimulatedModelOptions {
   session: Session;
   seed: number;
   catalog: readonly GoalTemplate[];
-  turnCount: number;
+  /** Turns the run asks for; the pool may allow fewer. */
+  turns: number;
 }
 
 /** Every conversation it produces is saved with this provider, so nobody takes it for LLM data. */
@@ -53,7 +55,7 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
       case 'profile':
         return simulatedProfile(session);
       case 'goal':
-        goal = simulatedGoal(goalCandidates(options.catalog, seed, session.session_id), options.turnCount, random);
+        goal = simulatedGoal(goalCandidates(options.catalog, seed, session.session_id), conversationTurnCount(options.turns, session), random);
         return goal;
       case 'listener-first-turn':
         return { thought: 'I will open with the request I had in mind.', message: random.pick(requireGoal().initial_query_examples) };

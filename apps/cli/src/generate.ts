@@ -1,0 +1,37 @@
+import { Tp2dgError } from '@tp2dg/entities';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { defineGenerateArguments } from './generate-arguments.js';
+import { runGenerateCommand } from './run-generate-command.js';
+
+const abort = new AbortController();
+process.once('SIGINT', () => abort.abort());
+
+const parser = defineGenerateArguments(yargs(hideBin(process.argv)).scriptName('tp2dg-generate'))
+  .help()
+  .fail((message, error) => {
+    process.stderr.write(`tp2dg-generate: ${message ?? error?.message}\nRun tp2dg-generate --help for the options.\n`);
+    process.exit(EXIT.usage);
+  });
+const args = await parser.parseAsync();
+
+try {
+  process.exitCode = await runGenerateCommand(args, {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    signal: abort.signal,
+  });
+} catch (error) {
+  if (args.verbose) console.error(error);
+  if (Tp2dgError.isInstance(error)) {
+    const hint = error.code === 'ABORTED' ? ' Finished sessions are kept; run the same command again to resume.' : '';
+    process.stderr.write(`tp2dg-generate: ${error.message}${hint}\n`);
+    process.exitCode = exitCodeOf(error.code);
+  } else {
+    process.stderr.write(`tp2dg-generate: unexpected error: ${(error as Error).message ?? error} (run with --verbose for details)\n`);
+    process.exitCode = EXIT.failure;
+  }
+}

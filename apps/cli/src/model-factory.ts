@@ -1,0 +1,42 @@
+import { createSimulatedModel, SIMULATED_PROVIDER } from '@tp2dg/agents';
+import { type GoalTemplate, Tp2dgError } from '@tp2dg/entities';
+import { createGeminiModel } from '@tp2dg/gemini-adapter';
+import type { ModelFactory } from '@tp2dg/orchestrator';
+
+export interface ModelFactoryOptions {
+  provider: 'simulated' | 'gemini' | undefined;
+  model: string;
+  seed: number;
+  turns: number;
+  timeoutMs: number;
+  catalog: readonly GoalTemplate[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Picks the backend. Without `--provider` a key means Gemini; no key is an error rather
+ * than a silent switch to simulated data, which must never pass for LLM output.
+ */
+export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
+  const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
+  const provider = options.provider ?? (apiKey ? 'gemini' : undefined);
+  if (provider === undefined) {
+    throw new Tp2dgError('MISSING_API_KEY', 'no model backend: set GEMINI_API_KEY to use Gemini, or pass --provider simulated for an offline dry run');
+  }
+  if (provider === 'simulated') {
+    return {
+      provider: SIMULATED_PROVIDER,
+      model: SIMULATED_PROVIDER,
+      forSession: (session) => createSimulatedModel({ session, seed: options.seed, catalog: options.catalog, turns: options.turns }),
+    };
+  }
+  if (!apiKey) throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
+  const gemini = createGeminiModel({
+    apiKey,
+    model: options.model,
+    baseUrl: options.env.GOOGLE_GEMINI_BASE_URL || undefined,
+    timeoutMs: options.timeoutMs,
+    seed: options.seed,
+  });
+  return { provider: gemini.provider, model: options.model, forSession: () => gemini };
+}

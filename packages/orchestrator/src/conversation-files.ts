@@ -1,0 +1,87 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import {
+  CallRecordSchema,
+  ChatFileSchema,
+  ConversationGoalFileSchema,
+  type Provenance,
+  ProfilingFileSchema,
+  type Session,
+  SessionFileSchema,
+} from '@tp2dg/entities';
+import { type Conversation, totalUsage } from './generate-conversation.js';
+
+export interface ConversationFilesInput {
+  session: Session;
+  conversation: Conversation;
+  provenance: Omit<Provenance, 'goal_template_codes'>;
+  turnsRequested: number;
+  durationMs: number;
+  /** The corpus directory: media paths under it are saved relative to it. */
+  mediaRoot?: string;
+}
+
+/**
+ * The files of one session folder, each validated against its schema before anything
+ * is written, so a bug shows up as an error instead of a file nobody can read back.
+ */
+export function conversationFiles(input: ConversationFilesInput): Map<string, string> {
+  const { session, conversation } = input;
+  const { profile, goal } = conversation;
+  const profiling = ProfilingFileSchema.parse({
+    user: session.user,
+    summary: { preferred_musical_culture: profile.preferred_musical_culture, top_1_artist: profile.top_1_artist, top_1_genre: profile.top_1_genre },
+  });
+  const conversationGoal = ConversationGoalFileSchema.parse({
+    goal: {
+      category_code: goal.category_code,
+      specificity_code: goal.specificity_code,
+      listener_goal: goal.listener_goal,
+      listener_expertise: goal.listener_expertise,
+      target_turn_count: goal.target_turn_count,
+    },
+    examples: {
+      initial_query_examples: goal.initial_query_examples,
+      iteration_query_examples: goal.iteration_query_examples,
+      achieved_query_examples: goal.achieved_query_examples,
+    },
+  });
+  const sessionFile = SessionFileSchema.parse({
+    session_id: session.session_id,
+    user_id: session.user.user_id,
+    provenance: { ...input.provenance, goal_template_codes: conversation.goalTemplateCodes },
+    profile,
+    goal,
+    liked_tracks: session.profiling_tracks,
+    pool_tracks: session.pool_tracks,
+    turns_requested: input.turnsRequested,
+    turns_completed: conversation.chat.length,
+    ended_early: conversation.endedEarly,
+    call_count: conversation.calls.length,
+    usage: totalUsage(conversation.calls),
+    duration_ms: Math.round(input.durationMs),
+  });
+  const portable = portableMediaPaths(input.mediaRoot);
+  const json = (value: unknown) => `${JSON.stringify(value, portable, 2)}\n`;
+  const calls = conversation.calls.map((call) => JSON.stringify(CallRecordSchema.parse(call), portable));
+  return new Map([
+    ['profiling.json', json(profiling)],
+    ['conversation_goal.json', json(conversationGoal)],
+    ['chat.json', json(ChatFileSchema.parse(conversation.chat))],
+    ['session.json', json(sessionFile)],
+    ['calls.jsonl', `${calls.join('\n')}\n`],
+  ]);
+}
+
+const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
+
+/**
+ * A JSON replacer that saves media paths relative to the corpus: outputs then do not
+ * leak the machine's directory layout and stay byte-identical across checkouts.
+ */
+function portableMediaPaths(mediaRoot: string | undefined) {
+  return (key: string, value: unknown): unknown => {
+    if (mediaRoot === undefined || !MEDIA_KEYS.has(key) || typeof value !== 'string') return value;
+    const relativePath = relative(mediaRoot, value);
+    return relativePath.startsWith('..') || isAbsolute(relativePath) ? value : relativePath.split(sep).join('/');
+  };
+}

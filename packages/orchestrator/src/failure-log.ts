@@ -1,0 +1,10 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
+
+/** Appends to `failures.jsonl`: a session without a conversation always leaves its reason. */
+export async function appendFailure(file: string, record: FailureRecord): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  // One short line per append: concurrent appends of whole lines do not interleave.
+  await appendFile(file, `${JSON.stringify(FailureRecordSchema.parse(record))}\n`);
+}

@@ -1,0 +1,96 @@
+import { createSimulatedModel } from '@tp2dg/agents';
+import type { CallRecord, Session, Track } from '@tp2dg/entities';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateConversation } from './generate-conversation.js';
+import { loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+
+let sessions: Session[];
+let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
+
+beforeAll(async () => {
+  [sessions, fixtures] = await Promise.all([loadDummySessions(), loadPromptsAndCatalog()]);
+});
+
+async function simulate(session: Session, responseFormat: 'yaml' | 'json' = 'yaml', turns = 8) {
+  const model = createSimulatedModel({ session, seed: 7, catalog: fixtures.catalog, turns });
+  return generateConversation({ session, model, ...fixtures, turns, seed: 7, responseFormat, maxReasks: 2 });
+}
+
+/** Everything a request put in front of the model: text, and the media files it referenced. */
+function seenBy(call: CallRecord): { text: string; files: string[] } {
+  const parts = call.request.messages.flatMap((message) => message.parts);
+  const text = [call.request.system_instruction ?? '', ...parts.map((part) => (part.kind === 'text' ? part.text : ''))].join('\n');
+  return { text, files: parts.flatMap((part) => (part.kind === 'file' ? [part.path] : [])) };
+}
+
+function reveals(seen: { text: string; files: string[] }, track: Track): string | undefined {
+  if (seen.text.includes(track.track_id)) return `id ${track.track_id}`;
+  if (seen.text.includes(`"${track.title}"`)) return `title ${track.title}`;
+  const media = [track.audio_path, track.image_path].find((path) => path !== undefined && seen.files.includes(path));
+  return media === undefined ? undefined : `media ${media}`;
+}
+
+describe('generateConversation', () => {
+  it('should make the 20 calls of an 8-turn conversation in the method order', async () => {
+    const conversation = await simulate(sessions[0] as Session);
+    const order = conversation.calls.map((call) => `${call.agent}:${call.turn ?? '-'}`);
+    expect(order).toHaveLength(20);
+    expect(order.slice(0, 2).sort()).toEqual(['goal:-', 'profile:-']);
+    expect(order.slice(2, 4).sort()).toEqual(['listener:0', 'recsys:0']);
+    const rest = ['listener:1'];
+    for (let turn = 1; turn <= 8; turn += 1) rest.push(`recsys:${turn}`, ...(turn < 8 ? [`listener:${turn + 1}`] : []));
+    expect(order.slice(4)).toEqual(rest);
+    expect(conversation.chat.map((turn) => turn.turn)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(conversation.endedEarly).toBeNull();
+  });
+
+  it('should open with a verbatim initial example and never recommend a track twice', async () => {
+    const conversation = await simulate(sessions[1] as Session);
+    expect(conversation.goal.initial_query_examples).toContain(conversation.chat[0]?.listener.message);
+    const ids = conversation.chat.map((turn) => turn.recsys.track?.track_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const pool = (sessions[1] as Session).pool_tracks.map((track) => track.track_id);
+    for (const id of ids) expect(pool).toContain(id);
+  });
+
+  it('should keep the listener blind to the pool and the recsys blind to the goal and profiling tracks', async () => {
+    for (const session of sessions) {
+      const conversation = await simulate(session);
+      const recommendedBy = (turn: number) => conversation.chat.filter((entry) => entry.turn < turn).map((entry) => entry.recsys.track?.track_id);
+      const profilingOnly = session.profiling_tracks.filter((track) => !session.pool_tracks.some((pooled) => pooled.track_id === track.track_id));
+      for (const call of conversation.calls) {
+        const seen = seenBy(call);
+        if (call.agent === 'listener') {
+          const shown = recommendedBy(call.turn ?? 0);
+          const hidden = session.pool_tracks.filter((track) => !shown.includes(track.track_id));
+          for (const track of hidden) expect(reveals(seen, track), `listener turn ${call.turn} of ${session.session_id}`).toBeUndefined();
+        }
+        if (call.agent === 'recsys') {
+          expect(seen.text).not.toContain(conversation.goal.listener_goal);
+          for (const track of profilingOnly) expect(reveals(seen, track), `recsys turn ${call.turn} of ${session.session_id}`).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it('should send a JSON schema whose track_id enum shrinks to the remaining pool', async () => {
+    const session = sessions[2] as Session;
+    const conversation = await simulate(session, 'json');
+    const recsysTurns = conversation.calls.filter((call) => call.agent === 'recsys' && (call.turn ?? 0) > 0);
+    expect(recsysTurns).toHaveLength(8);
+    recsysTurns.forEach((call, index) => {
+      const schema = call.request.response_json_schema as { properties: { track_id: { enum: string[] } } };
+      const used = conversation.chat.slice(0, index).map((turn) => turn.recsys.track?.track_id);
+      const remaining = session.pool_tracks.map((track) => track.track_id).filter((id) => !used.includes(id));
+      expect(schema.properties.track_id.enum).toEqual(remaining);
+    });
+    expect(conversation.chat).toHaveLength(8);
+  });
+
+  it('should stop at the pool size when asked for more turns than tracks', async () => {
+    const session = { ...(sessions[3] as Session), pool_tracks: (sessions[3] as Session).pool_tracks.slice(0, 3) };
+    const conversation = await simulate(session, 'yaml', 8);
+    expect(conversation.chat).toHaveLength(3);
+    expect(conversation.calls).toHaveLength(2 + 2 + 3 + 3);
+  });
+});

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+
+/**
+ * Turns an id from a corpus into one safe path segment: ids come from files we do not
+ * control, and `../x` or `a/b` must not steer where a conversation is written.
+ */
+export function pathSegment(id: string): string {
+  const encoded = encodeURIComponent(id);
+  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%2E') : encoded;
+}
+
+/** `<out>/<model>/<corpus>`: the reference layout's root for one model and corpus. */
+export function corpusFolder(outputDir: string, model: string, corpus: string): string {
+  return join(outputDir, pathSegment(model), pathSegment(corpus));
+}
+
+/** `<corpus folder>/<user_id>/<session_id>`. */
+export function sessionFolder(corpusRoot: string, userId: string, sessionId: string): string {
+  return join(corpusRoot, pathSegment(userId), pathSegment(sessionId));
+}
