@@ -7,4 +7,6 @@ export default defineConfig({
   dts: false,
   clean: true,
   sourcemap: true,
+  // The bin is run directly (`tp2dg-summary`), so it needs a shebang.
+  banner: { js: '#!/usr/bin/env node' },
 });

@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Tp2dgError } from '@tp2dg/entities';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collect } from './collect.js';
+import {
+  SAMPLE_CONVERSATIONS,
+  SAMPLE_FAILURES,
+  SAMPLE_INVALID_CHAT,
+  writeSampleRun,
+} from './test-sample-run.js';
+
+const roots: string[] = [];
+async function makeRoot(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'tp2dg-summary-collect-'));
+  roots.push(root);
+  return root;
+}
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+describe('collect', () => {
+  it('should read valid conversations and failures and report the invalid file', async () => {
+    const root = await makeRoot();
+    await writeSampleRun(root);
+    const collected = await collect(root);
+    expect(collected.conversations.map((conversation) => conversation.folder)).toEqual(
+      SAMPLE_CONVERSATIONS.map((conversation) => conversation.folder),
+    );
+    expect(collected.conversations[0]?.calls).toHaveLength(10);
+    expect(collected.failures).toEqual(SAMPLE_FAILURES);
+    expect(collected.invalid_files).toEqual([
+      { file: SAMPLE_INVALID_CHAT, problem: expect.stringMatching(/^0\.listener\.message: /) },
+    ]);
+  });
+
+  it('should find nothing in an empty folder', async () => {
+    const root = await makeRoot();
+    await mkdir(join(root, 'model/corpus'), { recursive: true });
+    expect(await collect(root)).toEqual({ conversations: [], failures: [], invalid_files: [] });
+  });
+
+  it('should throw INVALID_ARGUMENT when the input is not a directory', async () => {
+    const error = await collect(join(tmpdir(), 'tp2dg-summary-does-not-exist')).catch(
+      (caught: unknown) => caught,
+    );
+    expect(Tp2dgError.isInstance(error) && error.code).toBe('INVALID_ARGUMENT');
+  });
+});

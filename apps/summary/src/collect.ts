@@ -1,0 +1,100 @@
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import {
+  type CallRecord,
+  CallRecordSchema,
+  type ChatFile,
+  ChatFileSchema,
+  type ConversationGoalFile,
+  ConversationGoalFileSchema,
+  type FailureRecord,
+  FailureRecordSchema,
+  type ProfilingFile,
+  ProfilingFileSchema,
+  type SessionFile,
+  SessionFileSchema,
+  Tp2dgError,
+} from '@tp2dg/entities';
+import { findOutputFiles } from './find-output-files.js';
+import { readJsonFile, readJsonLinesFile } from './read-validated.js';
+import type { InvalidFile } from './summary-types.js';
+
+/** One session folder whose five files are all present and valid. */
+export interface ConversationRecord {
+  /** Relative to the input directory. */
+  folder: string;
+  profiling: ProfilingFile;
+  goal: ConversationGoalFile;
+  chat: ChatFile;
+  session: SessionFile;
+  calls: CallRecord[];
+}
+
+export interface CollectedData {
+  conversations: ConversationRecord[];
+  failures: FailureRecord[];
+  invalid_files: InvalidFile[];
+}
+
+type FolderResult = { ok: true; record: ConversationRecord } | { ok: false; invalid: InvalidFile[] };
+
+/**
+ * All-or-nothing per folder: a conversation with one bad file is left out of every
+ * figure, so totals (turns, calls, cost) always describe the same conversations.
+ */
+async function readSessionFolder(input: string, folder: string): Promise<FolderResult> {
+  const shown = (name: string) => relative(input, join(folder, name));
+  const [profiling, goal, chat, session, calls] = await Promise.all([
+    readJsonFile(join(folder, 'profiling.json'), shown('profiling.json'), ProfilingFileSchema),
+    readJsonFile(
+      join(folder, 'conversation_goal.json'),
+      shown('conversation_goal.json'),
+      ConversationGoalFileSchema,
+    ),
+    readJsonFile(join(folder, 'chat.json'), shown('chat.json'), ChatFileSchema),
+    readJsonFile(join(folder, 'session.json'), shown('session.json'), SessionFileSchema),
+    readJsonLinesFile(join(folder, 'calls.jsonl'), shown('calls.jsonl'), CallRecordSchema),
+  ]);
+  if (profiling.ok && goal.ok && chat.ok && session.ok && calls.invalid.length === 0) {
+    const record = {
+      folder: relative(input, folder),
+      profiling: profiling.value,
+      goal: goal.value,
+      chat: chat.value,
+      session: session.value,
+      calls: calls.values,
+    };
+    return { ok: true, record };
+  }
+  const invalid = [profiling, goal, chat, session].flatMap((result) => (result.ok ? [] : [result.invalid]));
+  return { ok: false, invalid: [...invalid, ...calls.invalid] };
+}
+
+async function assertDirectory(input: string): Promise<void> {
+  const found = await stat(input).catch(() => undefined);
+  if (found?.isDirectory() !== true) {
+    throw new Tp2dgError('INVALID_ARGUMENT', `input directory not found: ${input} (pass --input DIR)`);
+  }
+}
+
+/**
+ * Reads and validates everything under `input`. Bad files never throw: they come back
+ * in `invalid_files`. Throws `Tp2dgError` only when `input` is not a directory.
+ */
+export async function collect(input: string): Promise<CollectedData> {
+  await assertDirectory(input);
+  const files = await findOutputFiles(input);
+  const collected: CollectedData = { conversations: [], failures: [], invalid_files: [] };
+  // One folder at a time keeps open files bounded on runs with thousands of sessions.
+  for (const folder of files.sessionFolders) {
+    const result = await readSessionFolder(input, folder);
+    if (result.ok) collected.conversations.push(result.record);
+    else collected.invalid_files.push(...result.invalid);
+  }
+  for (const path of files.failureFiles) {
+    const failures = await readJsonLinesFile(path, relative(input, path), FailureRecordSchema);
+    collected.failures.push(...failures.values);
+    collected.invalid_files.push(...failures.invalid);
+  }
+  return collected;
+}

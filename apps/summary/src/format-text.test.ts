@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { formatText } from './format-text.js';
+import { summarize } from './summarize.js';
+import { buildConversation } from './test-fixtures.js';
+import { SAMPLE_CONVERSATIONS, SAMPLE_FAILURES } from './test-sample-run.js';
+
+const sample = summarize('run', {
+  conversations: SAMPLE_CONVERSATIONS,
+  failures: SAMPLE_FAILURES,
+  invalid_files: [],
+});
+const unknownModel = buildConversation({
+  userId: 'user-9',
+  provider: 'gemini',
+  model: 'gemini-9-ultra',
+  category: 'C',
+  specificity: 'HL',
+  assessments: [],
+});
+
+describe('formatText', () => {
+  it('should open with the simulated-data warning when any conversation is simulated', () => {
+    const [firstLine, secondLine] = formatText(sample).split('\n');
+    expect(firstLine).toBe(
+      "SIMULATED DATA: 1 of 3 conversations are simulated offline output (provider 'simulated'), NOT LLM output.",
+    );
+    expect(secondLine).toBe('tp2dg summary of run');
+  });
+
+  it('should show goals as a category x specificity table with totals', () => {
+    const lines = formatText(sample).split('\n');
+    expect(lines).toContain('  category  LL  HL  LH  HH  total');
+    expect(lines).toContain('  G          0   0   0   1      1');
+  });
+
+  it('should align the cost table and print the mean per billed conversation', () => {
+    const lines = formatText(sample).split('\n');
+    expect(lines).toContain('  recsys               7               0                3  $0.0417');
+    expect(lines).toContain('Mean per billed conversation: $0.0536 over 2 billed conversations');
+  });
+
+  it('should say unpriced instead of $0 and name the unknown model, without a simulated warning', () => {
+    const text = formatText(
+      summarize('run', { conversations: [unknownModel], failures: [], invalid_files: [] }),
+    );
+    expect(text.split('\n')[0]).toBe('tp2dg summary of run');
+    expect(text).toMatch(/^ {2}total +0 +6 +0 +unpriced$/m);
+    expect(text).toContain('Unpriced models: gemini-9-ultra');
+    expect(text).toContain('no assessed turns');
+  });
+
+  it('should mark simulated-only costs as not billed, with no mean', () => {
+    const simulated = SAMPLE_CONVERSATIONS.filter(
+      ({ session }) => session.provenance.provider === 'simulated',
+    );
+    const text = formatText(summarize('run', { conversations: simulated, failures: [], invalid_files: [] }));
+    expect(text).toMatch(/^ {2}total +0 +0 +8 +not billed$/m);
+    expect(text).toContain('Mean per billed conversation: none');
+  });
+});

@@ -1,0 +1,97 @@
+import { RESPONSE_CODES, SPECIFICITY_CODES } from '@tp2dg/entities';
+import { formatInteger, formatPercent, formatStatistics } from './format-numbers.js';
+import { formatTable } from './format-table.js';
+import { formatCostSection, formatTokens } from './format-usage.js';
+import type { Summary } from './summary-types.js';
+
+/** First line when any data is simulated, so nobody mistakes it for model output. */
+function formatSimulatedWarning(conversations: Summary['conversations']): string[] {
+  if (conversations.simulated === 0) return [];
+  return [
+    `SIMULATED DATA: ${conversations.simulated} of ${conversations.total} conversations are simulated offline ` +
+      `output (provider 'simulated'), NOT LLM output.`,
+  ];
+}
+
+function formatConversations(summary: Summary): string[] {
+  const rows = summary.conversations.by_provider_model.map((entry) => [
+    entry.provider,
+    entry.model,
+    formatInteger(entry.count),
+  ]);
+  const calls = summary.calls_per_conversation;
+  return [
+    `Conversations: ${summary.conversations.total}`,
+    ...formatTable([['provider', 'model', 'conversations'], ...rows], { labelColumns: 2 }),
+    `Turns per conversation: ${formatStatistics(summary.turns_per_conversation)}`,
+    `Model calls per conversation: ${formatStatistics(calls)} (${formatInteger(calls.total)} calls)`,
+  ];
+}
+
+function formatGoals(goals: Summary['goals']): string[] {
+  const rows = Object.entries(goals).map(([category, counts]) => {
+    const values = SPECIFICITY_CODES.map((specificity) => counts[specificity]);
+    const total = values.reduce((sum, count) => sum + count, 0);
+    return [category, ...values.map(formatInteger), formatInteger(total)];
+  });
+  return [
+    'Goals (category x specificity)',
+    ...formatTable([['category', ...SPECIFICITY_CODES, 'total'], ...rows]),
+  ];
+}
+
+function formatProgress(progress: Summary['progress_by_turn']): string[] {
+  const title = 'Goal progress by turn (share of MOVES_TOWARD_GOAL)';
+  if (progress.length === 0) return [title, '  no assessed turns (every conversation has one turn)'];
+  const rows = progress.map((entry) => [
+    String(entry.turn),
+    formatInteger(entry.assessed),
+    formatInteger(entry.moves_toward_goal),
+    formatPercent(entry.share),
+  ]);
+  return [title, ...formatTable([['turn', 'assessed', 'moves toward goal', 'share'], ...rows])];
+}
+
+function formatResponseCodes(codes: Summary['response_codes']): string[] {
+  const rows = RESPONSE_CODES.map((code) => ({
+    code,
+    counts: [codes.turns.listener[code], codes.turns.recsys[code], codes.calls[code]],
+  }))
+    // A code nobody produced is noise here; --json keeps every code.
+    .filter(({ counts }) => counts.some((count) => count > 0))
+    .map(({ code, counts }) => [code, ...counts.map((count) => formatInteger(count))]);
+  return [
+    'Response codes (turns from chat.json, calls from calls.jsonl)',
+    ...formatTable([['code', 'listener turns', 'recsys turns', 'calls'], ...rows]),
+  ];
+}
+
+function formatFailures(failures: Summary['failures']): string[] {
+  const rows = failures.by_stage_code.map((entry) => [entry.stage, entry.code, formatInteger(entry.count)]);
+  const table =
+    rows.length > 0 ? formatTable([['stage', 'code', 'sessions'], ...rows], { labelColumns: 2 }) : [];
+  return [`Failed or skipped sessions (failures.jsonl): ${failures.total}`, ...table];
+}
+
+function formatInvalidFiles(invalidFiles: Summary['invalid_files']): string[] {
+  return [
+    `Invalid files (their conversations are excluded from every figure): ${invalidFiles.length}`,
+    ...invalidFiles.map((invalid) => `  ${invalid.file}: ${invalid.problem}`),
+  ];
+}
+
+/** The human report: sections separated by blank lines, tables aligned. */
+export function formatText(summary: Summary): string {
+  const sections = [
+    [...formatSimulatedWarning(summary.conversations), `tp2dg summary of ${summary.input}`],
+    formatConversations(summary),
+    formatGoals(summary.goals),
+    formatProgress(summary.progress_by_turn),
+    formatResponseCodes(summary.response_codes),
+    formatTokens(summary.tokens),
+    formatCostSection(summary.cost),
+    formatFailures(summary.failures),
+    formatInvalidFiles(summary.invalid_files),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

@@ -1,0 +1,55 @@
+import type { AgentName } from '@tp2dg/entities';
+import { formatInteger, formatUsd } from './format-numbers.js';
+import { formatTable } from './format-table.js';
+import type { AgentCost, Summary } from './summary-types.js';
+
+/** Says why a cell has no plain dollar figure, rather than showing a misleading $0. */
+function formatCost(cost: AgentCost): string {
+  if (cost.priced_calls === 0 && cost.unpriced_calls > 0) return 'unpriced';
+  if (cost.priced_calls === 0 && cost.simulated_calls > 0) return 'not billed';
+  const usd = formatUsd(cost.usd);
+  return cost.unpriced_calls > 0 ? `${usd} + unpriced` : usd;
+}
+
+export function formatTokens(tokens: Summary['tokens']): string[] {
+  const rows = [...Object.entries(tokens.by_agent), ['total', tokens.total] as const].map(
+    ([agent, usage]) => [
+      agent,
+      formatInteger(usage.text_input),
+      formatInteger(usage.image_input),
+      formatInteger(usage.audio_input),
+      formatInteger(usage.cached_text_input + usage.cached_image_input + usage.cached_audio_input),
+      formatInteger(usage.output),
+      formatInteger(usage.thinking),
+    ],
+  );
+  return [
+    'Token usage by agent (cached = the part of the inputs billed at the cached rate)',
+    ...formatTable([['agent', 'text in', 'image in', 'audio in', 'cached', 'output', 'thinking'], ...rows]),
+  ];
+}
+
+export function formatCostSection(cost: Summary['cost']): string[] {
+  const entries: [AgentName | 'total', AgentCost][] = [
+    ...(Object.entries(cost.by_agent) as [AgentName, AgentCost][]),
+    ['total', cost.total],
+  ];
+  const rows = entries.map(([agent, agentCost]) => [
+    agent,
+    formatInteger(agentCost.priced_calls),
+    formatInteger(agentCost.unpriced_calls),
+    formatInteger(agentCost.simulated_calls),
+    formatCost(agentCost),
+  ]);
+  const mean = cost.mean_per_billed_conversation_usd;
+  const incomplete =
+    cost.total.unpriced_calls > 0 ? ` (without ${cost.total.unpriced_calls} unpriced calls)` : '';
+  return [
+    'Cost at list prices (USD, standard tier; simulated calls are not billed)',
+    ...formatTable([['agent', 'priced calls', 'unpriced calls', 'simulated calls', 'cost'], ...rows]),
+    mean === null
+      ? 'Mean per billed conversation: none (no conversation from a billed provider)'
+      : `Mean per billed conversation: ${formatUsd(mean)} over ${cost.billed_conversations} billed conversations${incomplete}`,
+    ...(cost.unpriced_models.length > 0 ? [`Unpriced models: ${cost.unpriced_models.join(', ')}`] : []),
+  ];
+}

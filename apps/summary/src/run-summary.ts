@@ -1,0 +1,30 @@
+import { Tp2dgError } from '@tp2dg/entities';
+import { collect } from './collect.js';
+import { formatText } from './format-text.js';
+import { summarize } from './summarize.js';
+
+export interface RunSummaryOptions {
+  /** Folder written by tp2dg-generate, searched recursively. */
+  input: string;
+  /** One JSON object instead of the text report. */
+  json: boolean;
+}
+
+/**
+ * Collects, summarizes and formats: what the bin prints on stdout. Throws `Tp2dgError`
+ * when the input is not a directory or holds no valid conversation, since every figure
+ * would then be empty.
+ */
+export async function runSummary(options: RunSummaryOptions): Promise<string> {
+  const collected = await collect(options.input);
+  if (collected.conversations.length === 0) {
+    const [firstInvalid] = collected.invalid_files;
+    const detail =
+      firstInvalid === undefined
+        ? 'no session folder (a folder with chat.json) found'
+        : `${collected.invalid_files.length} invalid files, first ${firstInvalid.file}: ${firstInvalid.problem}`;
+    throw new Tp2dgError('INVALID_INPUT', `no conversations in ${options.input}: ${detail}`);
+  }
+  const summary = summarize(options.input, collected);
+  return options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatText(summary);
+}

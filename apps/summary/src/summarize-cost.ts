@@ -1,0 +1,54 @@
+import { costOfUsage, priceOf } from '@tp2dg/entities';
+import type { ConversationRecord } from './collect.js';
+import { round } from './statistics.js';
+import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
+import { type AgentCost, SIMULATED_PROVIDER, type Summary } from './summary-types.js';
+
+const USD_DECIMALS = 6;
+
+function emptyCost(): AgentCost {
+  return { usd: 0, priced_calls: 0, unpriced_calls: 0, simulated_calls: 0 };
+}
+
+/**
+ * Cost at list prices, call by call, priced by each call's own model. Simulated calls
+ * cost nothing: their token counts are invented, and pricing them would put a made-up
+ * figure beside real ones. Calls to unknown models are counted, never guessed.
+ */
+export function estimateCost(conversations: readonly ConversationRecord[]): Summary['cost'] {
+  const costByAgent = byAgent(emptyCost);
+  const unpricedModels = new Set<string>();
+  for (const call of conversations.flatMap((conversation) => conversation.calls)) {
+    const cost = costByAgent[call.agent];
+    const prices = priceOf(call.model);
+    if (call.provider === SIMULATED_PROVIDER) cost.simulated_calls += 1;
+    else if (prices === undefined) {
+      cost.unpriced_calls += 1;
+      unpricedModels.add(call.model);
+    } else {
+      cost.priced_calls += 1;
+      cost.usd += costOfUsage(call.usage, prices);
+    }
+  }
+  const total = emptyCost();
+  for (const agent of AGENT_NAMES) {
+    const cost = costByAgent[agent];
+    total.usd += cost.usd;
+    total.priced_calls += cost.priced_calls;
+    total.unpriced_calls += cost.unpriced_calls;
+    total.simulated_calls += cost.simulated_calls;
+    // Rounded only after adding to the total, so rounding errors do not accumulate.
+    cost.usd = round(cost.usd, USD_DECIMALS);
+  }
+  const billed = conversations.filter(
+    (conversation) => conversation.session.provenance.provider !== SIMULATED_PROVIDER,
+  ).length;
+  return {
+    currency: 'USD',
+    by_agent: costByAgent,
+    total: { ...total, usd: round(total.usd, USD_DECIMALS) },
+    billed_conversations: billed,
+    mean_per_billed_conversation_usd: billed === 0 ? null : round(total.usd / billed, USD_DECIMALS),
+    unpriced_models: [...unpricedModels].sort(),
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from './summarize.js';
+import { CALL_USAGE } from './test-fixture-calls.js';
+import { buildConversation } from './test-fixtures.js';
+import { SAMPLE_CONVERSATIONS, SAMPLE_FAILURES } from './test-sample-run.js';
+
+const invalidFile = { file: 'x/chat.json', problem: '0.listener.message: expected string' };
+const summary = summarize('run', {
+  conversations: SAMPLE_CONVERSATIONS,
+  failures: SAMPLE_FAILURES,
+  invalid_files: [invalidFile],
+});
+
+describe('summarize', () => {
+  it('should count conversations by provider and model and flag the simulated ones', () => {
+    expect(summary.conversations).toEqual({
+      total: 3,
+      simulated: 1,
+      by_provider_model: [
+        { provider: 'gemini', model: 'gemini-2.5-flash', count: 2 },
+        { provider: 'simulated', model: 'simulated-v1', count: 1 },
+      ],
+    });
+  });
+
+  it('should describe turns and model calls per conversation', () => {
+    expect(summary.turns_per_conversation).toEqual({ mean: 2.3333, min: 2, max: 3 });
+    // 2N + 4 calls per N-turn conversation: 10 + 8 + 8.
+    expect(summary.calls_per_conversation).toEqual({ mean: 8.6667, min: 8, max: 10, total: 26 });
+  });
+
+  it('should count goals by category and specificity with every cell present', () => {
+    expect(summary.goals.A).toEqual({ LL: 1, HL: 0, LH: 0, HH: 0 });
+    expect(summary.goals.G.HH).toBe(1);
+    expect(summary.goals.K.LH).toBe(1);
+    expect(Object.keys(summary.goals)).toHaveLength(11);
+  });
+
+  it('should give the share of MOVES_TOWARD_GOAL among conversations that reached each turn', () => {
+    expect(summary.progress_by_turn).toEqual([
+      { turn: 2, assessed: 3, moves_toward_goal: 2, share: 0.6667 },
+      { turn: 3, assessed: 1, moves_toward_goal: 0, share: 0 },
+    ]);
+  });
+
+  it('should count response codes per turn and per call', () => {
+    expect(summary.response_codes.turns.listener.SUCCESS).toBe(7);
+    expect(summary.response_codes.turns.recsys).toMatchObject({
+      SUCCESS: 6,
+      NO_TRACK_FOUND: 1,
+      PARSE_ERROR: 0,
+    });
+    expect(summary.response_codes.calls).toMatchObject({ SUCCESS: 25, NO_TRACK_FOUND: 1 });
+  });
+
+  it('should sum token usage by agent, simulated calls included', () => {
+    // listener: priming + one call per turn = 4 + 3 + 3 calls.
+    expect(summary.tokens.by_agent.listener.text_input).toBe(10 * CALL_USAGE.text_input);
+    expect(summary.tokens.by_agent.profile.output).toBe(3 * CALL_USAGE.output);
+    expect(summary.tokens.total.cached_text_input).toBe(26 * CALL_USAGE.cached_text_input);
+  });
+
+  it('should price gemini calls at list prices and leave simulated calls unbilled', () => {
+    // $0.00596 per gemini call (see CALL_USAGE): 18 billed calls, 8 simulated.
+    expect(summary.cost.by_agent.profile).toEqual({
+      usd: 0.01192,
+      priced_calls: 2,
+      unpriced_calls: 0,
+      simulated_calls: 1,
+    });
+    expect(summary.cost.by_agent.recsys.usd).toBe(0.04172);
+    expect(summary.cost.total).toEqual({
+      usd: 0.10728,
+      priced_calls: 18,
+      unpriced_calls: 0,
+      simulated_calls: 8,
+    });
+    expect(summary.cost.billed_conversations).toBe(2);
+    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05364);
+  });
+
+  it('should count calls to models without a list price as unpriced', () => {
+    const unknown = buildConversation({
+      userId: 'user-9',
+      provider: 'gemini',
+      model: 'gemini-9-ultra',
+      category: 'C',
+      specificity: 'HL',
+      assessments: [],
+    });
+    const cost = summarize('run', { conversations: [unknown], failures: [], invalid_files: [] }).cost;
+    expect(cost.total).toEqual({ usd: 0, priced_calls: 0, unpriced_calls: 6, simulated_calls: 0 });
+    expect(cost.unpriced_models).toEqual(['gemini-9-ultra']);
+  });
+
+  it('should count failures by stage and code and pass invalid files through', () => {
+    expect(summary.failures).toEqual({
+      total: 3,
+      by_stage_code: [
+        { stage: 'generate', code: 'MODEL_TIMEOUT', count: 1 },
+        { stage: 'load', code: 'INVALID_INPUT', count: 2 },
+      ],
+    });
+    expect(summary.invalid_files).toEqual([invalidFile]);
+  });
+});

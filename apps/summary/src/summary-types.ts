@@ -1,0 +1,97 @@
+import type {
+  AgentName,
+  FailureRecord,
+  GoalCategoryCode,
+  ResponseCode,
+  SpecificityCode,
+  TokenUsage,
+} from '@tp2dg/entities';
+
+/** `provenance.provider` of the offline simulated model: its output is not LLM output and is not billed. */
+export const SIMULATED_PROVIDER = 'simulated';
+
+/** Bumped whenever a key of `Summary` changes meaning or disappears. */
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** Mean, min and max of one figure over conversations; null when there is nothing to measure. */
+export interface NumberStatistics {
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface ProviderModelCount {
+  provider: string;
+  model: string;
+  count: number;
+}
+
+/** Among conversations that reached `turn`, how many listeners said the last track moved toward the goal. */
+export interface TurnProgress {
+  turn: number;
+  assessed: number;
+  moves_toward_goal: number;
+  /** moves_toward_goal / assessed, rounded to 4 decimals. */
+  share: number;
+}
+
+export interface AgentCost {
+  /** USD at list prices, rounded to 6 decimals; only priced, non-simulated calls. */
+  usd: number;
+  priced_calls: number;
+  /** Calls to a model without a list price: their cost is missing from `usd`. */
+  unpriced_calls: number;
+  /** Calls answered by the offline simulated provider: not billed. */
+  simulated_calls: number;
+}
+
+export interface FailureCount {
+  stage: FailureRecord['stage'];
+  code: string;
+  count: number;
+}
+
+/** A file that could not be read or did not match its schema; its conversation is excluded. */
+export interface InvalidFile {
+  /** Path relative to the input directory, with `:line` for JSON-lines files. */
+  file: string;
+  problem: string;
+}
+
+/** Everything `tp2dg-summary` reports; `--json` prints exactly this object. */
+export interface Summary {
+  schema_version: typeof SUMMARY_SCHEMA_VERSION;
+  input: string;
+  conversations: {
+    /** Valid conversations: every figure below is computed over these. */
+    total: number;
+    /** Conversations from the offline simulated provider: not LLM output. */
+    simulated: number;
+    by_provider_model: ProviderModelCount[];
+  };
+  turns_per_conversation: NumberStatistics;
+  calls_per_conversation: NumberStatistics & { total: number };
+  /** Goal counts: category code (A-K) -> specificity code (LL, HL, LH, HH) -> conversations. */
+  goals: Record<GoalCategoryCode, Record<SpecificityCode, number>>;
+  /** Turns 2..N (turn 1 has no assessment). */
+  progress_by_turn: TurnProgress[];
+  response_codes: {
+    /** From chat.json, one code per agent and turn. */
+    turns: { listener: Record<ResponseCode, number>; recsys: Record<ResponseCode, number> };
+    /** From calls.jsonl, one code per model call (re-asks included). */
+    calls: Record<ResponseCode, number>;
+  };
+  tokens: { by_agent: Record<AgentName, TokenUsage>; total: TokenUsage };
+  cost: {
+    currency: 'USD';
+    by_agent: Record<AgentName, AgentCost>;
+    total: AgentCost;
+    /** Conversations not produced by the simulated provider. */
+    billed_conversations: number;
+    /** total.usd / billed_conversations, rounded to 6 decimals; null without billed conversations. */
+    mean_per_billed_conversation_usd: number | null;
+    unpriced_models: string[];
+  };
+  failures: { total: number; by_stage_code: FailureCount[] };
+  invalid_files: InvalidFile[];
+}

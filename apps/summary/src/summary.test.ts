@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_INVALID_CHAT, writeSampleRun } from './test-sample-run.js';
+
+// End to end on the built bin: run `pnpm turbo run build --filter=@tp2dg/summary...` first.
+const bin = fileURLToPath(new URL('../dist/summary.js', import.meta.url));
+let root = '';
+let emptyRoot = '';
+
+function runBin(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-'));
+  emptyRoot = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-empty-'));
+  await writeSampleRun(root);
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+  await rm(emptyRoot, { recursive: true, force: true });
+});
+
+describe('tp2dg-summary', () => {
+  it('should print the text report with the sample figures', () => {
+    const result = runBin('--input', root);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^SIMULATED DATA: 1 of 3 conversations .* NOT LLM output\.$/);
+    expect(lines).toContain('Turns per conversation: mean 2.33, min 2, max 3');
+    expect(lines).toContain('Model calls per conversation: mean 8.67, min 8, max 10 (26 calls)');
+    expect(lines).toContain('  2            3                  2  66.7%');
+    expect(lines).toContain('  total               18               0                8  $0.1073');
+    expect(lines).toContain('  load      INVALID_INPUT         2');
+    expect(result.stdout).toContain(`${SAMPLE_INVALID_CHAT}: 0.listener.message: `);
+    expect(result.stderr).toBe('');
+  });
+
+  it('should print one JSON object with --json', () => {
+    const result = runBin('--input', root, '--json');
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.conversations.total).toBe(3);
+    expect(summary.conversations.simulated).toBe(1);
+    expect(summary.goals.K).toEqual({ LL: 0, HL: 0, LH: 1, HH: 0 });
+    expect(summary.progress_by_turn[0]).toEqual({
+      turn: 2,
+      assessed: 3,
+      moves_toward_goal: 2,
+      share: 0.6667,
+    });
+    expect(summary.response_codes.calls.NO_TRACK_FOUND).toBe(1);
+    expect(summary.tokens.total.text_input).toBe(260_000);
+    expect(summary.cost.total.usd).toBe(0.10728);
+    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05364);
+    expect(summary.failures.total).toBe(3);
+    expect(summary.invalid_files).toHaveLength(1);
+  });
+
+  it('should fail with one line on stderr for an empty or missing input', () => {
+    const empty = runBin('--input', emptyRoot);
+    expect(empty.status).toBe(1);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toBe(
+      `tp2dg-summary: no conversations in ${emptyRoot}: no session folder (a folder with chat.json) found\n`,
+    );
+    const missing = runBin('--input', join(emptyRoot, 'absent'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should require --input and document it in --help', () => {
+    expect(runBin().status).toBe(1);
+    const help = runBin('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--input');
+  });
+});

@@ -1,0 +1,28 @@
+import { Tp2dgError } from '@tp2dg/entities';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { runSummary } from './run-summary.js';
+
+const argv = await yargs(hideBin(process.argv))
+  .scriptName('tp2dg-summary')
+  .usage('$0 --input DIR [--json]\n\nStatistics, token usage and list-price cost of generated conversations.')
+  .option('input', {
+    type: 'string',
+    demandOption: true,
+    requiresArg: true,
+    describe: 'Folder written by tp2dg-generate, searched recursively for session folders',
+  })
+  .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of text' })
+  .strict()
+  .version(false)
+  .help()
+  .parseAsync();
+
+try {
+  process.stdout.write(await runSummary({ input: argv.input, json: argv.json }));
+} catch (error) {
+  const message = Tp2dgError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
+  process.stderr.write(`tp2dg-summary: ${message}\n`);
+  // exitCode, not exit(): lets stdout and stderr flush before the process ends.
+  process.exitCode = 1;
+}

@@ -1,0 +1,74 @@
+import type { TokenUsage } from './usage.js';
+
+/** List prices in USD per 1M tokens, standard (non-batch) tier. */
+export interface ModelPrices {
+  /** Text input; image input is billed at this rate too. */
+  input: number;
+  audio_input: number;
+  /** Output; thinking tokens are billed as output. */
+  output: number;
+  /** Cached text and image input. */
+  cached_input: number;
+  cached_audio_input: number;
+}
+
+/**
+ * Gemini list prices as recorded in the project's GEMINI_NOTES.md (Google AI for
+ * Developers pricing page, standard paid tier, gemini-2.5-pro at the <=200k-token
+ * prompt tier), copied on 2026-11-25. Prices change: re-check before budgeting.
+ * The Batch API halves them; that discount is not applied here.
+ */
+const MODEL_PRICES: ReadonlyMap<string, ModelPrices> = new Map([
+  [
+    'gemini-2.5-flash',
+    { input: 0.3, audio_input: 1.0, output: 2.5, cached_input: 0.03, cached_audio_input: 0.1 },
+  ],
+  [
+    'gemini-2.5-flash-lite',
+    { input: 0.1, audio_input: 0.3, output: 0.4, cached_input: 0.01, cached_audio_input: 0.03 },
+  ],
+  // Pro has no separate cached-audio price: audio is cached at the ordinary cached rate.
+  [
+    'gemini-2.5-pro',
+    { input: 1.25, audio_input: 1.25, output: 10.0, cached_input: 0.125, cached_audio_input: 0.125 },
+  ],
+]);
+
+/** The model ids `priceOf` knows, for messages and documentation. */
+export const PRICED_MODELS: readonly string[] = [...MODEL_PRICES.keys()];
+
+/**
+ * List prices of a model, or undefined when unknown. Accepts the bare id, an API
+ * resource name (`models/gemini-2.5-flash`) and a stable version (`gemini-2.5-flash-001`,
+ * `-latest`). Anything else (`-lite` of another model, dated previews, `-image`, `-tts`)
+ * is a different product with different prices, so it stays unknown rather than guessed.
+ */
+export function priceOf(model: string): ModelPrices | undefined {
+  const id = model
+    .trim()
+    .toLowerCase()
+    .replace(/^models\//, '')
+    .replace(/-(?:\d{3}|latest)$/, '');
+  return MODEL_PRICES.get(id);
+}
+
+const PER_TOKEN = 1 / 1_000_000;
+
+/**
+ * Cost of one usage record in USD. `cached_*` counts are the parts of the matching
+ * inputs served from cache (as Gemini reports them), so they are billed at the
+ * cached rate and taken out of the full-price input.
+ */
+export function costOfUsage(usage: TokenUsage, prices: ModelPrices): number {
+  const cachedInput = usage.cached_text_input + usage.cached_image_input;
+  // Clamp: a record claiming more cached than total input must not produce a negative cost.
+  const freshInput = Math.max(0, usage.text_input + usage.image_input - cachedInput);
+  const freshAudio = Math.max(0, usage.audio_input - usage.cached_audio_input);
+  const dollarsPerMillion =
+    freshInput * prices.input +
+    freshAudio * prices.audio_input +
+    cachedInput * prices.cached_input +
+    usage.cached_audio_input * prices.cached_audio_input +
+    (usage.output + usage.thinking) * prices.output;
+  return dollarsPerMillion * PER_TOKEN;
+}
