@@ -3,24 +3,70 @@ import type { Argv } from 'yargs';
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns, gemini-2.5-flash). */
 export function defineGenerateArguments(argv: Argv) {
   return argv
-    .usage('$0 [options]\n\nGenerates Listener/Recsys conversations from a corpus with the TalkPlayData 2 method.')
-    .option('source', { type: 'string', default: 'reference', describe: 'Data loader: a registered name, a package or a module path' })
-    .option('data', { type: 'string', default: 'data/dummy', describe: 'Corpus directory; media paths resolve inside it' })
-    .option('provider', { choices: ['simulated', 'gemini'] as const, describe: 'Model backend; gemini when GEMINI_API_KEY is set' })
+    .usage(
+      '$0 [options]\n\nGenerates Listener/Recsys conversations from a corpus with the TalkPlayData 2 method.',
+    )
+    .option('source', {
+      type: 'string',
+      default: 'reference',
+      describe: 'Data loader: a registered name, a package or a module path',
+    })
+    .option('data', {
+      type: 'string',
+      default: 'data/dummy',
+      describe: 'Corpus directory; media paths resolve inside it',
+    })
+    .option('provider', {
+      choices: ['simulated', 'gemini'] as const,
+      describe: 'Model backend; gemini when GEMINI_API_KEY is set',
+    })
     .option('model', { type: 'string', default: 'gemini-2.5-flash', describe: 'Gemini model id' })
     .option('turns', { type: 'number', default: 8, describe: 'Recommendation turns per conversation' })
-    .option('sessions', { type: 'number', describe: 'How many sessions to take from the corpus (default: all)' })
-    .option('seed', { type: 'number', default: 42, describe: 'Seed for goal sampling and the simulated model' })
-    .option('output-dir', { type: 'string', default: 'generated_conversations', describe: 'Where the reference layout is written' })
-    .option('prompts', { type: 'string', describe: 'Directory of <name>.md templates that override the built-in ones' })
-    .option('response-format', { choices: ['yaml', 'json'] as const, default: 'yaml' as const, describe: 'Reply format asked of the model; json also sends a schema' })
-    .option('profile-size', { type: 'number', default: 5, describe: 'Profiling ("previously liked") tracks per session' })
-    .option('pool-size', { type: 'number', describe: 'Cap on the recommendation pool (default: the rest of the session)' })
+    .option('sessions', {
+      type: 'number',
+      describe: 'How many sessions to take from the corpus (default: all)',
+    })
+    .option('seed', {
+      type: 'number',
+      default: 42,
+      describe: 'Seed for goal sampling and the simulated model',
+    })
+    .option('output-dir', {
+      type: 'string',
+      default: 'generated_conversations',
+      describe: 'Where the reference layout is written',
+    })
+    .option('prompts', {
+      type: 'string',
+      describe: 'Directory of <name>.md templates that override the built-in ones',
+    })
+    .option('response-format', {
+      choices: ['yaml', 'json'] as const,
+      default: 'yaml' as const,
+      describe: 'Reply format asked of the model; json also sends a schema',
+    })
+    .option('profile-size', {
+      type: 'number',
+      default: 5,
+      describe: 'Profiling ("previously liked") tracks per session',
+    })
+    .option('pool-size', {
+      type: 'number',
+      describe: 'Cap on the recommendation pool (default: the rest of the session)',
+    })
     .option('max-reasks', { type: 'number', default: 2, describe: 'Re-asks after an unusable reply' })
     .option('timeout', { type: 'number', default: 120, describe: 'Seconds per model call attempt' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .check((args) => {
-      for (const name of ['turns', 'profile-size', 'max-reasks', 'timeout', 'sessions', 'pool-size', 'seed'] as const) {
+      for (const name of [
+        'turns',
+        'profile-size',
+        'max-reasks',
+        'timeout',
+        'sessions',
+        'pool-size',
+        'seed',
+      ] as const) {
         const value = args[name];
         const minimum = name === 'max-reasks' || name === 'seed' ? 0 : 1;
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {

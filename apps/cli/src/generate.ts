@@ -11,7 +11,9 @@ process.once('SIGINT', () => abort.abort());
 const parser = defineGenerateArguments(yargs(hideBin(process.argv)).scriptName('tp2dg-generate'))
   .help()
   .fail((message, error) => {
-    process.stderr.write(`tp2dg-generate: ${message ?? error?.message}\nRun tp2dg-generate --help for the options.\n`);
+    process.stderr.write(
+      `tp2dg-generate: ${message ?? error?.message}\nRun tp2dg-generate --help for the options.\n`,
+    );
     process.exit(EXIT.usage);
   });
 const args = await parser.parseAsync();
@@ -27,11 +29,14 @@ try {
 } catch (error) {
   if (args.verbose) console.error(error);
   if (Tp2dgError.isInstance(error)) {
-    const hint = error.code === 'ABORTED' ? ' Finished sessions are kept; run the same command again to resume.' : '';
+    const hint =
+      error.code === 'ABORTED' ? ' Finished sessions are kept; run the same command again to resume.' : '';
     process.stderr.write(`tp2dg-generate: ${error.message}${hint}\n`);
     process.exitCode = exitCodeOf(error.code);
   } else {
-    process.stderr.write(`tp2dg-generate: unexpected error: ${(error as Error).message ?? error} (run with --verbose for details)\n`);
+    process.stderr.write(
+      `tp2dg-generate: unexpected error: ${(error as Error).message ?? error} (run with --verbose for details)\n`,
+    );
     process.exitCode = EXIT.failure;
   }
 }

@@ -21,16 +21,21 @@ export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
   const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
   const provider = options.provider ?? (apiKey ? 'gemini' : undefined);
   if (provider === undefined) {
-    throw new Tp2dgError('MISSING_API_KEY', 'no model backend: set GEMINI_API_KEY to use Gemini, or pass --provider simulated for an offline dry run');
+    throw new Tp2dgError(
+      'MISSING_API_KEY',
+      'no model backend: set GEMINI_API_KEY to use Gemini, or pass --provider simulated for an offline dry run',
+    );
   }
   if (provider === 'simulated') {
     return {
       provider: SIMULATED_PROVIDER,
       model: SIMULATED_PROVIDER,
-      forSession: (session) => createSimulatedModel({ session, seed: options.seed, catalog: options.catalog, turns: options.turns }),
+      forSession: (session) =>
+        createSimulatedModel({ session, seed: options.seed, catalog: options.catalog, turns: options.turns }),
     };
   }
-  if (!apiKey) throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
+  if (!apiKey)
+    throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
   const gemini = createGeminiModel({
     apiKey,
     model: options.model,

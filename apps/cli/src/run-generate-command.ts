@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { resolveDataLoader } from '@tp2dg/data-loaders';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
-import type { GenerateArguments } from './generate-arguments.js';
 import { EXIT } from './exit-codes.js';
+import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
 
 export interface CommandIo {
@@ -32,7 +32,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const plugin = await resolveDataLoader(args.source, { cwd: io.cwd });
   const report = await runGeneration({
     plugin,
-    loaderOptions: { dataDir: resolve(io.cwd, args.data), profileSize: args.profileSize, poolSize: args.poolSize },
+    loaderOptions: {
+      dataDir: resolve(io.cwd, args.data),
+      profileSize: args.profileSize,
+      poolSize: args.poolSize,
+    },
     models,
     prompts,
     catalog,
@@ -50,9 +54,14 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   if (models.provider === 'simulated') {
     io.stdout('Simulated offline run: these conversations are NOT LLM output (provider: simulated).');
   }
-  io.stdout(`Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${prompts.hash.slice(0, 12)}).`);
-  io.stdout(`Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`);
-  if (report.failed + report.skipped > 0) io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
+  io.stdout(
+    `Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${prompts.hash.slice(0, 12)}).`,
+  );
+  io.stdout(
+    `Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`,
+  );
+  if (report.failed + report.skipped > 0)
+    io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);
   return report.failed > 0 ? EXIT.someSessionsFailed : EXIT.ok;
 }

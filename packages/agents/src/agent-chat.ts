@@ -19,7 +19,12 @@ export class AgentChat {
     this.#systemInstruction = systemInstruction;
   }
 
-  async send<T>(turn: number, template: PromptName, parts: ModelPart[], reply: ReplySpec<T>): Promise<AskOutcome<T>> {
+  async send<T>(
+    turn: number,
+    template: PromptName,
+    parts: ModelPart[],
+    reply: ReplySpec<T>,
+  ): Promise<AskOutcome<T>> {
     const outcome = await askModel(this.#context, {
       agent: this.#agent,
       turn,

@@ -51,15 +51,42 @@ export type AskOutcome<T> =
  */
 export async function askModel<T>(context: AgentContext, options: AskOptions<T>): Promise<AskOutcome<T>> {
   const keys = context.prompts.get(options.template).reply;
-  const jsonSchema = keys.length > 0 && context.responseFormat === 'json' ? toResponseSchema(options.reply.responseSchema ?? options.reply.schema) : undefined;
+  const jsonSchema =
+    keys.length > 0 && context.responseFormat === 'json'
+      ? toResponseSchema(options.reply.responseSchema ?? options.reply.schema)
+      : undefined;
   const formatParts: ModelPart[] =
-    keys.length > 0 ? [{ kind: 'text', text: context.prompts.render(`reply-format-${context.responseFormat}`, { fields: keys.join(', ') }) }] : [];
-  const messages: ModelMessage[] = [...options.history, { role: 'user', parts: [...options.parts, ...formatParts] }];
+    keys.length > 0
+      ? [
+          {
+            kind: 'text',
+            text: context.prompts.render(`reply-format-${context.responseFormat}`, {
+              fields: keys.join(', '),
+            }),
+          },
+        ]
+      : [];
+  const messages: ModelMessage[] = [
+    ...options.history,
+    { role: 'user', parts: [...options.parts, ...formatParts] },
+  ];
   let rejection: ReplyRejection = { code: 'EMPTY_RESPONSE', problem: 'no reply' };
 
   for (let attempt = 1; attempt <= context.maxReasks + 1; attempt += 1) {
-    const label = { agent: options.agent, turn: options.turn, template: attempt === 1 ? options.template : 'reask', attempt };
-    const request = { label, systemInstruction: options.systemInstruction, messages: [...messages], responseJsonSchema: jsonSchema, timeoutMs: context.timeoutMs, signal: context.signal };
+    const label = {
+      agent: options.agent,
+      turn: options.turn,
+      template: attempt === 1 ? options.template : 'reask',
+      attempt,
+    };
+    const request = {
+      label,
+      systemInstruction: options.systemInstruction,
+      messages: [...messages],
+      responseJsonSchema: jsonSchema,
+      timeoutMs: context.timeoutMs,
+      signal: context.signal,
+    };
     const started = context.now();
     const result = await callModel(context, request, started);
     const judged = judge(result, options.reply, keys, context.responseFormat);
@@ -70,7 +97,11 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       attempt,
       provider: context.model.provider,
       model: context.model.model,
-      request: { system_instruction: options.systemInstruction ?? null, messages: request.messages, response_json_schema: jsonSchema ?? null },
+      request: {
+        system_instruction: options.systemInstruction ?? null,
+        messages: request.messages,
+        response_json_schema: jsonSchema ?? null,
+      },
       response_text: result.text,
       response_code: judged.ok ? 'SUCCESS' : judged.rejection.code,
       problem: judged.ok ? null : judged.rejection.problem,
@@ -84,19 +115,36 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     // A blocked prompt stays blocked: asking again only pays for the same refusal.
     if (rejection.code === 'BLOCKED' || attempt > context.maxReasks) break;
     const fields = keys.join(', ');
-    messages.push({ role: 'user', parts: [{ kind: 'text', text: context.prompts.render('reask', { problem: rejection.problem, fields }) }] });
+    messages.push({
+      role: 'user',
+      parts: [
+        { kind: 'text', text: context.prompts.render('reask', { problem: rejection.problem, fields }) },
+      ],
+    });
   }
   return { ok: false, rejection, history: messages };
 }
 
 type Judged<T> = { ok: true; value: T } | { ok: false; rejection: ReplyRejection };
 
-function judge<T>(result: ModelResult, reply: ReplySpec<T>, keys: readonly string[], format: 'yaml' | 'json'): Judged<T> {
+function judge<T>(
+  result: ModelResult,
+  reply: ReplySpec<T>,
+  keys: readonly string[],
+  format: 'yaml' | 'json',
+): Judged<T> {
   if (result.finishReason === 'BLOCKED' || result.finishReason === 'SAFETY') {
-    return { ok: false, rejection: { code: 'BLOCKED', problem: `the reply was blocked (${result.finishReason})` } };
+    return {
+      ok: false,
+      rejection: { code: 'BLOCKED', problem: `the reply was blocked (${result.finishReason})` },
+    };
   }
-  if (result.text.trim() === '') return { ok: false, rejection: { code: 'EMPTY_RESPONSE', problem: 'the reply was empty' } };
-  const parsed = keys.length === 0 ? parseText(result.text, reply.schema) : parseReply(result.text, format, reply.schema, keys);
+  if (result.text.trim() === '')
+    return { ok: false, rejection: { code: 'EMPTY_RESPONSE', problem: 'the reply was empty' } };
+  const parsed =
+    keys.length === 0
+      ? parseText(result.text, reply.schema)
+      : parseReply(result.text, format, reply.schema, keys);
   if (!parsed.ok) {
     const code = result.finishReason === 'MAX_TOKENS' ? 'MAX_TOKENS' : 'PARSE_ERROR';
     return { ok: false, rejection: { code, problem: parsed.problem } };
@@ -110,7 +158,11 @@ function parseText<T>(text: string, schema: z.ZodType<T>): ParsedReply<T> {
   return result.success ? { ok: true, value: result.data } : { ok: false, problem: result.error.message };
 }
 
-async function callModel(context: AgentContext, request: Parameters<AgentContext['model']['generate']>[0], started: number): Promise<ModelResult> {
+async function callModel(
+  context: AgentContext,
+  request: Parameters<AgentContext['model']['generate']>[0],
+  started: number,
+): Promise<ModelResult> {
   try {
     return await context.model.generate(request);
   } catch (error) {

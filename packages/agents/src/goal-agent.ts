@@ -17,7 +17,10 @@ export interface ChooseGoalOptions {
  * The Goal agent picks one candidate and adapts it to the pool. The adapted goal is what
  * the Listener pursues and what is saved (the reference code kept the template: a bug).
  */
-export async function chooseGoal(context: AgentContext, options: ChooseGoalOptions): Promise<ConversationGoal> {
+export async function chooseGoal(
+  context: AgentContext,
+  options: ChooseGoalOptions,
+): Promise<ConversationGoal> {
   const { session, candidates, turnCount } = options;
   const offered = candidates.map(goalTemplateCode);
   const prompt = context.prompts.render('goal', {
@@ -37,7 +40,10 @@ export async function chooseGoal(context: AgentContext, options: ChooseGoalOptio
       check: (goal) =>
         offered.includes(goalTemplateCode(goal))
           ? undefined
-          : { code: 'PARSE_ERROR', problem: `category_code and specificity_code must be one of the candidates: ${offered.join(', ')}` },
+          : {
+              code: 'PARSE_ERROR',
+              problem: `category_code and specificity_code must be one of the candidates: ${offered.join(', ')}`,
+            },
     },
   });
   if (!outcome.ok) throw agentReplyError('goal', session.session_id, outcome.rejection);

@@ -1,11 +1,15 @@
 export type { AgentContext } from './agent-context.js';
 export { type AskOutcome, askModel, type ReplyRejection, type ReplySpec } from './ask-model.js';
-export { chooseGoal, type ChooseGoalOptions } from './goal-agent.js';
+export { type ChooseGoalOptions, chooseGoal } from './goal-agent.js';
 export { goalCandidates, goalTemplateCode } from './goal-candidates.js';
 export { ListenerAgent, type ListenerAgentOptions } from './listener-agent.js';
 export { inferProfile } from './profile-agent.js';
 export { RecsysAgent, type RecsysAgentOptions } from './recsys-agent.js';
-export { parseReply, type ParsedReply, type ResponseFormat } from './reply/parse-reply.js';
-export { createSimulatedModel, SIMULATED_PROVIDER, type SimulatedModelOptions } from './simulated/simulated-model.js';
+export { type ParsedReply, parseReply, type ResponseFormat } from './reply/parse-reply.js';
+export {
+  createSimulatedModel,
+  SIMULATED_PROVIDER,
+  type SimulatedModelOptions,
+} from './simulated/simulated-model.js';
 export { describeTrack, type TrackView, trackParts } from './track-parts.js';
 export { conversationTurnCount } from './turn-count.js';

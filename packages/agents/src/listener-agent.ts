@@ -1,10 +1,10 @@
 import type { ConversationGoal, ListenerProfile, ListenerTurn, Track } from '@tp2dg/entities';
+import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
-import { AgentChat } from './agent-chat.js';
 import { ACKNOWLEDGEMENT, type AskOutcome } from './ask-model.js';
-import { formatProfile } from './format-profile.js';
 import { formatList } from './format-list.js';
+import { formatProfile } from './format-profile.js';
 import { ListenerFirstReplySchema, ListenerReactionReplySchema } from './reply/reply-schemas.js';
 import { describeTrack, trackListParts, trackMediaParts } from './track-parts.js';
 
@@ -41,34 +41,62 @@ export class ListenerAgent {
   async prime(): Promise<void> {
     const tracks = this.#options.profilingTracks;
     const text = this.#context.prompts.render('listener-priming', { track_count: String(tracks.length) });
-    const outcome = await this.#chat.send(0, 'listener-priming', [{ kind: 'text', text }, ...trackListParts(tracks, 'anonymous')], ACKNOWLEDGEMENT);
+    const outcome = await this.#chat.send(
+      0,
+      'listener-priming',
+      [{ kind: 'text', text }, ...trackListParts(tracks, 'anonymous')],
+      ACKNOWLEDGEMENT,
+    );
     if (!outcome.ok) throw agentReplyError('listener priming', this.#options.sessionId, outcome.rejection);
   }
 
   /** Turn 1: a verbatim copy of one of the goal's initial query examples. */
   async openConversation(): Promise<ListenerTurn> {
     const examples = this.#options.goal.initial_query_examples;
-    const text = this.#context.prompts.render('listener-first-turn', { initial_query_examples: formatList(examples) });
+    const text = this.#context.prompts.render('listener-first-turn', {
+      initial_query_examples: formatList(examples),
+    });
     const allowed = examples.map(normalise);
     const outcome = await this.#chat.send(1, 'listener-first-turn', [{ kind: 'text', text }], {
       schema: ListenerFirstReplySchema,
       check: (reply) =>
         allowed.includes(normalise(reply.message))
           ? undefined
-          : { code: 'PARSE_ERROR', problem: `message must copy one initial query example word for word: ${formatList(examples)}` },
+          : {
+              code: 'PARSE_ERROR',
+              problem: `message must copy one initial query example word for word: ${formatList(examples)}`,
+            },
     });
-    return outcome.ok ? { ...outcome.value, goal_progress_assessment: null, response_code: 'SUCCESS' } : failedTurn(outcome);
+    return outcome.ok
+      ? { ...outcome.value, goal_progress_assessment: null, response_code: 'SUCCESS' }
+      : failedTurn(outcome);
   }
 
   /** Turns 2..N: reacts to the recommended track (its audio and cover included). */
   async react(turn: number, track: Track, recsysMessage: string): Promise<ListenerTurn> {
     const { goal, turnCount } = this.#options;
-    const base = { track: describeTrack(track, 'recommended'), recsys_message: recsysMessage, target_turn_count: String(goal.target_turn_count) };
+    const base = {
+      track: describeTrack(track, 'recommended'),
+      recsys_message: recsysMessage,
+      target_turn_count: String(goal.target_turn_count),
+    };
     const [template, text] =
       turn === 2
         ? (['listener-turn-2', this.#context.prompts.render('listener-turn-2', base)] as const)
-        : (['listener-turn-n', this.#context.prompts.render('listener-turn-n', { ...base, turn: String(turn), turn_count: String(turnCount) })] as const);
-    const outcome = await this.#chat.send(turn, template, [{ kind: 'text', text }, ...trackMediaParts(track)], { schema: ListenerReactionReplySchema });
+        : ([
+            'listener-turn-n',
+            this.#context.prompts.render('listener-turn-n', {
+              ...base,
+              turn: String(turn),
+              turn_count: String(turnCount),
+            }),
+          ] as const);
+    const outcome = await this.#chat.send(
+      turn,
+      template,
+      [{ kind: 'text', text }, ...trackMediaParts(track)],
+      { schema: ListenerReactionReplySchema },
+    );
     return outcome.ok ? { ...outcome.value, response_code: 'SUCCESS' } : failedTurn(outcome);
   }
 }
@@ -79,5 +107,9 @@ function failedTurn(outcome: Extract<AskOutcome<unknown>, { ok: false }>): Liste
 
 /** Quotes and spacing are not worth a re-ask; the words are what must match. */
 function normalise(message: string): string {
-  return message.trim().replace(/^["']|["']$/g, '').replace(/\s+/g, ' ').trim();
+  return message
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

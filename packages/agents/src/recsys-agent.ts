@@ -1,7 +1,7 @@
 import type { ListenerProfile, RecsysTurn, Track } from '@tp2dg/entities';
+import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
-import { AgentChat } from './agent-chat.js';
 import { ACKNOWLEDGEMENT, type ReplyRejection } from './ask-model.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
@@ -24,15 +24,25 @@ export class RecsysAgent {
   constructor(context: AgentContext, options: RecsysAgentOptions) {
     this.#context = context;
     this.#options = options;
-    const systemInstruction = context.prompts.render('recsys-system', { pool_size: String(options.pool.length) });
+    const systemInstruction = context.prompts.render('recsys-system', {
+      pool_size: String(options.pool.length),
+    });
     this.#chat = new AgentChat(context, 'recsys', systemInstruction);
   }
 
   /** Shows the listener profile and the whole pool (ids, audio, covers). */
   async prime(): Promise<void> {
     const { pool, profile } = this.#options;
-    const text = this.#context.prompts.render('recsys-priming', { profile: formatProfile(profile), pool_size: String(pool.length) });
-    const outcome = await this.#chat.send(0, 'recsys-priming', [{ kind: 'text', text }, ...trackListParts(pool, 'catalog')], ACKNOWLEDGEMENT);
+    const text = this.#context.prompts.render('recsys-priming', {
+      profile: formatProfile(profile),
+      pool_size: String(pool.length),
+    });
+    const outcome = await this.#chat.send(
+      0,
+      'recsys-priming',
+      [{ kind: 'text', text }, ...trackListParts(pool, 'catalog')],
+      ACKNOWLEDGEMENT,
+    );
     if (!outcome.ok) throw agentReplyError('recsys priming', this.#options.sessionId, outcome.rejection);
   }
 
@@ -45,13 +55,21 @@ export class RecsysAgent {
     const remaining = this.remainingPool().map((track) => track.track_id);
     const outcome = await this.#chat.send(turn, 'recsys-turn', [{ kind: 'text', text }], {
       schema: recsysReplySchema(),
-      responseSchema: remaining.length > 0 ? recsysReplySchema(remaining as [string, ...string[]]) : undefined,
+      responseSchema:
+        remaining.length > 0 ? recsysReplySchema(remaining as [string, ...string[]]) : undefined,
       check: (reply) => this.#checkTrack(reply),
     });
     if (!outcome.ok) return { thought: '', message: '', track: null, response_code: outcome.rejection.code };
-    const track = this.#options.pool.find((candidate) => candidate.track_id === outcome.value.track_id) as Track;
+    const track = this.#options.pool.find(
+      (candidate) => candidate.track_id === outcome.value.track_id,
+    ) as Track;
     this.#recommended.push(track.track_id);
-    return { thought: outcome.value.thought, message: outcome.value.message, track, response_code: 'SUCCESS' };
+    return {
+      thought: outcome.value.thought,
+      message: outcome.value.message,
+      track,
+      response_code: 'SUCCESS',
+    };
   }
 
   /** Pool tracks not recommended yet, in pool order. */
@@ -61,10 +79,16 @@ export class RecsysAgent {
 
   #checkTrack(reply: RecsysReply): ReplyRejection | undefined {
     if (this.#recommended.includes(reply.track_id)) {
-      return { code: 'DUPLICATE_TRACK', problem: `track_id "${reply.track_id}" was already recommended; choose another track from the pool` };
+      return {
+        code: 'DUPLICATE_TRACK',
+        problem: `track_id "${reply.track_id}" was already recommended; choose another track from the pool`,
+      };
     }
     if (!this.#options.pool.some((track) => track.track_id === reply.track_id)) {
-      return { code: 'NO_TRACK_FOUND', problem: `track_id "${reply.track_id}" is not in the pool; copy an exact track_id from the pool` };
+      return {
+        code: 'NO_TRACK_FOUND',
+        problem: `track_id "${reply.track_id}" is not in the pool; copy an exact track_id from the pool`,
+      };
     }
     return undefined;
   }

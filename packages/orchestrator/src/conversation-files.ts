@@ -3,8 +3,8 @@ import {
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
-  type Provenance,
   ProfilingFileSchema,
+  type Provenance,
   type Session,
   SessionFileSchema,
 } from '@tp2dg/entities';
@@ -29,7 +29,11 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   const { profile, goal } = conversation;
   const profiling = ProfilingFileSchema.parse({
     user: session.user,
-    summary: { preferred_musical_culture: profile.preferred_musical_culture, top_1_artist: profile.top_1_artist, top_1_genre: profile.top_1_genre },
+    summary: {
+      preferred_musical_culture: profile.preferred_musical_culture,
+      top_1_artist: profile.top_1_artist,
+      top_1_genre: profile.top_1_genre,
+    },
   });
   const conversationGoal = ConversationGoalFileSchema.parse({
     goal: {
@@ -82,6 +86,8 @@ function portableMediaPaths(mediaRoot: string | undefined) {
   return (key: string, value: unknown): unknown => {
     if (mediaRoot === undefined || !MEDIA_KEYS.has(key) || typeof value !== 'string') return value;
     const relativePath = relative(mediaRoot, value);
-    return relativePath.startsWith('..') || isAbsolute(relativePath) ? value : relativePath.split(sep).join('/');
+    return relativePath.startsWith('..') || isAbsolute(relativePath)
+      ? value
+      : relativePath.split(sep).join('/');
   };
 }

@@ -19,14 +19,19 @@ async function simulate(session: Session, responseFormat: 'yaml' | 'json' = 'yam
 /** Everything a request put in front of the model: text, and the media files it referenced. */
 function seenBy(call: CallRecord): { text: string; files: string[] } {
   const parts = call.request.messages.flatMap((message) => message.parts);
-  const text = [call.request.system_instruction ?? '', ...parts.map((part) => (part.kind === 'text' ? part.text : ''))].join('\n');
+  const text = [
+    call.request.system_instruction ?? '',
+    ...parts.map((part) => (part.kind === 'text' ? part.text : '')),
+  ].join('\n');
   return { text, files: parts.flatMap((part) => (part.kind === 'file' ? [part.path] : [])) };
 }
 
 function reveals(seen: { text: string; files: string[] }, track: Track): string | undefined {
   if (seen.text.includes(track.track_id)) return `id ${track.track_id}`;
   if (seen.text.includes(`"${track.title}"`)) return `title ${track.title}`;
-  const media = [track.audio_path, track.image_path].find((path) => path !== undefined && seen.files.includes(path));
+  const media = [track.audio_path, track.image_path].find(
+    (path) => path !== undefined && seen.files.includes(path),
+  );
   return media === undefined ? undefined : `media ${media}`;
 }
 
@@ -38,7 +43,8 @@ describe('generateConversation', () => {
     expect(order.slice(0, 2).sort()).toEqual(['goal:-', 'profile:-']);
     expect(order.slice(2, 4).sort()).toEqual(['listener:0', 'recsys:0']);
     const rest = ['listener:1'];
-    for (let turn = 1; turn <= 8; turn += 1) rest.push(`recsys:${turn}`, ...(turn < 8 ? [`listener:${turn + 1}`] : []));
+    for (let turn = 1; turn <= 8; turn += 1)
+      rest.push(`recsys:${turn}`, ...(turn < 8 ? [`listener:${turn + 1}`] : []));
     expect(order.slice(4)).toEqual(rest);
     expect(conversation.chat.map((turn) => turn.turn)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(conversation.endedEarly).toBeNull();
@@ -56,18 +62,26 @@ describe('generateConversation', () => {
   it('should keep the listener blind to the pool and the recsys blind to the goal and profiling tracks', async () => {
     for (const session of sessions) {
       const conversation = await simulate(session);
-      const recommendedBy = (turn: number) => conversation.chat.filter((entry) => entry.turn < turn).map((entry) => entry.recsys.track?.track_id);
-      const profilingOnly = session.profiling_tracks.filter((track) => !session.pool_tracks.some((pooled) => pooled.track_id === track.track_id));
+      const recommendedBy = (turn: number) =>
+        conversation.chat.filter((entry) => entry.turn < turn).map((entry) => entry.recsys.track?.track_id);
+      const profilingOnly = session.profiling_tracks.filter(
+        (track) => !session.pool_tracks.some((pooled) => pooled.track_id === track.track_id),
+      );
       for (const call of conversation.calls) {
         const seen = seenBy(call);
         if (call.agent === 'listener') {
           const shown = recommendedBy(call.turn ?? 0);
           const hidden = session.pool_tracks.filter((track) => !shown.includes(track.track_id));
-          for (const track of hidden) expect(reveals(seen, track), `listener turn ${call.turn} of ${session.session_id}`).toBeUndefined();
+          for (const track of hidden)
+            expect(
+              reveals(seen, track),
+              `listener turn ${call.turn} of ${session.session_id}`,
+            ).toBeUndefined();
         }
         if (call.agent === 'recsys') {
           expect(seen.text).not.toContain(conversation.goal.listener_goal);
-          for (const track of profilingOnly) expect(reveals(seen, track), `recsys turn ${call.turn} of ${session.session_id}`).toBeUndefined();
+          for (const track of profilingOnly)
+            expect(reveals(seen, track), `recsys turn ${call.turn} of ${session.session_id}`).toBeUndefined();
         }
       }
     }
@@ -88,7 +102,10 @@ describe('generateConversation', () => {
   });
 
   it('should stop at the pool size when asked for more turns than tracks', async () => {
-    const session = { ...(sessions[3] as Session), pool_tracks: (sessions[3] as Session).pool_tracks.slice(0, 3) };
+    const session = {
+      ...(sessions[3] as Session),
+      pool_tracks: (sessions[3] as Session).pool_tracks.slice(0, 3),
+    };
     const conversation = await simulate(session, 'yaml', 8);
     expect(conversation.chat).toHaveLength(3);
     expect(conversation.calls).toHaveLength(2 + 2 + 3 + 3);

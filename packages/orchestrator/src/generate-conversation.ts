@@ -76,7 +76,13 @@ export async function generateConversation(options: GenerateConversationOptions)
   ]);
   const profile: ListenerProfile = { ...session.user, ...summary };
   const sessionId = session.session_id;
-  const listener = new ListenerAgent(context, { sessionId, profile, goal, turnCount, profilingTracks: session.profiling_tracks });
+  const listener = new ListenerAgent(context, {
+    sessionId,
+    profile,
+    goal,
+    turnCount,
+    profilingTracks: session.profiling_tracks,
+  });
   const recsys = new RecsysAgent(context, { sessionId, profile, pool: session.pool_tracks });
   await Promise.all([listener.prime(), recsys.prime()]);
 
@@ -97,7 +103,10 @@ export async function generateConversation(options: GenerateConversationOptions)
     if (turn < turnCount) listenerTurn = await listener.react(turn + 1, recsysTurn.track, recsysTurn.message);
   }
   if (chat.length === 0) {
-    throw new Tp2dgError('AGENT_REPLY', `session "${sessionId}": the listener's first message was unusable (${endedEarly?.response_code})`);
+    throw new Tp2dgError(
+      'AGENT_REPLY',
+      `session "${sessionId}": the listener's first message was unusable (${endedEarly?.response_code})`,
+    );
   }
   return { profile, goal, goalTemplateCodes: candidates.map(goalTemplateCode), chat, calls, endedEarly };
 }

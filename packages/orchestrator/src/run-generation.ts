@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1, SkippedSession } from '@tp2dg/data-loaders';
-import { addUsage, type GoalTemplate, type ModelPort, type Session, type TokenUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import {
+  addUsage,
+  type GoalTemplate,
+  type ModelPort,
+  type Session,
+  type TokenUsage,
+  Tp2dgError,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import { conversationFiles } from './conversation-files.js';
 import { appendFailure } from './failure-log.js';
@@ -64,16 +72,33 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   const now = options.now ?? (() => performance.now());
   const emit = options.onEvent ?? (() => {});
   const skips: SkippedSession[] = [];
-  const loader = await options.plugin.create({ ...options.loaderOptions, onSkip: (skip) => skips.push(skip) });
+  const loader = await options.plugin.create({
+    ...options.loaderOptions,
+    onSkip: (skip) => skips.push(skip),
+  });
   const corpusRoot = corpusFolder(options.outputDir, options.models.model, loader.corpus);
   const failuresFile = join(corpusRoot, 'failures.jsonl');
-  const report: RunReport = { corpusRoot, written: 0, existing: 0, failed: 0, skipped: 0, calls: 0, usage: ZERO_USAGE };
+  const report: RunReport = {
+    corpusRoot,
+    written: 0,
+    existing: 0,
+    failed: 0,
+    skipped: 0,
+    calls: 0,
+    usage: ZERO_USAGE,
+  };
 
   async function recordSkips(): Promise<void> {
     for (const skip of skips.splice(0)) {
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
-      await appendFailure(failuresFile, { session_id: skip.sessionId, user_id: null, stage: 'load', code: 'SKIPPED', reason: skip.reason });
+      await appendFailure(failuresFile, {
+        session_id: skip.sessionId,
+        user_id: null,
+        stage: 'load',
+        code: 'SKIPPED',
+        reason: skip.reason,
+      });
     }
   }
 
@@ -101,17 +126,41 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
           prompts_hash: options.prompts.hash,
           response_format: options.responseFormat,
         };
-        const files = conversationFiles({ session, conversation, provenance, turnsRequested: options.turns, durationMs: now() - started, mediaRoot: options.loaderOptions.dataDir });
+        const files = conversationFiles({
+          session,
+          conversation,
+          provenance,
+          turnsRequested: options.turns,
+          durationMs: now() - started,
+          mediaRoot: options.loaderOptions.dataDir,
+        });
         await writeSessionFolder(folder, files);
         report.written += 1;
         report.calls += conversation.calls.length;
         report.usage = addUsage(report.usage, totalUsage(conversation.calls));
-        emit({ type: 'session-written', sessionId: session.session_id, folder, turns: conversation.chat.length, calls: conversation.calls.length });
+        emit({
+          type: 'session-written',
+          sessionId: session.session_id,
+          folder,
+          turns: conversation.chat.length,
+          calls: conversation.calls.length,
+        });
       } catch (error) {
         if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code)) throw error;
         report.failed += 1;
-        emit({ type: 'session-failed', sessionId: session.session_id, code: error.code, reason: error.message });
-        await appendFailure(failuresFile, { session_id: session.session_id, user_id: session.user.user_id, stage: 'generate', code: error.code, reason: error.message });
+        emit({
+          type: 'session-failed',
+          sessionId: session.session_id,
+          code: error.code,
+          reason: error.message,
+        });
+        await appendFailure(failuresFile, {
+          session_id: session.session_id,
+          user_id: session.user.user_id,
+          stage: 'generate',
+          code: error.code,
+          reason: error.message,
+        });
       }
     }
     await recordSkips();

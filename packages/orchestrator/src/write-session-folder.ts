@@ -16,6 +16,10 @@ export async function writeSessionFolder(folder: string, files: ReadonlyMap<stri
     await rename(staging, folder);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw new Tp2dgError('OUTPUT_WRITE', `${folder}: could not write the session folder (${(error as Error).message}). Check free space and permissions.`, { cause: error });
+    throw new Tp2dgError(
+      'OUTPUT_WRITE',
+      `${folder}: could not write the session folder (${(error as Error).message}). Check free space and permissions.`,
+      { cause: error },
+    );
   }
 }

@@ -15,7 +15,8 @@ describe('parseReply', () => {
   });
 
   it('should fall back to loose key-value lines when YAML is invalid', () => {
-    const text = 'thought: Mood: rainy, so slower songs: good\ntrack_id: 12\nmessage: Here: a gentle one\n  that builds slowly';
+    const text =
+      'thought: Mood: rainy, so slower songs: good\ntrack_id: 12\nmessage: Here: a gentle one\n  that builds slowly';
     const parsed = parseReply(text, 'yaml', recsysReplySchema(), recsysKeys);
     expect(parsed.ok && parsed.value).toEqual({
       thought: 'Mood: rainy, so slower songs: good',
@@ -26,13 +27,20 @@ describe('parseReply', () => {
 
   it('should explain which field is wrong', () => {
     const text = 'thought: nice\ngoal_progress_assessment: MAYBE\nmessage: ok';
-    const parsed = parseReply(text, 'yaml', ListenerReactionReplySchema, ['thought', 'goal_progress_assessment', 'message']);
+    const parsed = parseReply(text, 'yaml', ListenerReactionReplySchema, [
+      'thought',
+      'goal_progress_assessment',
+      'message',
+    ]);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.problem).toContain('goal_progress_assessment');
   });
 
   it('should reject an empty reply and prose without keys', () => {
-    expect(parseReply('  ', 'yaml', recsysReplySchema(), recsysKeys)).toEqual({ ok: false, problem: 'the reply was empty' });
+    expect(parseReply('  ', 'yaml', recsysReplySchema(), recsysKeys)).toEqual({
+      ok: false,
+      problem: 'the reply was empty',
+    });
     expect(parseReply('I recommend something nice.', 'yaml', recsysReplySchema(), recsysKeys).ok).toBe(false);
   });
 

@@ -21,7 +21,8 @@ export function parseReply<T>(
 ): ParsedReply<T> {
   const body = stripCodeFences(text);
   if (body === '') return { ok: false, problem: 'the reply was empty' };
-  const candidates = format === 'json' ? [parseJson(body)] : [parseYamlMapping(body), looseMapping(body, keys)];
+  const candidates =
+    format === 'json' ? [parseJson(body)] : [parseYamlMapping(body), looseMapping(body, keys)];
   let problem = 'the reply is not a mapping with the expected keys';
   for (const candidate of candidates) {
     if (candidate === undefined) continue;

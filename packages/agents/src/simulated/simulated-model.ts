@@ -55,13 +55,26 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
       case 'profile':
         return simulatedProfile(session);
       case 'goal':
-        goal = simulatedGoal(goalCandidates(options.catalog, seed, session.session_id), conversationTurnCount(options.turns, session), random);
+        goal = simulatedGoal(
+          goalCandidates(options.catalog, seed, session.session_id),
+          conversationTurnCount(options.turns, session),
+          random,
+        );
         return goal;
       case 'listener-first-turn':
-        return { thought: 'I will open with the request I had in mind.', message: random.pick(requireGoal().initial_query_examples) };
+        return {
+          thought: 'I will open with the request I had in mind.',
+          message: random.pick(requireGoal().initial_query_examples),
+        };
       case 'listener-turn-2':
       case 'listener-turn-n':
-        return simulatedReaction({ turn: turn ?? 0, goal: requireGoal(), track: lastRecommendation(), interests, random });
+        return simulatedReaction({
+          turn: turn ?? 0,
+          goal: requireGoal(),
+          track: lastRecommendation(),
+          interests,
+          random,
+        });
       case 'recsys-turn': {
         const remaining = session.pool_tracks.filter((track) => !recommended.includes(track));
         const answer = simulatedRecommendation(lastUserText(request), remaining);
@@ -74,13 +87,15 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
   }
 
   function requireGoal(): ConversationGoal {
-    if (goal === undefined) throw new Tp2dgError('MODEL_API', 'simulated model: the listener spoke before a goal was chosen');
+    if (goal === undefined)
+      throw new Tp2dgError('MODEL_API', 'simulated model: the listener spoke before a goal was chosen');
     return goal;
   }
 
   function lastRecommendation(): Track {
     const track = recommended.at(-1);
-    if (track === undefined) throw new Tp2dgError('MODEL_API', 'simulated model: the listener reacted before any recommendation');
+    if (track === undefined)
+      throw new Tp2dgError('MODEL_API', 'simulated model: the listener reacted before any recommendation');
     return track;
   }
 
@@ -90,7 +105,12 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
     async generate(request): Promise<ModelResult> {
       if (request.signal?.aborted) throw new Tp2dgError('ABORTED', 'simulated model: the call was aborted');
       const answer = reply(request);
-      const text = typeof answer === 'string' ? answer : request.responseJsonSchema ? JSON.stringify(answer) : toYaml(answer);
+      const text =
+        typeof answer === 'string'
+          ? answer
+          : request.responseJsonSchema
+            ? JSON.stringify(answer)
+            : toYaml(answer);
       return { text, usage: estimateUsage(request, text), finishReason: 'STOP' };
     },
   };

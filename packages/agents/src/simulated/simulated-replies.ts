@@ -10,21 +10,36 @@ import {
 
 /** Tags that occur most across tracks, most frequent first (ties keep first appearance). */
 export function topTags(tracks: readonly Track[], count: number): string[] {
-  return mostFrequent(tracks.flatMap((track) => track.tags), count);
+  return mostFrequent(
+    tracks.flatMap((track) => track.tags),
+    count,
+  );
 }
 
 export function simulatedProfile(session: Session): ProfileSummary {
   const tracks = session.profiling_tracks;
-  const genre = mostFrequent(tracks.map((track) => track.tags[0] ?? 'eclectic'), 1)[0] ?? 'eclectic';
+  const genre =
+    mostFrequent(
+      tracks.map((track) => track.tags[0] ?? 'eclectic'),
+      1,
+    )[0] ?? 'eclectic';
   return {
     preferred_musical_culture: `${session.user.country} listener of ${genre}`,
-    top_1_artist: mostFrequent(tracks.map((track) => track.artist), 1)[0] ?? 'unknown',
+    top_1_artist:
+      mostFrequent(
+        tracks.map((track) => track.artist),
+        1,
+      )[0] ?? 'unknown',
     top_1_genre: genre,
   };
 }
 
 /** Takes one candidate as it is: a simulation has no judgement to adapt it with. */
-export function simulatedGoal(candidates: readonly GoalTemplate[], turnCount: number, random: SeededRandom): ConversationGoal {
+export function simulatedGoal(
+  candidates: readonly GoalTemplate[],
+  turnCount: number,
+  random: SeededRandom,
+): ConversationGoal {
   const template = random.pick(candidates);
   const [low, high] = TARGET_TURN_RANGES[template.specificity_code];
   const upper = Math.min(high, turnCount);
@@ -53,7 +68,8 @@ export interface ReactionInput {
 export function simulatedReaction({ turn, goal, track, interests, random }: ReactionInput) {
   const shared = track.tags.find((tag) => interests.includes(tag));
   const wish = random.pick(interests.length > 0 ? interests : ['different']);
-  const examples = turn > goal.target_turn_count ? goal.achieved_query_examples : goal.iteration_query_examples;
+  const examples =
+    turn > goal.target_turn_count ? goal.achieved_query_examples : goal.iteration_query_examples;
   return {
     thought: shared
       ? `"${track.title}" has the ${shared} sound I came for.`
@@ -66,15 +82,20 @@ export function simulatedReaction({ turn, goal, track, interests, random }: Reac
 /** Picks the remaining track whose tags best match the message; pool order breaks ties. */
 export function simulatedRecommendation(message: string, remaining: readonly Track[]) {
   const words = new Set(message.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
-  const asked = (tag: string) => tag.toLowerCase().split(/\s+/).every((word) => words.has(word));
+  const asked = (tag: string) =>
+    tag
+      .toLowerCase()
+      .split(/\s+/)
+      .every((word) => words.has(word));
   const score = (track: Track) => track.tags.filter(asked).length;
   let best = remaining[0] as Track;
   for (const track of remaining) if (score(track) > score(best)) best = track;
   const matched = best.tags.filter(asked);
   return {
-    thought: matched.length > 0
-      ? `The listener asks for ${matched.join(' and ')}. "${best.title}" carries those tags, so it fits best among the remaining tracks.`
-      : `No remaining track matches the request's words. "${best.title}" is the next candidate in the pool.`,
+    thought:
+      matched.length > 0
+        ? `The listener asks for ${matched.join(' and ')}. "${best.title}" carries those tags, so it fits best among the remaining tracks.`
+        : `No remaining track matches the request's words. "${best.title}" is the next candidate in the pool.`,
     track_id: best.track_id,
     message: `Try "${best.title}" by ${best.artist}: ${best.tags.slice(0, 3).join(', ')}.`,
   };

@@ -1,0 +1,93 @@
+import type { CallRecord, ConversationGoal } from '@tp2dg/entities';
+import { loadPromptSet } from '@tp2dg/prompts';
+import { describe, expect, it } from 'vitest';
+import { ListenerAgent } from './listener-agent.js';
+import { scriptedModel } from './testing/scripted-model.js';
+
+const goal: ConversationGoal = {
+  category_code: 'G',
+  specificity_code: 'LL',
+  listener_goal: 'Find calm music for a rainy evening.',
+  listener_expertise: 'low',
+  initial_query_examples: ['Something calm for the rain?', 'Play me something soft.'],
+  iteration_query_examples: ['Softer, please.', 'Less drums.'],
+  achieved_query_examples: ['Perfect, more like this.', 'That is it.'],
+  target_turn_count: 3,
+};
+const profile = {
+  user_id: 'u1',
+  age_group: '35-44',
+  gender: 'male',
+  country: 'JP',
+  preferred_language: 'Japanese',
+  preferred_musical_culture: 'Tokyo city pop',
+  top_1_artist: 'A',
+  top_1_genre: 'city pop',
+};
+
+async function listenerWith(replies: string[]) {
+  const model = scriptedModel(['Understood.', ...replies]);
+  const calls: CallRecord[] = [];
+  const prompts = await loadPromptSet();
+  const listener = new ListenerAgent(
+    {
+      model,
+      prompts,
+      responseFormat: 'yaml',
+      maxReasks: 2,
+      onCall: (call) => calls.push(call),
+      now: () => 0,
+    },
+    {
+      sessionId: 's1',
+      profile,
+      goal,
+      turnCount: 4,
+      profilingTracks: [{ track_id: 'l1', title: 'Liked', artist: 'A', tags: [] }],
+    },
+  );
+  await listener.prime();
+  return { listener, calls, model };
+}
+
+describe('ListenerAgent', () => {
+  it('should re-ask until the first message copies an initial example word for word', async () => {
+    const { listener, calls } = await listenerWith([
+      'thought: start\nmessage: Something calm for when it rains?',
+      'thought: start\nmessage: "Something calm  for the rain?"',
+    ]);
+    const turn = await listener.openConversation();
+    expect(turn).toMatchObject({
+      message: 'Something calm  for the rain?',
+      goal_progress_assessment: null,
+      response_code: 'SUCCESS',
+    });
+    expect(calls.map((call) => call.response_code)).toEqual(['SUCCESS', 'PARSE_ERROR', 'SUCCESS']);
+    expect(calls[1]?.problem).toContain('word for word');
+  });
+
+  it('should read a reaction with its progress assessment and show only title, artist and album', async () => {
+    const { listener, model } = await listenerWith([
+      'thought: start\nmessage: Play me something soft.',
+      'thought: too loud\ngoal_progress_assessment: DOES_NOT_MOVE_TOWARD_GOAL\nmessage: Softer, please.',
+    ]);
+    await listener.openConversation();
+    const recommended = {
+      track_id: 'pool-7',
+      title: 'Storm',
+      artist: 'B',
+      album: 'Weather',
+      tags: ['secret-tag'],
+    };
+    const turn = await listener.react(2, recommended, 'Try Storm.');
+    expect(turn).toMatchObject({
+      goal_progress_assessment: 'DOES_NOT_MOVE_TOWARD_GOAL',
+      response_code: 'SUCCESS',
+    });
+    const lastText = JSON.stringify(model.requests.at(-1)?.messages.at(-1));
+    expect(lastText).toContain('Storm');
+    expect(lastText).toContain('Weather');
+    expect(lastText).not.toContain('pool-7');
+    expect(lastText).not.toContain('secret-tag');
+  });
+});

@@ -1,0 +1,103 @@
+import type { CallRecord, Track } from '@tp2dg/entities';
+import { loadPromptSet, type PromptSet } from '@tp2dg/prompts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AgentContext } from './agent-context.js';
+import { RecsysAgent } from './recsys-agent.js';
+import { type ScriptedReply, scriptedModel } from './testing/scripted-model.js';
+
+const track = (id: string, tags: string[]): Track => ({
+  track_id: id,
+  title: `Song ${id}`,
+  artist: 'Artist',
+  tags,
+});
+const pool = [track('p1', ['jazz']), track('p2', ['rock']), track('p3', ['folk'])];
+const profile = {
+  user_id: 'u1',
+  age_group: '25-34',
+  gender: 'female',
+  country: 'DE',
+  preferred_language: 'German',
+  preferred_musical_culture: 'Berlin club scene',
+  top_1_artist: 'Artist',
+  top_1_genre: 'techno',
+};
+const reply = (id: string) => `thought: fits the ask.\ntrack_id: ${id}\nmessage: Here is ${id}.`;
+
+let prompts: PromptSet;
+beforeAll(async () => {
+  prompts = await loadPromptSet();
+});
+
+async function primedRecsys(replies: ScriptedReply[], responseFormat: 'yaml' | 'json' = 'yaml') {
+  const model = scriptedModel(['Ready.', ...replies]);
+  const calls: CallRecord[] = [];
+  const context: AgentContext = {
+    model,
+    prompts,
+    responseFormat,
+    maxReasks: 2,
+    onCall: (call) => calls.push(call),
+    now: () => 0,
+  };
+  const recsys = new RecsysAgent(context, { sessionId: 's1', profile, pool });
+  await recsys.prime();
+  return { recsys, model, calls };
+}
+
+describe('RecsysAgent', () => {
+  it('should re-ask with the problem when the track id is not in the pool, then accept a valid one', async () => {
+    const { recsys, model, calls } = await primedRecsys([reply('zz9'), reply('p2')]);
+    const turn = await recsys.recommend(1, 'something loud');
+    expect(turn.track?.track_id).toBe('p2');
+    expect(turn.response_code).toBe('SUCCESS');
+    expect(calls.map((call) => [call.template, call.attempt, call.response_code])).toEqual([
+      ['recsys-priming', 1, 'SUCCESS'],
+      ['recsys-turn', 1, 'NO_TRACK_FOUND'],
+      ['reask', 2, 'SUCCESS'],
+    ]);
+    const reask = model.requests[2]?.messages.at(-1)?.parts[0];
+    expect(reask?.kind === 'text' && reask.text).toContain('"zz9" is not in the pool');
+  });
+
+  it('should re-ask when a track was already recommended and never accept it', async () => {
+    const { recsys, calls } = await primedRecsys([reply('p1'), reply('p1'), reply('p1'), reply('p1')]);
+    expect((await recsys.recommend(1, 'jazz please')).track?.track_id).toBe('p1');
+    const second = await recsys.recommend(2, 'more');
+    expect(second).toMatchObject({ track: null, response_code: 'DUPLICATE_TRACK' });
+    expect(calls.slice(2).map((call) => call.response_code)).toEqual([
+      'DUPLICATE_TRACK',
+      'DUPLICATE_TRACK',
+      'DUPLICATE_TRACK',
+    ]);
+    expect(recsys.remainingPool().map((candidate) => candidate.track_id)).toEqual(['p2', 'p3']);
+  });
+
+  it('should stop after the bounded re-asks and record the parse error of each attempt', async () => {
+    const { recsys, calls } = await primedRecsys(['I think p1 is nice', 'p1!', 'still prose']);
+    const turn = await recsys.recommend(1, 'anything');
+    expect(turn).toMatchObject({ track: null, response_code: 'PARSE_ERROR' });
+    expect(calls.slice(1).map((call) => [call.attempt, call.response_code])).toEqual([
+      [1, 'PARSE_ERROR'],
+      [2, 'PARSE_ERROR'],
+      [3, 'PARSE_ERROR'],
+    ]);
+    expect(calls[1]?.problem).toBeTruthy();
+  });
+
+  it('should not re-ask a blocked reply', async () => {
+    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'SAFETY' }, reply('p1')]);
+    const turn = await recsys.recommend(1, 'anything');
+    expect(turn.response_code).toBe('BLOCKED');
+    expect(calls).toHaveLength(2);
+  });
+
+  it('should keep the whole exchange, re-asks included, in the next request', async () => {
+    const { recsys, model } = await primedRecsys([reply('nope'), reply('p3'), reply('p1')]);
+    await recsys.recommend(1, 'folk');
+    await recsys.recommend(2, 'jazz');
+    const roles = model.requests.at(-1)?.messages.map((message) => message.role);
+    expect(roles).toEqual(['user', 'model', 'user', 'model', 'user', 'model', 'user']);
+    expect(model.requests.every((request) => request.systemInstruction?.includes('TalkPlay'))).toBe(true);
+  });
+});

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSimulatedModel } from '@tp2dg/agents';
+import { referenceDataLoader } from '@tp2dg/data-loaders';
+import {
+  CallRecordSchema,
+  ChatFileSchema,
+  ConversationGoalFileSchema,
+  FailureRecordSchema,
+  ProfilingFileSchema,
+  SessionFileSchema,
+  Tp2dgError,
+} from '@tp2dg/entities';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ModelFactory, type RunGenerationOptions, runGeneration } from './run-generation.js';
+import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+
+let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
+beforeAll(async () => {
+  fixtures = await loadPromptsAndCatalog();
+});
+
+function simulatedModels(seed: number, failing = new Set<string>()): ModelFactory {
+  return {
+    provider: 'simulated',
+    model: 'simulated',
+    forSession: (session) => {
+      const model = createSimulatedModel({ session, seed, catalog: fixtures.catalog, turns: 8 });
+      if (!failing.has(session.session_id)) return model;
+      return {
+        ...model,
+        generate: async () => Promise.reject(new Tp2dgError('MODEL_API', 'HTTP 503 after 5 attempts')),
+      };
+    },
+  };
+}
+
+async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
+  return runGeneration({
+    plugin: referenceDataLoader,
+    loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
+    models: simulatedModels(42),
+    ...fixtures,
+    outputDir,
+    turns: 8,
+    seed: 42,
+    responseFormat: 'yaml',
+    maxReasks: 2,
+    ...overrides,
+  });
+}
+
+async function sessionFolders(corpusRoot: string): Promise<string[]> {
+  const users = (await readdir(corpusRoot, { withFileTypes: true })).filter((entry) => entry.isDirectory());
+  const folders = await Promise.all(
+    users.map(async (user) =>
+      (await readdir(join(corpusRoot, user.name))).map((name) => join(corpusRoot, user.name, name)),
+    ),
+  );
+  return folders.flat().sort();
+}
+
+const temporaryDirectory = () => mkdtemp(join(tmpdir(), 'tp2dg-run-'));
+
+describe('runGeneration', () => {
+  it('should write every bundled session in the reference layout, each file valid', async () => {
+    const outputDir = await temporaryDirectory();
+    const report = await run(outputDir);
+    expect(report.corpusRoot).toBe(join(outputDir, 'simulated', 'dummy'));
+    expect(report).toMatchObject({ written: 8, failed: 0, existing: 0, skipped: 0, calls: 160 });
+    const folders = await sessionFolders(report.corpusRoot);
+    expect(folders).toHaveLength(8);
+    for (const folder of folders) {
+      expect((await readdir(folder)).sort()).toEqual([
+        'calls.jsonl',
+        'chat.json',
+        'conversation_goal.json',
+        'profiling.json',
+        'session.json',
+      ]);
+      const read = async (name: string) => JSON.parse(await readFile(join(folder, name), 'utf8'));
+      ProfilingFileSchema.parse(await read('profiling.json'));
+      ConversationGoalFileSchema.parse(await read('conversation_goal.json'));
+      expect(ChatFileSchema.parse(await read('chat.json'))).toHaveLength(8);
+      const session = SessionFileSchema.parse(await read('session.json'));
+      expect(session.provenance.provider).toBe('simulated');
+      expect(session.liked_tracks[0]?.audio_path).toMatch(/^audio\//);
+      const calls = (await readFile(join(folder, 'calls.jsonl'), 'utf8')).trim().split('\n');
+      expect(calls.map((line) => CallRecordSchema.parse(JSON.parse(line)))).toHaveLength(20);
+    }
+  });
+
+  it('should give byte-identical chats for the same seed and different ones for another', async () => {
+    const [first, second, other] = await Promise.all([
+      temporaryDirectory(),
+      temporaryDirectory(),
+      temporaryDirectory(),
+    ]);
+    const chats = async (outputDir: string, seed: number) => {
+      const report = await run(outputDir, { seed, models: simulatedModels(seed) });
+      return Promise.all(
+        (await sessionFolders(report.corpusRoot)).map((folder) =>
+          readFile(join(folder, 'chat.json'), 'utf8'),
+        ),
+      );
+    };
+    const [a, b, c] = await Promise.all([chats(first, 42), chats(second, 42), chats(other, 43)]);
+    expect(a).toEqual(b);
+    expect(c).not.toEqual(a);
+  });
+
+  it('should keep finished sessions on a second run and generate only what is missing', async () => {
+    const outputDir = await temporaryDirectory();
+    const firstRun = await run(outputDir, { sessions: 3 });
+    expect(firstRun.written).toBe(3);
+    const secondRun = await run(outputDir);
+    expect(secondRun).toMatchObject({ written: 5, existing: 3, calls: 100 });
+  });
+
+  it('should record a failed session with its reason, leave no folder for it, and go on', async () => {
+    const outputDir = await temporaryDirectory();
+    const report = await run(outputDir, { models: simulatedModels(42, new Set(['u02__2019-01-14'])) });
+    expect(report).toMatchObject({ written: 7, failed: 1 });
+    const failures = (await readFile(join(report.corpusRoot, 'failures.jsonl'), 'utf8')).trim().split('\n');
+    const record = FailureRecordSchema.parse(JSON.parse(failures[0] as string));
+    expect(record).toMatchObject({ session_id: 'u02__2019-01-14', stage: 'generate', code: 'MODEL_API' });
+    expect(record.reason).toContain('HTTP 503');
+    expect(existsSync(join(report.corpusRoot, 'u02', 'u02__2019-01-14'))).toBe(false);
+    const leftovers = (await readdir(join(report.corpusRoot, 'u02'))).filter((name) => name.startsWith('.'));
+    expect(leftovers).toEqual([]);
+  });
+});
