@@ -22,9 +22,14 @@ function describeCall(model: string, request: ModelRequest): string {
   return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, re-ask ${attempt})`;
 }
 
-/** The service forgets files after 48 h: a prompt that still references one gets 403 or 404. */
+/**
+ * The service forgets files after 48 h: a prompt that still references one gets 403 or 404
+ * naming the File. Other 403/404s (bad key, unknown model) do not mention a file.
+ */
 function isForgottenFileError(error: unknown): boolean {
-  return GeminiApiError.isInstance(error) && (error.status === 403 || error.status === 404);
+  if (!GeminiApiError.isInstance(error) || (error.status !== 403 && error.status !== 404)) return false;
+  // The cause holds the service's own error body, free of our advice text.
+  return error.cause instanceof Error && /\bfiles?\b/i.test(error.cause.message);
 }
 
 /**

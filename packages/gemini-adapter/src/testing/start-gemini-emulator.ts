@@ -97,6 +97,8 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions): Promi
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Closing twice (a test and its afterEach) must not fail.
+  let closing: Promise<void> | undefined;
 
   return {
     baseUrl,
@@ -106,11 +108,13 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions): Promi
       return store.fileGetCount;
     },
     expireFile: (name) => store.expire(name),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         // Hanging replies keep sockets open; close them or `close` would wait forever.
         server.closeAllConnections();
         server.close((error) => (error === undefined ? resolve() : reject(error)));
-      }),
+      });
+      return closing;
+    },
   };
 }
