@@ -17,14 +17,19 @@ export interface SkippedSession {
 export interface DataLoaderOptionsV1 extends SessionSplitOptions {
   /** The corpus directory; media paths resolve against it and may not leave it. */
   dataDir?: string;
-  /** Called for each session the loader passes over instead of failing the run. */
+  /**
+   * Called for each session the loader passes over instead of failing the run (e.g. too
+   * short for `profileSize` + 1 tracks), at most once per session per loader, when
+   * iteration reaches it. The run counts these; they are never yielded.
+   */
   onSkip?: (skipped: SkippedSession) => void;
 }
 
 /**
  * Spec v1 of a data loader. The required core is `sessions()`; `count()` and `close()`
  * are optional capabilities. Loaders throw `Tp2dgError` with a message that names the
- * file, the record and the fix.
+ * file, the record and the fix, preferably from `create` so a bad corpus fails the run
+ * before anything is written. `@tp2dg/data-loaders/test` checks all of this.
  */
 export interface DataLoaderV1 {
   readonly specificationVersion: 'v1';
@@ -32,8 +37,15 @@ export interface DataLoaderV1 {
   readonly id: string;
   /** Names the corpus in output paths: `<out>/<model>/<corpus>/...`. */
   readonly corpus: string;
+  /**
+   * The sessions, each valid against `SessionSchema`: `profileSize` profiling tracks, a
+   * non-empty pool of at most `poolSize`, no track twice, unique session ids, media paths
+   * absolute and inside `dataDir`. Iterating again yields the same sessions in the same order.
+   */
   sessions(): AsyncIterable<Session>;
+  /** How many sessions `sessions()` yields (skipped ones excluded), for progress and limits. */
   count?(): Promise<number>;
+  /** Releases files or connections; safe to call more than once. */
   close?(): Promise<void>;
 }
 
