@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { writeSyntheticCorpus } from '@tp2dg/data-loaders/test';
+import { describe, expect, it } from 'vitest';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
+const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
+const DUMMY = join(REPO_ROOT, 'data/dummy');
+
+/** The environment of a user without any key, so nothing can reach a real service. */
+const OFFLINE_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
+  ),
+);
+
+async function runNode(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [script, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? OFFLINE_ENV,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const temporaryDirectory = (prefix: string) => mkdtemp(join(tmpdir(), `tp2dg-cli-${prefix}-`));
+
+async function copyOfDummy(): Promise<string> {
+  const dir = join(await temporaryDirectory('corpus'), 'corpus');
+  await cp(DUMMY, dir, { recursive: true });
+  return dir;
+}
+
+async function editJson(file: string, edit: (value: any) => void): Promise<void> {
+  const value = JSON.parse(await readFile(file, 'utf8'));
+  edit(value);
+  await writeFile(file, JSON.stringify(value));
+}
+
+describe('tp2dg-generate', () => {
+  it('should generate every bundled session offline, labelled simulated, and be summarised', async () => {
+    const output = await temporaryDirectory('out');
+    const result = await runNode(GENERATE, ['--provider', 'simulated', '--output-dir', output]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('NOT LLM output');
+    expect(result.stdout).toContain(
+      `Wrote 8 conversation(s) to ${join(output, 'simulated', 'dummy')} (160 model calls`,
+    );
+    const summary = await runNode(SUMMARY, ['--input', output, '--json']);
+    expect(summary.code).toBe(0);
+    const report = JSON.parse(summary.stdout);
+    expect(report.conversations.total).toBe(8);
+    expect(report.conversations.simulated).toBe(8);
+    expect(report.turns_per_conversation).toMatchObject({ mean: 8, min: 8, max: 8 });
+  });
+
+  it('should refuse to guess a backend without a key', async () => {
+    const result = await runNode(GENERATE, ['--output-dir', await temporaryDirectory('out')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('set GEMINI_API_KEY');
+    expect(result.stderr).toContain('--provider simulated');
+  });
+
+  it('should read another corpus in the reference format with 31-track sessions', async () => {
+    const corpus = await temporaryDirectory('corpus31');
+    await writeSyntheticCorpus(corpus, { users: 3, tracks: 70, sessions: 2, tracksPerSession: 31, seed: 5 });
+    const output = await temporaryDirectory('out');
+    const result = await runNode(GENERATE, [
+      '--provider',
+      'simulated',
+      '--data',
+      corpus,
+      '--output-dir',
+      output,
+      '--response-format',
+      'json',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Wrote 2 conversation(s)');
+    const summary = JSON.parse((await runNode(SUMMARY, ['--input', output, '--json'])).stdout);
+    expect(summary.turns_per_conversation.max).toBe(8);
+  });
+
+  const badInputs: [string, (corpus: string) => Promise<void>, RegExp][] = [
+    [
+      'invalid JSON',
+      (corpus) => writeFile(join(corpus, 'tracks.json'), '{"tracks": [\n  {"track_id": "t1",,}\n]}'),
+      /tracks\.json: invalid JSON at line 2/,
+    ],
+    [
+      'a session naming an unknown track',
+      (corpus) =>
+        editJson(join(corpus, 'playlists.json'), (value) => value.sessions[1].track_ids.push('t999')),
+      /playlists\.json: session "[^"]+" names track "t999"/,
+    ],
+    [
+      'a media path escaping the corpus',
+      (corpus) =>
+        editJson(join(corpus, 'tracks.json'), (value) => {
+          value.tracks[0].audio_path = '../../etc/passwd';
+        }),
+      /tracks\.json: .*"t001".*audio_path/,
+    ],
+    [
+      'a symlink leaving the corpus',
+      async (corpus) => {
+        await symlink('/etc/hostname', join(corpus, 'images', 'escape.png'));
+        await editJson(join(corpus, 'tracks.json'), (value) => {
+          value.tracks[2].image_path = 'images/escape.png';
+        });
+      },
+      /tracks\.json: .*"t003".*image_path/,
+    ],
+    [
+      'a missing media file',
+      (corpus) =>
+        editJson(join(corpus, 'tracks.json'), (value) => {
+          value.tracks[4].audio_path = 'audio/missing.wav';
+        }),
+      /tracks\.json: .*"t005".*audio\/missing\.wav/,
+    ],
+  ];
+
+  for (const [name, breakCorpus, expected] of badInputs) {
+    it(`should stop on ${name} with one clear line and write nothing`, async () => {
+      const corpus = await copyOfDummy();
+      await breakCorpus(corpus);
+      const output = join(await temporaryDirectory('out'), 'conversations');
+      const result = await runNode(GENERATE, [
+        '--provider',
+        'simulated',
+        '--data',
+        corpus,
+        '--output-dir',
+        output,
+      ]);
+      expect(result.code).toBe(3);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected);
+      expect(lines[0]).toContain(corpus);
+      expect(existsSync(output)).toBe(false);
+    });
+  }
+
+  it('should name what it tried for an unknown --source', async () => {
+    const output = join(await temporaryDirectory('out'), 'conversations');
+    const result = await runNode(GENERATE, [
+      '--provider',
+      'simulated',
+      '--source',
+      'no-such-corpus',
+      '--output-dir',
+      output,
+    ]);
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('@tp2dg/data-loader-no-such-corpus');
+    expect(lines[0]).toContain('tp2dg-data-loader-no-such-corpus');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('should reject an invalid option value before doing anything', async () => {
+    const result = await runNode(GENERATE, ['--provider', 'simulated', '--turns', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--turns must be a whole number of at least 1');
+  });
+});
