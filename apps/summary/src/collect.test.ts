@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { type FailureRecord, Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
 import {
@@ -34,6 +34,34 @@ describe('collect', () => {
     expect(collected.invalid_files).toEqual([
       { file: SAMPLE_INVALID_CHAT, problem: expect.stringMatching(/^0\.listener\.message: /) },
     ]);
+  });
+
+  it('should count only the latest failure of a session, and none once it was generated on resume', async () => {
+    const root = await makeRoot();
+    await writeSampleRun(root);
+    const resumed = SAMPLE_CONVERSATIONS[0]?.session;
+    const retried = { ...(SAMPLE_FAILURES[0] as FailureRecord), code: 'MODEL_TIMEOUT' };
+    const lines = [
+      ...SAMPLE_FAILURES,
+      {
+        session_id: resumed?.session_id,
+        user_id: resumed?.user_id,
+        stage: 'generate',
+        code: 'MODEL_API',
+        reason: 'HTTP 503',
+      },
+      retried,
+    ];
+    await appendFile(
+      join(root, 'gemini-2.5-flash/demo/failures.jsonl'),
+      lines.map((line) => `${JSON.stringify(line)}\n`).join(''),
+    );
+    const collected = await collect(root);
+    expect(collected.failures).toHaveLength(SAMPLE_FAILURES.length);
+    expect(collected.failures.map((failure) => failure.session_id)).not.toContain(resumed?.session_id);
+    expect(collected.failures.find((failure) => failure.session_id === retried.session_id)?.code).toBe(
+      'MODEL_TIMEOUT',
+    );
   });
 
   it('should find nothing in an empty folder', async () => {

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import {
   type CallRecord,
   CallRecordSchema,
@@ -70,6 +70,18 @@ async function readSessionFolder(input: string, folder: string): Promise<FolderR
   return { ok: false, invalid: [...invalid, ...calls.invalid] };
 }
 
+/**
+ * `failures.jsonl` is appended to by every run, and a resumed run retries what failed:
+ * only the latest record of a session counts, and none once its conversation exists.
+ */
+function outstandingFailures(
+  records: readonly FailureRecord[],
+  generated: ReadonlySet<string>,
+): FailureRecord[] {
+  const latest = new Map(records.map((record) => [record.session_id, record]));
+  return [...latest.values()].filter((record) => !generated.has(record.session_id));
+}
+
 async function assertDirectory(input: string): Promise<void> {
   const found = await stat(input).catch(() => undefined);
   if (found?.isDirectory() !== true) {
@@ -93,7 +105,11 @@ export async function collect(input: string): Promise<CollectedData> {
   }
   for (const path of files.failureFiles) {
     const failures = await readJsonLinesFile(path, relative(input, path), FailureRecordSchema);
-    collected.failures.push(...failures.values);
+    const corpusRoot = relative(input, dirname(path));
+    const generated = collected.conversations
+      .filter((conversation) => !relative(corpusRoot, conversation.folder).startsWith('..'))
+      .map((conversation) => conversation.session.session_id);
+    collected.failures.push(...outstandingFailures(failures.values, new Set(generated)));
     collected.invalid_files.push(...failures.invalid);
   }
   return collected;
