@@ -45,7 +45,13 @@ async function copyOfDummy(): Promise<string> {
   return dir;
 }
 
-async function editJson(file: string, edit: (value: any) => void): Promise<void> {
+/** The parts of the reference files the bad-input cases edit. */
+type CorpusJson = {
+  sessions: { track_ids: string[] }[];
+  tracks: { audio_path?: string; image_path?: string }[];
+};
+
+async function editJson(file: string, edit: (value: CorpusJson) => void): Promise<void> {
   const value = JSON.parse(await readFile(file, 'utf8'));
   edit(value);
   await writeFile(file, JSON.stringify(value));
@@ -105,14 +111,14 @@ describe('tp2dg-generate', () => {
     [
       'a session naming an unknown track',
       (corpus) =>
-        editJson(join(corpus, 'playlists.json'), (value) => value.sessions[1].track_ids.push('t999')),
+        editJson(join(corpus, 'playlists.json'), (value) => value.sessions[1]?.track_ids.push('t999')),
       /playlists\.json: session "[^"]+" names track "t999"/,
     ],
     [
       'a media path escaping the corpus',
       (corpus) =>
         editJson(join(corpus, 'tracks.json'), (value) => {
-          value.tracks[0].audio_path = '../../etc/passwd';
+          Object.assign(value.tracks[0] ?? {}, { audio_path: '../../etc/passwd' });
         }),
       /tracks\.json: .*"t001".*audio_path/,
     ],
@@ -121,7 +127,7 @@ describe('tp2dg-generate', () => {
       async (corpus) => {
         await symlink('/etc/hostname', join(corpus, 'images', 'escape.png'));
         await editJson(join(corpus, 'tracks.json'), (value) => {
-          value.tracks[2].image_path = 'images/escape.png';
+          Object.assign(value.tracks[2] ?? {}, { image_path: 'images/escape.png' });
         });
       },
       /tracks\.json: .*"t003".*image_path/,
@@ -130,7 +136,7 @@ describe('tp2dg-generate', () => {
       'a missing media file',
       (corpus) =>
         editJson(join(corpus, 'tracks.json'), (value) => {
-          value.tracks[4].audio_path = 'audio/missing.wav';
+          Object.assign(value.tracks[4] ?? {}, { audio_path: 'audio/missing.wav' });
         }),
       /tracks\.json: .*"t005".*audio\/missing\.wav/,
     ],

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ConversationGoalSchema, ExpertiseSchema, GoalCategoryCodeSchema, SpecificityCodeSchema } from './goal.js';
+import {
+  ConversationGoalSchema,
+  ExpertiseSchema,
+  GoalCategoryCodeSchema,
+  SpecificityCodeSchema,
+} from './goal.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { TrackSchema } from './track.js';
@@ -60,7 +65,11 @@ export const SessionFileSchema = z.object({
   turns_completed: z.number().int().min(0),
   /** Why the chat stopped before `turns_requested`, or null when it ran its course. */
   ended_early: z
-    .object({ agent: z.enum(['listener', 'recsys']), turn: z.number().int().min(1), response_code: ResponseCodeSchema })
+    .object({
+      agent: z.enum(['listener', 'recsys']),
+      turn: z.number().int().min(1),
+      response_code: ResponseCodeSchema,
+    })
     .nullable(),
   call_count: z.number().int().min(0),
   usage: TokenUsageSchema,

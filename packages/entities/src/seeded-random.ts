@@ -31,7 +31,10 @@ export function createSeededRandom(...seedParts: ReadonlyArray<string | number>)
       const taken = Math.min(count, copy.length);
       for (let index = 0; index < taken; index += 1) {
         const swap = index + int(copy.length - index);
-        [copy[index], copy[swap]] = [copy[swap] as (typeof copy)[number], copy[index] as (typeof copy)[number]];
+        [copy[index], copy[swap]] = [
+          copy[swap] as (typeof copy)[number],
+          copy[index] as (typeof copy)[number],
+        ];
       }
       return copy.slice(0, taken);
     },
