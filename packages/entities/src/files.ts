@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  ConversationGoalSchema,
-  ExpertiseSchema,
-  GoalCategoryCodeSchema,
-  SpecificityCodeSchema,
-} from './goal.js';
+import { ConversationGoalSchema } from './goal.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { TrackSchema } from './track.js';
@@ -21,17 +16,17 @@ export type ProfilingFile = z.infer<typeof ProfilingFileSchema>;
 
 /** `conversation_goal.json`: the adapted goal (not the template) and its example queries. */
 export const ConversationGoalFileSchema = z.object({
-  goal: z.object({
-    category_code: GoalCategoryCodeSchema,
-    specificity_code: SpecificityCodeSchema,
-    listener_goal: z.string(),
-    listener_expertise: ExpertiseSchema,
-    target_turn_count: z.number().int().min(1),
+  goal: ConversationGoalSchema.pick({
+    category_code: true,
+    specificity_code: true,
+    listener_goal: true,
+    listener_expertise: true,
+    target_turn_count: true,
   }),
-  examples: z.object({
-    initial_query_examples: z.array(z.string()),
-    iteration_query_examples: z.array(z.string()),
-    achieved_query_examples: z.array(z.string()),
+  examples: ConversationGoalSchema.pick({
+    initial_query_examples: true,
+    iteration_query_examples: true,
+    achieved_query_examples: true,
   }),
 });
 export type ConversationGoalFile = z.infer<typeof ConversationGoalFileSchema>;

@@ -28,14 +28,7 @@ export const GoalTemplateSchema = z.object({
 export type GoalTemplate = z.infer<typeof GoalTemplateSchema>;
 
 /** The goal the Goal agent adapted to one session's pool: what the Listener pursues. */
-export const ConversationGoalSchema = z.object({
-  category_code: GoalCategoryCodeSchema,
-  specificity_code: SpecificityCodeSchema,
-  listener_goal: z.string().min(1),
-  listener_expertise: ExpertiseSchema,
-  initial_query_examples: queries,
-  iteration_query_examples: queries,
-  achieved_query_examples: queries,
+export const ConversationGoalSchema = GoalTemplateSchema.omit({ category: true }).extend({
   target_turn_count: z.number().int().min(1),
 });
 export type ConversationGoal = z.infer<typeof ConversationGoalSchema>;
