@@ -182,6 +182,59 @@ describe('tp2dg-generate', () => {
     expect(existsSync(output)).toBe(false);
   });
 
+  it('should use templates from --prompts and record their hash', async () => {
+    const overrides = await temporaryDirectory('prompts');
+    const builtIn = await readFile(join(REPO_ROOT, 'packages/prompts/templates/recsys-system.md'), 'utf8');
+    await writeFile(
+      join(overrides, 'recsys-system.md'),
+      `${builtIn}\nKeep every message under twenty words.\n`,
+    );
+    const [plain, custom] = await Promise.all([temporaryDirectory('out'), temporaryDirectory('out')]);
+    const common = ['--provider', 'simulated', '--sessions', '1'];
+    await runNode(GENERATE, [...common, '--output-dir', plain]);
+    const result = await runNode(GENERATE, [...common, '--output-dir', custom, '--prompts', overrides]);
+    expect(result.code).toBe(0);
+    const folder = 'simulated/dummy/u01/u01__2019-01-07';
+    const hashOf = async (root: string) =>
+      JSON.parse(await readFile(join(root, folder, 'session.json'), 'utf8')).provenance.prompts_hash;
+    expect(await hashOf(custom)).not.toBe(await hashOf(plain));
+    const calls = (await readFile(join(custom, folder, 'calls.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const recsysCall = calls.find((call) => call.agent === 'recsys');
+    expect(recsysCall.request.system_instruction).toContain('Keep every message under twenty words.');
+  });
+
+  it('should stop on a misnamed template in --prompts with one line', async () => {
+    const overrides = await temporaryDirectory('prompts');
+    await writeFile(join(overrides, 'recsys-sytem.md'), '---\nparams: []\nreply: []\n---\nHi');
+    const output = join(await temporaryDirectory('out'), 'conversations');
+    const result = await runNode(GENERATE, [
+      '--provider',
+      'simulated',
+      '--prompts',
+      overrides,
+      '--output-dir',
+      output,
+    ]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('recsys-sytem.md');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('should write byte-identical chats when run twice with the same seed', async () => {
+    const [first, second] = await Promise.all([temporaryDirectory('out'), temporaryDirectory('out')]);
+    for (const output of [first, second])
+      await runNode(GENERATE, ['--provider', 'simulated', '--seed', '9', '--output-dir', output]);
+    const folder = 'simulated/dummy/u03/u03__2019-03-08';
+    const [a, b] = await Promise.all(
+      [first, second].map((root) => readFile(join(root, folder, 'chat.json'))),
+    );
+    expect(a?.equals(b as Buffer)).toBe(true);
+  });
+
   it('should reject an invalid option value before doing anything', async () => {
     const result = await runNode(GENERATE, ['--provider', 'simulated', '--turns', '0']);
     expect(result.code).toBe(2);
