@@ -1,0 +1,438 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import {
+  addUsage,
+  type CallRecord,
+  CallRecordSchema,
+  ChatFileSchema,
+  type ConversationGoalFile,
+  ConversationGoalFileSchema,
+  FailureRecordSchema,
+  type SessionFile,
+  SessionFileSchema,
+  type TokenUsage,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
+import {
+  type EmulatedGenerateRequest,
+  emulatedApiError,
+  type GeminiEmulator,
+  startGeminiEmulator,
+} from '@tp2dg/gemini-adapter/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  agentOf,
+  createGeminiResponder,
+  filePartsOf,
+  type GeminiResponder,
+  GOAL_MARKER,
+  systemInstructionOf,
+  type WireAgent,
+} from './gemini-responder.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
+const DUMMY = join(REPO_ROOT, 'data/dummy');
+const API_KEY = 'AIza-test-key-DO-NOT-LEAK-1234';
+const RUN_TIMEOUT_MS = 20_000;
+
+/** No key and no base URL of the user's: nothing can reach a real service. */
+const OFFLINE_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
+  ),
+);
+
+function geminiEnv(emulator: GeminiEmulator): NodeJS.ProcessEnv {
+  return { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+}
+
+async function runGenerate(args: string[], env: NodeJS.ProcessEnv) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [GENERATE, ...args], {
+      cwd: REPO_ROOT,
+      env,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const geminiArgs = (output: string) => [
+  '--provider',
+  'gemini',
+  '--response-format',
+  'json',
+  '--sessions',
+  '2',
+  '--data',
+  DUMMY,
+  '--output-dir',
+  output,
+];
+
+const temporaryDirectory = (prefix: string) => mkdtemp(join(tmpdir(), `tp2dg-cli-gemini-${prefix}-`));
+
+/** Every file under a directory, by path, as text. */
+async function readTree(directory: string): Promise<Map<string, string>> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')] as const)));
+}
+
+interface WrittenConversation {
+  session: SessionFile;
+  goal: ConversationGoalFile;
+  chat: ReturnType<typeof ChatFileSchema.parse>;
+  calls: CallRecord[];
+}
+
+async function readConversations(corpusRoot: string): Promise<WrittenConversation[]> {
+  const folders = [...(await readTree(corpusRoot)).keys()]
+    .filter((file) => basename(file) === 'session.json')
+    .map((file) => join(file, '..'));
+  return Promise.all(
+    folders.map(async (folder) => {
+      const read = (name: string) => readFile(join(folder, name), 'utf8');
+      return {
+        session: SessionFileSchema.parse(JSON.parse(await read('session.json'))),
+        goal: ConversationGoalFileSchema.parse(JSON.parse(await read('conversation_goal.json'))),
+        chat: ChatFileSchema.parse(JSON.parse(await read('chat.json'))),
+        calls: (await read('calls.jsonl'))
+          .trim()
+          .split('\n')
+          .map((line) => CallRecordSchema.parse(JSON.parse(line))),
+      };
+    }),
+  );
+}
+
+/** A wire request with what it says about the run: who asked, for which session, which tracks. */
+interface ClassifiedRequest {
+  request: EmulatedGenerateRequest;
+  agent: WireAgent;
+  sessionId: string;
+  /** Chats: user messages before this one (priming is turn 0); null for one-shot calls. */
+  turn: number | null;
+  trackIds: Set<string>;
+}
+
+/** The uploaded file's display name is the media file's base name, `t001.wav` -> `t001`. */
+function trackIdsByUri(emulator: GeminiEmulator): Map<string, string> {
+  return new Map(
+    emulator.uploads.map((upload) => {
+      const name = upload.displayName ?? '';
+      return [upload.uri, basename(name, extname(name))] as const;
+    }),
+  );
+}
+
+const idsOf = (tracks: readonly { track_id: string }[]) => tracks.map((track) => track.track_id).sort();
+
+function classify(emulator: GeminiEmulator, conversations: WrittenConversation[]): ClassifiedRequest[] {
+  const trackIdOf = trackIdsByUri(emulator);
+  const idsIn = (uris: string[]) => uris.map((uri) => trackIdOf.get(uri) ?? `unknown upload ${uri}`);
+  return emulator.requests.map((request) => {
+    const agent = agentOf(request.body);
+    // The first message names the session: profiling tracks (profile, Listener) or pool (goal, Recsys).
+    const first = [...new Set(idsIn(filePartsOf(request.body.contents.slice(0, 1)).map((f) => f.fileUri)))];
+    const seen = agent === 'profile' || agent === 'listener' ? 'liked_tracks' : 'pool_tracks';
+    const owner = conversations.find(
+      ({ session }) => JSON.stringify(idsOf(session[seen])) === JSON.stringify(first.sort()),
+    );
+    const uris = filePartsOf(request.body.contents).map((part) => part.fileUri);
+    const userMessages = request.body.contents.filter((content) => content.role === 'user').length;
+    return {
+      request,
+      agent,
+      sessionId: owner?.session.session_id ?? `no session for ${agent} request ${request.index}`,
+      turn: agent === 'listener' || agent === 'recsys' ? userMessages - 1 : null,
+      trackIds: new Set(idsIn(uris)),
+    };
+  });
+}
+
+/** stderr without the warnings Node itself prints (`(node:PID) ...Warning` and its hint). */
+function progressLines(stderr: string): string[] {
+  return stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !/^\(node:\d+\) \w*Warning:|^\(Use `node --trace-warnings/.test(line));
+}
+
+function sumUsage(usages: readonly TokenUsage[]): TokenUsage {
+  return usages.reduce(addUsage, ZERO_USAGE);
+}
+
+describe('tp2dg-generate --provider gemini against the local Gemini emulator', () => {
+  describe('a run of 2 sessions that succeeds', () => {
+    let emulator: GeminiEmulator;
+    let responder: GeminiResponder;
+    let result: Awaited<ReturnType<typeof runGenerate>>;
+    let output: string;
+    let corpusRoot: string;
+    let conversations: WrittenConversation[];
+    let requests: ClassifiedRequest[];
+    let runMs: number;
+
+    beforeAll(async () => {
+      responder = createGeminiResponder();
+      // With `apiKey` the emulator rejects any other key, as Google does.
+      emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
+      output = await temporaryDirectory('out');
+      corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+      const started = performance.now();
+      result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
+      runMs = performance.now() - started;
+      conversations = existsSync(corpusRoot) ? await readConversations(corpusRoot) : [];
+      requests = classify(emulator, conversations);
+    }, RUN_TIMEOUT_MS);
+
+    afterAll(() => emulator?.close());
+
+    it('should write 2 conversations of 8 turns and 20 calls each, labelled gemini', () => {
+      expect(result.code).toBe(0);
+      expect(progressLines(result.stderr)).toEqual([
+        'wrote u01__2019-01-07: 8 turns, 20 calls',
+        'wrote u02__2019-01-14: 8 turns, 20 calls',
+      ]);
+      expect(runMs).toBeLessThan(RUN_TIMEOUT_MS);
+      expect(result.stdout).toContain(`Wrote 2 conversation(s) to ${corpusRoot} (40 model calls`);
+      expect(result.stdout).not.toContain('NOT LLM output');
+      expect(existsSync(join(corpusRoot, 'failures.jsonl'))).toBe(false);
+      expect(conversations.map(({ session }) => session.session_id).sort()).toEqual([
+        'u01__2019-01-07',
+        'u02__2019-01-14',
+      ]);
+      for (const { session, goal, chat, calls } of conversations) {
+        expect(session.provenance).toMatchObject({
+          provider: 'gemini',
+          model: 'gemini-2.5-flash',
+          response_format: 'json',
+        });
+        expect(session).toMatchObject({
+          turns_requested: 8,
+          turns_completed: 8,
+          ended_early: null,
+          call_count: 20,
+        });
+        expect(chat).toHaveLength(8);
+        expect(
+          chat.every((turn) => turn.recsys.track !== null && turn.recsys.response_code === 'SUCCESS'),
+        ).toBe(true);
+        expect(new Set(chat.map((turn) => turn.recsys.track?.track_id)).size).toBe(8);
+        // The responder copies the last initial example; the agent checked it verbatim.
+        expect(chat[0]?.listener.message).toBe(goal.examples.initial_query_examples.at(-1));
+        expect(goal.goal.listener_goal).toContain(GOAL_MARKER);
+        expect(calls).toHaveLength(20);
+        expect(calls.every((call) => call.provider === 'gemini' && call.attempt === 1)).toBe(true);
+        expect(calls.every((call) => call.response_code === 'SUCCESS' && call.finish_reason === 'STOP')).toBe(
+          true,
+        );
+      }
+    });
+
+    it('should record the token usage the service reported, summed over the calls of each session', () => {
+      expect(responder.reportedUsage.size).toBe(40);
+      for (const { session, calls } of conversations) {
+        const reported = requests
+          .filter((classified) => classified.sessionId === session.session_id)
+          .map((classified) => responder.reportedUsage.get(classified.request.index) ?? ZERO_USAGE);
+        expect(reported).toHaveLength(20);
+        expect(session.usage).toEqual(sumUsage(reported));
+        expect(sumUsage(calls.map((call) => call.usage))).toEqual(session.usage);
+        // Every modality, cached or not, was exercised: a mapping slip cannot hide behind zeros.
+        for (const field of Object.keys(ZERO_USAGE) as (keyof TokenUsage)[]) {
+          expect(session.usage[field], field).toBeGreaterThan(0);
+        }
+      }
+    });
+
+    it('should send 40 generateContent requests with the JSON schema, the seed and the key header', () => {
+      expect(emulator.requests).toHaveLength(40);
+      const count = (agent: WireAgent) => requests.filter((classified) => classified.agent === agent).length;
+      expect([count('profile'), count('goal'), count('listener'), count('recsys')]).toEqual([2, 2, 18, 18]);
+      for (const conversation of conversations) {
+        expect(
+          requests.filter((classified) => classified.sessionId === conversation.session.session_id),
+        ).toHaveLength(20);
+      }
+      for (const { request } of requests) {
+        expect(request.model).toBe('gemini-2.5-flash');
+        expect(request.headers['x-goog-api-key']).toBe(API_KEY);
+        expect(request.body.generationConfig?.seed).toBe(42);
+        // Priming calls expect no fields; every other call sends its schema.
+        const schema = request.body.generationConfig?.responseJsonSchema;
+        const priming = request.body.contents.length === 1 && systemInstructionOf(request.body) !== '';
+        expect(schema === undefined, `request ${request.index}`).toBe(priming);
+        if (!priming) expect(request.body.generationConfig?.responseMimeType).toBe('application/json');
+      }
+    });
+
+    it('should never show the Listener a pool track before it is recommended, on the wire', () => {
+      for (const { session, chat } of conversations) {
+        const pool = new Set(idsOf(session.pool_tracks));
+        const recommended = chat.map((turn) => turn.recsys.track?.track_id ?? '');
+        const listenerRequests = requests.filter(
+          (classified) => classified.agent === 'listener' && classified.sessionId === session.session_id,
+        );
+        expect(
+          listenerRequests.map((classified) => classified.turn).sort((a, b) => (a ?? 0) - (b ?? 0)),
+        ).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+        for (const { trackIds, turn, request } of listenerRequests) {
+          const poolSeen = [...trackIds].filter((id) => pool.has(id)).sort();
+          // At Listener turn t, the tracks of Recsys turns 1..t-1 have been recommended.
+          const allowed = recommended.slice(0, Math.max(0, (turn ?? 0) - 1)).sort();
+          expect(poolSeen, `listener request ${request.index}, turn ${turn}`).toEqual(allowed);
+          expect(systemInstructionOf(request.body)).toContain(session.goal.listener_goal);
+        }
+      }
+    });
+
+    it('should never show the Recsys the goal or a profiling track, on the wire', () => {
+      for (const { session } of conversations) {
+        const liked = idsOf(session.liked_tracks);
+        const recsysRequests = requests.filter(
+          (classified) => classified.agent === 'recsys' && classified.sessionId === session.session_id,
+        );
+        expect(recsysRequests).toHaveLength(9);
+        for (const { request, trackIds } of recsysRequests) {
+          const wire = JSON.stringify(request.body);
+          expect(wire).not.toContain(session.goal.listener_goal);
+          expect(wire).not.toContain(GOAL_MARKER);
+          expect(
+            liked.filter((id) => trackIds.has(id)),
+            `recsys request ${request.index}`,
+          ).toEqual([]);
+          // The whole pool, with media, is re-sent on every turn.
+          expect([...trackIds].sort()).toEqual(idsOf(session.pool_tracks));
+        }
+      }
+    });
+
+    it('should upload each media file once per run and reuse it across calls and sessions', async () => {
+      const tracks = new Map(
+        conversations.flatMap(({ session }) =>
+          [...session.liked_tracks, ...session.pool_tracks].map((track) => [track.track_id, track] as const),
+        ),
+      );
+      const mediaPaths = [...tracks.values()].flatMap((track) => [track.audio_path, track.image_path]);
+      expect(mediaPaths.every((path) => path !== undefined)).toBe(true);
+      const names = emulator.uploads.map((upload) => upload.displayName);
+      expect(new Set(names).size).toBe(names.length);
+      expect(names.sort()).toEqual(mediaPaths.map((path) => basename(path ?? '')).sort());
+      for (const path of mediaPaths) {
+        const upload = emulator.uploads.find((candidate) => candidate.displayName === basename(path ?? ''));
+        expect(upload?.bytes.equals(await readFile(join(DUMMY, path ?? ''))), path).toBe(true);
+        expect(upload?.mimeType).toMatch(path?.endsWith('.png') ? /^image\/png$/ : /^audio\//);
+      }
+      const uploaded = new Set(emulator.uploads.map((upload) => upload.uri));
+      const uses = new Map<string, Set<string>>();
+      for (const { request, sessionId } of requests) {
+        for (const part of filePartsOf(request.body.contents)) {
+          expect(uploaded.has(part.fileUri), part.fileUri).toBe(true);
+          uses.set(part.fileUri, (uses.get(part.fileUri) ?? new Set()).add(`${sessionId}#${request.index}`));
+        }
+      }
+      for (const uri of uploaded) expect(uses.get(uri)?.size ?? 0, uri).toBeGreaterThanOrEqual(2);
+      // A track of both sessions (t003: liked by u02, in the pool of u01) is uploaded once for both.
+      const shared = emulator.uploads.find((upload) => upload.displayName === 't003.wav');
+      const sessionsUsing = new Set([...(uses.get(shared?.uri ?? '') ?? [])].map((use) => use.split('#')[0]));
+      expect(sessionsUsing).toEqual(new Set(['u01__2019-01-07', 'u02__2019-01-14']));
+    });
+
+    // Fails today: create-gemini-model.ts adds one abort listener per file part to the run's
+    // signal (raceAgainstSignal in buildContents), so a call with more than 10 media files makes
+    // Node print MaxListenersExceededWarning on stderr. Turn into `it` once that is fixed.
+    it.fails('should print nothing on stderr but its progress lines', () => {
+      expect(result.stderr.trim().split('\n')).toEqual(progressLines(result.stderr));
+    });
+
+    it('should never write the API key to stdout, stderr or any output file', async () => {
+      expect(result.stdout + result.stderr).not.toContain(API_KEY);
+      const files = await readTree(output);
+      expect(files.size).toBe(10);
+      for (const [file, text] of files) expect(text.includes(API_KEY), file).toBe(false);
+    });
+  });
+
+  it(
+    'should record a session whose calls get HTTP 400 in failures.jsonl, keep the other, and exit 5',
+    async () => {
+      const playlists = JSON.parse(await readFile(join(DUMMY, 'playlists.json'), 'utf8')) as {
+        sessions: { session_id: string; track_ids: string[] }[];
+      };
+      const [failing, kept] = playlists.sessions;
+      const onlyFailing = new Set(failing?.track_ids.filter((id) => !kept?.track_ids.includes(id)));
+      let emulator: GeminiEmulator | undefined;
+      const rejected: EmulatedGenerateRequest[] = [];
+      const responder = createGeminiResponder({
+        // Requests of the first session (recognised by its own media) get a 400, which is not retried.
+        intercept: (request) => {
+          const uploads = emulator?.uploads ?? [];
+          const names = filePartsOf(request.body.contents).map(
+            (part) => uploads.find((upload) => upload.uri === part.fileUri)?.displayName ?? '',
+          );
+          if (!names.some((name) => onlyFailing.has(basename(name, extname(name))))) return undefined;
+          rejected.push(request);
+          return emulatedApiError(400, { message: `Request contains an invalid argument (key ${API_KEY}).` });
+        },
+      });
+      emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
+      try {
+        const output = await temporaryDirectory('failure');
+        const corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+        const result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
+        expect(result.code).toBe(5);
+        expect(result.stdout).toContain('Wrote 1 conversation(s)');
+        expect(result.stdout).toContain('Failed: 1.');
+        expect(result.stderr).toContain(`failed ${failing?.session_id}`);
+        const failures = (await readFile(join(corpusRoot, 'failures.jsonl'), 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => FailureRecordSchema.parse(JSON.parse(line)));
+        expect(failures).toEqual([
+          {
+            session_id: failing?.session_id,
+            user_id: 'u01',
+            stage: 'generate',
+            code: 'MODEL_API',
+            reason: expect.stringContaining('400'),
+          },
+        ]);
+        expect(existsSync(join(corpusRoot, 'u01', failing?.session_id ?? ''))).toBe(false);
+        expect(existsSync(join(corpusRoot, 'u02', kept?.session_id ?? '', 'session.json'))).toBe(true);
+        // Profile and goal run together; each was tried once (a 400 is not retried).
+        const rejectedAgents = rejected.map((request) => agentOf(request.body));
+        expect(rejectedAgents).toContain('profile');
+        expect(new Set(rejectedAgents).size).toBe(rejectedAgents.length);
+        expect(result.stdout + result.stderr).not.toContain(API_KEY);
+        for (const [file, text] of await readTree(output)) expect(text.includes(API_KEY), file).toBe(false);
+      } finally {
+        await emulator.close();
+      }
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  it('should name GEMINI_API_KEY in one line when --provider gemini has no key', async () => {
+    const output = join(await temporaryDirectory('nokey'), 'conversations');
+    const result = await runGenerate(
+      ['--provider', 'gemini', '--sessions', '1', '--data', DUMMY, '--output-dir', output],
+      OFFLINE_ENV,
+    );
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('GEMINI_API_KEY');
+    expect(result.stdout).toBe('');
+    expect(existsSync(output)).toBe(false);
+  });
+});
