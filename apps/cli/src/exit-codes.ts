@@ -14,6 +14,7 @@ const BY_CODE: Record<Tp2dgErrorCode, number> = {
   MEDIA_NOT_FOUND: EXIT.input,
   AGENT_REPLY: EXIT.service,
   MODEL_API: EXIT.service,
+  MODEL_AUTH: EXIT.usage,
   MODEL_TIMEOUT: EXIT.service,
   ABORTED: EXIT.failure,
   OUTPUT_WRITE: EXIT.failure,

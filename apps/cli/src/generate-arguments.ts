@@ -56,6 +56,11 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('max-reasks', { type: 'number', default: 2, describe: 'Re-asks after an unusable reply' })
     .option('timeout', { type: 'number', default: 120, describe: 'Seconds per model call attempt' })
+    .option('max-attempts', {
+      type: 'number',
+      default: 5,
+      describe: 'Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors',
+    })
     .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .check((args) => {
       for (const name of [
@@ -63,6 +68,7 @@ export function defineGenerateArguments(argv: Argv) {
         'profile-size',
         'max-reasks',
         'timeout',
+        'max-attempts',
         'sessions',
         'pool-size',
         'seed',

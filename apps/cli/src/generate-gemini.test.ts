@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import {
   addUsage,
   type CallRecord,
@@ -33,36 +29,18 @@ import {
   GOAL_MARKER,
   systemInstructionOf,
   type WireAgent,
-} from './gemini-responder.js';
+} from './test-support/gemini-responder.js';
+import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
-const DUMMY = join(REPO_ROOT, 'data/dummy');
 const API_KEY = 'AIza-test-key-DO-NOT-LEAK-1234';
 const RUN_TIMEOUT_MS = 20_000;
-
-/** No key and no base URL of the user's: nothing can reach a real service. */
-const OFFLINE_ENV = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
-  ),
-);
 
 function geminiEnv(emulator: GeminiEmulator): NodeJS.ProcessEnv {
   return { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
 }
 
-async function runGenerate(args: string[], env: NodeJS.ProcessEnv) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [GENERATE, ...args], {
-      cwd: REPO_ROOT,
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function runGenerate(args: string[], env: NodeJS.ProcessEnv) {
+  return runNode(GENERATE, args, { env });
 }
 
 const geminiArgs = (output: string) => [
@@ -77,8 +55,6 @@ const geminiArgs = (output: string) => [
   '--output-dir',
   output,
 ];
-
-const temporaryDirectory = (prefix: string) => mkdtemp(join(tmpdir(), `tp2dg-cli-gemini-${prefix}-`));
 
 /** Every file under a directory, by path, as text. */
 async function readTree(directory: string): Promise<Map<string, string>> {
@@ -348,10 +324,9 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       expect(sessionsUsing).toEqual(new Set(['u01__2019-01-07', 'u02__2019-01-14']));
     });
 
-    // Fails today: create-gemini-model.ts adds one abort listener per file part to the run's
-    // signal (raceAgainstSignal in buildContents), so a call with more than 10 media files makes
-    // Node print MaxListenersExceededWarning on stderr. Turn into `it` once that is fixed.
-    it.fails('should print nothing on stderr but its progress lines', () => {
+    // A call carries dozens of media files: one abort listener each would make Node print
+    // MaxListenersExceededWarning here.
+    it('should print nothing on stderr but its progress lines', () => {
       expect(result.stderr.trim().split('\n')).toEqual(progressLines(result.stderr));
     });
 
@@ -434,5 +409,27 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     expect(lines[0]).toContain('GEMINI_API_KEY');
     expect(result.stdout).toBe('');
     expect(existsSync(output)).toBe(false);
+  });
+
+  it('should stop the run with one line when the service refuses the key', async () => {
+    const emulator = await startGeminiEmulator({
+      respond: () => emulatedApiError(400, { message: 'API key not valid. Please pass a valid API key.' }),
+      apiKey: API_KEY,
+    });
+    try {
+      const output = await temporaryDirectory('refused');
+      const result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('check GEMINI_API_KEY');
+      expect(result.stderr).not.toContain(API_KEY);
+      // At most the concurrent profile and goal calls of the first session: no session is tried in vain.
+      expect(emulator.requests.length).toBeGreaterThanOrEqual(1);
+      expect(emulator.requests.length).toBeLessThanOrEqual(2);
+      expect(existsSync(join(output, 'gemini-2.5-flash', 'dummy', 'failures.jsonl'))).toBe(false);
+    } finally {
+      await emulator.close();
+    }
   });
 });

@@ -1,43 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { writeSyntheticCorpus } from '@tp2dg/data-loaders/test';
 import { describe, expect, it } from 'vitest';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
-const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
-const DUMMY = join(REPO_ROOT, 'data/dummy');
-
-/** The environment of a user without any key, so nothing can reach a real service. */
-const OFFLINE_ENV = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
-  ),
-);
-
-async function runNode(
-  script: string,
-  args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)('node', [script, ...args], {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: options.env ?? OFFLINE_ENV,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-const temporaryDirectory = (prefix: string) => mkdtemp(join(tmpdir(), `tp2dg-cli-${prefix}-`));
+import {
+  DUMMY,
+  GENERATE,
+  REPO_ROOT,
+  runNode,
+  SUMMARY,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 async function copyOfDummy(): Promise<string> {
   const dir = join(await temporaryDirectory('corpus'), 'corpus');

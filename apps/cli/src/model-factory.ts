@@ -9,6 +9,7 @@ export interface ModelFactoryOptions {
   seed: number;
   turns: number;
   timeoutMs: number;
+  maxAttempts: number;
   catalog: readonly GoalTemplate[];
   env: NodeJS.ProcessEnv;
 }
@@ -41,6 +42,7 @@ export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
     model: options.model,
     baseUrl: options.env.GOOGLE_GEMINI_BASE_URL || undefined,
     timeoutMs: options.timeoutMs,
+    maxAttempts: options.maxAttempts,
     seed: options.seed,
   });
   return { provider: gemini.provider, model: options.model, forSession: () => gemini };

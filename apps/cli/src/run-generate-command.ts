@@ -26,6 +26,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     seed: args.seed,
     turns: args.turns,
     timeoutMs: args.timeout * 1000,
+    maxAttempts: args.maxAttempts,
     catalog,
     env: io.env,
   });

@@ -12,6 +12,7 @@ export type Tp2dgErrorCode =
   | 'MISSING_API_KEY'
   | 'AGENT_REPLY'
   | 'MODEL_API'
+  | 'MODEL_AUTH'
   | 'MODEL_TIMEOUT'
   | 'ABORTED'
   | 'OUTPUT_WRITE';

@@ -52,6 +52,18 @@ describe('createGeminiModel retries', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('should report a refused API key as MODEL_AUTH, without retry, naming GEMINI_API_KEY', async () => {
+    const { emulator, model } = await startTestRig({
+      respond: () => emulatedApiError(400, { message: 'API key not valid. Please pass a valid API key.' }),
+    });
+    const error = await rejectionOf(model.generate(textRequest('hi')));
+    expect(GeminiApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'MODEL_AUTH', status: 400, retryable: false });
+    expect(error.message).toContain('check GEMINI_API_KEY');
+    expect(error.message).not.toContain('..');
+    expect(emulator.requests).toHaveLength(1);
+  });
+
   it('should retry a timed-out attempt, then fail with MODEL_TIMEOUT', async () => {
     const { emulator, model, retries } = await startTestRig(
       { respond: () => ({ hang: true }) },

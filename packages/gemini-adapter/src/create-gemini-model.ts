@@ -19,7 +19,7 @@ function defaultSleep(milliseconds: number): Promise<void> {
 function describeCall(model: string, request: ModelRequest): string {
   const { agent, turn, template, attempt } = request.label;
   const turnText = turn === null ? '' : `, turn ${turn}`;
-  return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, re-ask ${attempt})`;
+  return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, attempt ${attempt})`;
 }
 
 /**
@@ -69,12 +69,14 @@ export function createGeminiModel(options: GeminiModelOptions): ModelPort {
   );
 
   async function buildContents(request: ModelRequest, used: CachedFile[]): Promise<Content[]> {
-    return toGeminiContents(request.messages, async (path, mimeType) => {
-      // Uploads are shared between callers, so one caller's abort only stops its own wait.
-      const cached = await raceAgainstSignal(cache.resolve(path, mimeType), request.signal);
+    const contents = toGeminiContents(request.messages, async (path, mimeType) => {
+      const cached = await cache.resolve(path, mimeType);
       used.push(cached);
       return { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
     });
+    // Uploads are shared between callers, so one caller's abort only stops its own wait.
+    // One race per request, not per file: a pool's media would pile listeners on the signal.
+    return raceAgainstSignal(contents, request.signal);
   }
 
   function buildConfig(request: ModelRequest, abortSignal: AbortSignal): GenerateContentConfig {

@@ -13,6 +13,8 @@ export interface Failure {
   retryDelayMs: number | null;
   /** Short, key-free description of what went wrong. */
   message: string;
+  /** The service refused the key itself: no later call of the run can succeed. */
+  rejectedKey: boolean;
 }
 
 function truncate(text: string): string {
@@ -54,6 +56,8 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
       retryable: retryableStatuses.has(error.status),
       retryDelayMs: retryDelayFromErrorBody(body),
       message: truncate(redactSecret(summary, apiKey)),
+      // Google answers a bad key with 400 API_KEY_INVALID ("API key not valid"), a missing one with 401/403.
+      rejectedKey: error.status === 401 || /API[ _]KEY/i.test(error.message),
     };
   }
   if (isNetworkError(error)) {
@@ -65,6 +69,7 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
       retryable: true,
       retryDelayMs: null,
       message: `network error${detail}`,
+      rejectedKey: false,
     };
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -74,6 +79,7 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
     retryable: false,
     retryDelayMs: null,
     message: truncate(redactSecret(text, apiKey)),
+    rejectedKey: false,
   };
 }
 

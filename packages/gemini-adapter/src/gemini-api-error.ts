@@ -7,11 +7,14 @@ export interface GeminiApiErrorOptions {
   status: number | null;
   /** Whether trying again later may succeed; false for 400/401/403 and invalid files. */
   retryable: boolean;
+  /** `MODEL_AUTH` when the service refused the API key; `MODEL_API` otherwise. */
+  code?: 'MODEL_API' | 'MODEL_AUTH';
   cause?: unknown;
 }
 
 /**
- * A Gemini call failed for good (retries exhausted or not retryable). Code `MODEL_API`.
+ * A Gemini call failed for good (retries exhausted or not retryable). Code `MODEL_API`, or
+ * `MODEL_AUTH` when the key was refused: callers stop the whole run on that one.
  * The message never contains the API key.
  */
 export class GeminiApiError extends Tp2dgError {
@@ -20,7 +23,7 @@ export class GeminiApiError extends Tp2dgError {
   readonly retryable: boolean;
 
   constructor(message: string, options: GeminiApiErrorOptions) {
-    super('MODEL_API', message, options.cause === undefined ? {} : { cause: options.cause });
+    super(options.code ?? 'MODEL_API', message, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'GeminiApiError';
     this.status = options.status;
     this.retryable = options.retryable;

@@ -23,7 +23,8 @@ export interface RetryTarget {
   label?: CallLabel;
 }
 
-function advice(status: number | null): string {
+function advice(status: number | null, rejectedKey: boolean): string {
+  if (rejectedKey) return 'The service refused the API key: check GEMINI_API_KEY.';
   if (status === 429) return 'The quota is exhausted: lower the concurrency or wait for the quota to refill.';
   if (status === 400) return 'The request was rejected: check the prompt, the JSON schema and the files.';
   if (status === 401 || status === 403)
@@ -46,10 +47,11 @@ function finalError(
 ) {
   const tries = failure.retryable ? `after ${attempt} attempts` : 'without retry';
   return new GeminiApiError(
-    `${target.description} failed ${tries}: ${failure.message}. ${advice(failure.status)}`,
+    `${target.description} failed ${tries}: ${failure.message.replace(/\.$/, '')}. ${advice(failure.status, failure.rejectedKey)}`,
     {
       status: failure.status,
       retryable: failure.retryable,
+      code: failure.rejectedKey ? 'MODEL_AUTH' : 'MODEL_API',
       cause: sanitizedCause(error, settings.apiKey),
     },
   );
@@ -83,7 +85,14 @@ export async function runWithRetries<T>(
       if (target.signal?.aborted) throw abortedError(target);
       caught = error;
       failure = timedOut
-        ? { reason: 'other', status: null, retryable: true, retryDelayMs: null, message: 'timed out' }
+        ? {
+            reason: 'other',
+            status: null,
+            retryable: true,
+            retryDelayMs: null,
+            message: 'timed out',
+            rejectedKey: false,
+          }
         : describeFailure(error, settings.apiKey);
     } finally {
       clearTimeout(timer);

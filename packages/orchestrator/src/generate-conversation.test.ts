@@ -1,5 +1,5 @@
 import { createSimulatedModel } from '@tp2dg/agents';
-import type { CallRecord, Session, Track } from '@tp2dg/entities';
+import { type CallRecord, type ModelPort, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateConversation } from './generate-conversation.js';
 import { loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
@@ -109,5 +109,33 @@ describe('generateConversation', () => {
     const conversation = await simulate(session, 'yaml', 8);
     expect(conversation.chat).toHaveLength(3);
     expect(conversation.calls).toHaveLength(2 + 2 + 3 + 3);
+  });
+
+  it('should abort the goal call when the profile call fails, and fail with the profile error', async () => {
+    const session = sessions[0] as Session;
+    let goalSignal: AbortSignal | undefined;
+    const model: ModelPort = {
+      provider: 'test',
+      model: 'test',
+      generate: (request) => {
+        if (request.label.agent === 'profile')
+          return Promise.reject(new Tp2dgError('MODEL_API', 'HTTP 400 on profile'));
+        goalSignal = request.signal;
+        return new Promise((_, reject) =>
+          request.signal?.addEventListener('abort', () => reject(new Tp2dgError('ABORTED', 'goal aborted'))),
+        );
+      },
+    };
+    const outcome = generateConversation({
+      session,
+      model,
+      ...fixtures,
+      turns: 8,
+      seed: 7,
+      responseFormat: 'yaml',
+      maxReasks: 2,
+    });
+    await expect(outcome).rejects.toThrow('HTTP 400 on profile');
+    expect(goalSignal?.aborted).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import {
   ZERO_USAGE,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
+import { allOrAbort } from './all-or-abort.js';
 
 export interface GenerateConversationOptions {
   session: Session;
@@ -58,19 +59,21 @@ export interface Conversation {
 export async function generateConversation(options: GenerateConversationOptions): Promise<Conversation> {
   const { session, prompts } = options;
   const calls: CallRecord[] = [];
+  // Stops this conversation's other calls when one fails; the caller's signal stops them all.
+  const stop = new AbortController();
   const context: AgentContext = {
     model: options.model,
     prompts,
     responseFormat: options.responseFormat,
     maxReasks: options.maxReasks,
     timeoutMs: options.timeoutMs,
-    signal: options.signal,
+    signal: options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]),
     onCall: (record) => calls.push(record),
     now: options.now ?? (() => performance.now()),
   };
   const turnCount = conversationTurnCount(options.turns, session);
   const candidates = goalCandidates(options.catalog, options.seed, session.session_id);
-  const [summary, goal] = await Promise.all([
+  const [summary, goal] = await allOrAbort(stop, [
     inferProfile(context, session),
     chooseGoal(context, { session, candidates, turnCount }),
   ]);
@@ -84,7 +87,7 @@ export async function generateConversation(options: GenerateConversationOptions)
     profilingTracks: session.profiling_tracks,
   });
   const recsys = new RecsysAgent(context, { sessionId, profile, pool: session.pool_tracks });
-  await Promise.all([listener.prime(), recsys.prime()]);
+  await allOrAbort(stop, [listener.prime(), recsys.prime()]);
 
   const chat: ConversationTurn[] = [];
   let endedEarly: Conversation['endedEarly'] = null;

@@ -22,7 +22,11 @@ beforeAll(async () => {
   fixtures = await loadPromptsAndCatalog();
 });
 
-function simulatedModels(seed: number, failing = new Set<string>()): ModelFactory {
+function simulatedModels(
+  seed: number,
+  failing = new Set<string>(),
+  failure = new Tp2dgError('MODEL_API', 'HTTP 503 after 5 attempts'),
+): ModelFactory {
   return {
     provider: 'simulated',
     model: 'simulated',
@@ -31,14 +35,14 @@ function simulatedModels(seed: number, failing = new Set<string>()): ModelFactor
       if (!failing.has(session.session_id)) return model;
       return {
         ...model,
-        generate: async () => Promise.reject(new Tp2dgError('MODEL_API', 'HTTP 503 after 5 attempts')),
+        generate: async () => Promise.reject(failure),
       };
     },
   };
 }
 
-async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
-  return runGeneration({
+async function optionsFor(outputDir: string): Promise<RunGenerationOptions> {
+  return {
     plugin: referenceDataLoader,
     loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
     models: simulatedModels(42),
@@ -48,8 +52,11 @@ async function run(outputDir: string, overrides: Partial<RunGenerationOptions> =
     seed: 42,
     responseFormat: 'yaml',
     maxReasks: 2,
-    ...overrides,
-  });
+  };
+}
+
+async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
+  return runGeneration({ ...(await optionsFor(outputDir)), ...overrides });
 }
 
 async function sessionFolders(corpusRoot: string): Promise<string[]> {
@@ -130,5 +137,20 @@ describe('runGeneration', () => {
     expect(existsSync(join(report.corpusRoot, 'u02', 'u02__2019-01-14'))).toBe(false);
     const leftovers = (await readdir(join(report.corpusRoot, 'u02'))).filter((name) => name.startsWith('.'));
     expect(leftovers).toEqual([]);
+  });
+
+  it('should stop the whole run when the service refuses the API key', async () => {
+    const outputDir = await temporaryDirectory();
+    const refused = new Tp2dgError('MODEL_AUTH', 'HTTP 400: API key not valid');
+    const models = simulatedModels(42, new Set(['u03__2019-01-27']), refused);
+    const events: string[] = [];
+    const run = runGeneration({
+      ...(await optionsFor(outputDir)),
+      models,
+      onEvent: (event) => events.push(event.type),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'MODEL_AUTH' });
+    expect(events).toEqual(['session-written', 'session-written']);
+    expect(existsSync(join(outputDir, 'simulated', 'dummy', 'failures.jsonl'))).toBe(false);
   });
 });

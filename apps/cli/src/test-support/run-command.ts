@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+export const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
+export const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
+export const DUMMY = join(REPO_ROOT, 'data/dummy');
+
+/** The environment without any key or base URL of the user's: nothing can reach a real service. */
+export const OFFLINE_ENV = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
+  ),
+);
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built bin as a user would, in its own process, and keeps its exit code and output. */
+export async function runNode(
+  script: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('node', [script, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? OFFLINE_ENV,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as CommandResult;
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+export function temporaryDirectory(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `tp2dg-cli-${prefix}-`));
+}
