@@ -1,7 +1,8 @@
 import type { AgentName, ModelMessage, ModelPart } from '@tp2dg/entities';
 import type { PromptName } from '@tp2dg/prompts';
 import type { AgentContext } from './agent-context.js';
-import { type AskOutcome, askModel, type ReplySpec } from './ask-model.js';
+import { type AskOutcome, askModel } from './ask-model.js';
+import type { ReplySpec } from './reply/reply-spec.js';
 
 /**
  * A multi-turn chat whose history we keep ourselves: SDK chats drop blocked turns and

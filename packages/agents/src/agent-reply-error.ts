@@ -1,5 +1,5 @@
 import { Tp2dgError } from '@tp2dg/entities';
-import type { ReplyRejection } from './ask-model.js';
+import type { ReplyRejection } from './reply/reply-spec.js';
 
 /** A one-shot agent whose reply stayed unusable after every re-ask: the session cannot go on. */
 export function agentReplyError(agent: string, sessionId: string, rejection: ReplyRejection): Tp2dgError {

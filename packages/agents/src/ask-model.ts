@@ -3,28 +3,12 @@ import {
   type ModelMessage,
   type ModelPart,
   type ModelResult,
-  type ResponseCode,
   Tp2dgError,
 } from '@tp2dg/entities';
 import type { PromptName } from '@tp2dg/prompts';
-import { z } from 'zod';
 import type { AgentContext } from './agent-context.js';
-import { type ParsedReply, parseReply } from './reply/parse-reply.js';
-
-/** A reply that parsed but breaks a rule only the caller knows (a track outside the pool ...). */
-export interface ReplyRejection {
-  code: ResponseCode;
-  problem: string;
-}
-
-export interface ReplySpec<T> {
-  /** Parses the reply; loose enough that rule breaches reach `check` and get their own code. */
-  schema: z.ZodType<T>;
-  /** Sent to the model in JSON mode when stricter than `schema` (an enum of allowed ids). */
-  responseSchema?: z.ZodType;
-  /** Returns a rejection to re-ask with, or undefined to accept. */
-  check?: (value: T) => ReplyRejection | undefined;
-}
+import { judgeReply } from './reply/judge-reply.js';
+import { type ReplyRejection, type ReplySpec, toResponseSchema } from './reply/reply-spec.js';
 
 export interface AskOptions<T> {
   agent: AgentName;
@@ -36,9 +20,6 @@ export interface AskOptions<T> {
   parts: ModelPart[];
   reply: ReplySpec<T>;
 }
-
-/** For priming messages, whose template expects no fields: any non-empty text acknowledges. */
-export const ACKNOWLEDGEMENT: ReplySpec<string> = { schema: z.string() };
 
 export type AskOutcome<T> =
   | { ok: true; value: T; history: ModelMessage[] }
@@ -89,7 +70,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     };
     const started = context.now();
     const result = await callModel(context, request, started);
-    const judged = judge(result, options.reply, keys, context.responseFormat);
+    const judged = judgeReply(result, options.reply, keys, context.responseFormat);
     context.onCall({
       agent: options.agent,
       turn: options.turn,
@@ -125,39 +106,6 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
   return { ok: false, rejection, history: messages };
 }
 
-type Judged<T> = { ok: true; value: T } | { ok: false; rejection: ReplyRejection };
-
-function judge<T>(
-  result: ModelResult,
-  reply: ReplySpec<T>,
-  keys: readonly string[],
-  format: 'yaml' | 'json',
-): Judged<T> {
-  if (result.finishReason === 'BLOCKED' || result.finishReason === 'SAFETY') {
-    return {
-      ok: false,
-      rejection: { code: 'BLOCKED', problem: `the reply was blocked (${result.finishReason})` },
-    };
-  }
-  if (result.text.trim() === '')
-    return { ok: false, rejection: { code: 'EMPTY_RESPONSE', problem: 'the reply was empty' } };
-  const parsed =
-    keys.length === 0
-      ? parseText(result.text, reply.schema)
-      : parseReply(result.text, format, reply.schema, keys);
-  if (!parsed.ok) {
-    const code = result.finishReason === 'MAX_TOKENS' ? 'MAX_TOKENS' : 'PARSE_ERROR';
-    return { ok: false, rejection: { code, problem: parsed.problem } };
-  }
-  const rejection = reply.check?.(parsed.value);
-  return rejection ? { ok: false, rejection } : { ok: true, value: parsed.value };
-}
-
-function parseText<T>(text: string, schema: z.ZodType<T>): ParsedReply<T> {
-  const result = schema.safeParse(text);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problem: result.error.message };
-}
-
 async function callModel(
   context: AgentContext,
   request: Parameters<AgentContext['model']['generate']>[0],
@@ -173,10 +121,4 @@ async function callModel(
     const reason = error instanceof Error ? error.message : String(error);
     throw new Tp2dgError(code, `${where}: model call failed ${elapsed}: ${reason}`, { cause: error });
   }
-}
-
-/** zod's own JSON Schema, minus the `$schema` keyword that Gemini's subset does not take. */
-function toResponseSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
-  return rest;
 }

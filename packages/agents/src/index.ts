@@ -1,11 +1,12 @@
 export type { AgentContext } from './agent-context.js';
-export { type AskOutcome, askModel, type ReplyRejection, type ReplySpec } from './ask-model.js';
+export { type AskOutcome, askModel } from './ask-model.js';
 export { type ChooseGoalOptions, chooseGoal } from './goal-agent.js';
 export { goalCandidates, goalTemplateCode } from './goal-candidates.js';
 export { ListenerAgent, type ListenerAgentOptions } from './listener-agent.js';
 export { inferProfile } from './profile-agent.js';
 export { RecsysAgent, type RecsysAgentOptions } from './recsys-agent.js';
 export { type ParsedReply, parseReply, type ResponseFormat } from './reply/parse-reply.js';
+export { ACKNOWLEDGEMENT, type ReplyRejection, type ReplySpec } from './reply/reply-spec.js';
 export {
   createSimulatedModel,
   SIMULATED_PROVIDER,

@@ -2,10 +2,11 @@ import type { ConversationGoal, ListenerProfile, ListenerTurn, Track } from '@tp
 import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
-import { ACKNOWLEDGEMENT, type AskOutcome } from './ask-model.js';
+import type { AskOutcome } from './ask-model.js';
 import { formatList } from './format-list.js';
 import { formatProfile } from './format-profile.js';
 import { ListenerFirstReplySchema, ListenerReactionReplySchema } from './reply/reply-schemas.js';
+import { ACKNOWLEDGEMENT } from './reply/reply-spec.js';
 import { describeTrack, trackListParts, trackMediaParts } from './track-parts.js';
 
 export interface ListenerAgentOptions {

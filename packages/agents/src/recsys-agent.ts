@@ -2,9 +2,9 @@ import type { ListenerProfile, RecsysTurn, Track } from '@tp2dg/entities';
 import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
-import { ACKNOWLEDGEMENT, type ReplyRejection } from './ask-model.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
+import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
 import { trackListParts } from './track-parts.js';
 
 export interface RecsysAgentOptions {

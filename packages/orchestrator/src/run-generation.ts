@@ -12,11 +12,10 @@ import {
   ZERO_USAGE,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
-import { conversationFiles } from './conversation-files.js';
 import { appendFailure } from './failure-log.js';
-import { generateConversation, totalUsage } from './generate-conversation.js';
+import { totalUsage } from './generate-conversation.js';
+import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
-import { writeSessionFolder } from './write-session-folder.js';
 
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
 export interface ModelFactory {
@@ -114,27 +113,14 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         emit({ type: 'session-exists', sessionId: session.session_id, folder });
         continue;
       }
-      const started = now();
       try {
-        const model = options.models.forSession(session);
-        const conversation = await generateConversation({ ...options, session, model, now });
-        const provenance = {
-          provider: model.provider,
-          model: model.model,
-          source: loader.id,
-          seed: options.seed,
-          prompts_hash: options.prompts.hash,
-          response_format: options.responseFormat,
-        };
-        const files = conversationFiles({
+        const conversation = await generateSessionFolder({
           session,
-          conversation,
-          provenance,
-          turnsRequested: options.turns,
-          durationMs: now() - started,
-          mediaRoot: options.loaderOptions.dataDir,
+          folder,
+          source: loader.id,
+          run: options,
+          now,
         });
-        await writeSessionFolder(folder, files);
         report.written += 1;
         report.calls += conversation.calls.length;
         report.usage = addUsage(report.usage, totalUsage(conversation.calls));
