@@ -35,8 +35,8 @@ describe('formatText', () => {
 
   it('should align the cost table and print the mean per billed conversation', () => {
     const lines = formatText(sample).split('\n');
-    expect(lines).toContain('  recsys               7               0                3  $0.0417');
-    expect(lines).toContain('Mean per billed conversation: $0.0536 over 2 billed conversations');
+    expect(lines).toContain('  recsys               7               0                3  $0.0459');
+    expect(lines).toContain('Mean per billed conversation: $0.0590 over 2 billed conversations');
   });
 
   it('should say unpriced instead of $0 and name the unknown model, without a simulated warning', () => {

@@ -24,7 +24,7 @@ export function formatTokens(tokens: Summary['tokens']): string[] {
     ],
   );
   return [
-    'Token usage by agent (cached = the part of the inputs billed at the cached rate)',
+    'Token usage by agent (cached = inputs served from cache, billed at the cached rate; not in the other input columns)',
     ...formatTable([['agent', 'text in', 'image in', 'audio in', 'cached', 'output', 'thinking'], ...rows]),
   ];
 }

@@ -61,22 +61,22 @@ describe('summarize', () => {
   });
 
   it('should price gemini calls at list prices and leave simulated calls unbilled', () => {
-    // $0.00596 per gemini call (see CALL_USAGE): 18 billed calls, 8 simulated.
+    // $0.00656 per gemini call (see CALL_USAGE: 10,000 x 0.30 + 1,000 x 1.00 + 2,000 x 0.03 + 1,000 x 2.50 per 1M): 18 billed calls, 8 simulated.
     expect(summary.cost.by_agent.profile).toEqual({
-      usd: 0.01192,
+      usd: 0.01312,
       priced_calls: 2,
       unpriced_calls: 0,
       simulated_calls: 1,
     });
-    expect(summary.cost.by_agent.recsys.usd).toBe(0.04172);
+    expect(summary.cost.by_agent.recsys.usd).toBe(0.04592);
     expect(summary.cost.total).toEqual({
-      usd: 0.10728,
+      usd: 0.11808,
       priced_calls: 18,
       unpriced_calls: 0,
       simulated_calls: 8,
     });
     expect(summary.cost.billed_conversations).toBe(2);
-    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05364);
+    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05904);
   });
 
   it('should count calls to models without a list price as unpriced', () => {

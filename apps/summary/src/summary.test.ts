@@ -35,7 +35,7 @@ describe('tp2dg-summary', () => {
     expect(lines).toContain('Turns per conversation: mean 2.33, min 2, max 3');
     expect(lines).toContain('Model calls per conversation: mean 8.67, min 8, max 10 (26 calls)');
     expect(lines).toContain('  2            3                  2  66.7%');
-    expect(lines).toContain('  total               18               0                8  $0.1073');
+    expect(lines).toContain('  total               18               0                8  $0.1181');
     expect(lines).toContain('  load      INVALID_INPUT         2');
     expect(result.stdout).toContain(`${SAMPLE_INVALID_CHAT}: 0.listener.message: `);
     expect(result.stderr).toBe('');
@@ -56,8 +56,8 @@ describe('tp2dg-summary', () => {
     });
     expect(summary.response_codes.calls.NO_TRACK_FOUND).toBe(1);
     expect(summary.tokens.total.text_input).toBe(260_000);
-    expect(summary.cost.total.usd).toBe(0.10728);
-    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05364);
+    expect(summary.cost.total.usd).toBe(0.11808);
+    expect(summary.cost.mean_per_billed_conversation_usd).toBe(0.05904);
     expect(summary.failures.total).toBe(3);
     expect(summary.invalid_files).toHaveLength(1);
   });

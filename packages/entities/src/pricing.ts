@@ -55,18 +55,14 @@ export function priceOf(model: string): ModelPrices | undefined {
 const PER_TOKEN = 1 / 1_000_000;
 
 /**
- * Cost of one usage record in USD. `cached_*` counts are the parts of the matching
- * inputs served from cache (as Gemini reports them), so they are billed at the
- * cached rate and taken out of the full-price input.
+ * Cost of one usage record in USD. Input counts exclude the cached tokens (see
+ * `TokenUsage`), so each count is billed once, at its own rate.
  */
 export function costOfUsage(usage: TokenUsage, prices: ModelPrices): number {
   const cachedInput = usage.cached_text_input + usage.cached_image_input;
-  // Clamp: a record claiming more cached than total input must not produce a negative cost.
-  const freshInput = Math.max(0, usage.text_input + usage.image_input - cachedInput);
-  const freshAudio = Math.max(0, usage.audio_input - usage.cached_audio_input);
   const dollarsPerMillion =
-    freshInput * prices.input +
-    freshAudio * prices.audio_input +
+    (usage.text_input + usage.image_input) * prices.input +
+    usage.audio_input * prices.audio_input +
     cachedInput * prices.cached_input +
     usage.cached_audio_input * prices.cached_audio_input +
     (usage.output + usage.thinking) * prices.output;

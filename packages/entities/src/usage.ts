@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 const tokens = z.number().int().min(0);
 
-/** Token usage by modality; `cached_*` are the parts of the inputs billed at the cached price. */
+/**
+ * Token usage by modality. `*_input` counts the tokens billed at the full input price and
+ * `cached_*` those served from cache at the cached price: the two never overlap, so a
+ * request's prompt is the sum of both.
+ */
 export const TokenUsageSchema = z.object({
   text_input: tokens,
   image_input: tokens,

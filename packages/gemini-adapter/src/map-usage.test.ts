@@ -1,3 +1,5 @@
+import { MediaModality } from '@google/genai';
+import { costOfUsage, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { mapUsage } from './map-usage.js';
 import { startTestRig, textRequest } from './test-helpers.js';
@@ -64,5 +66,19 @@ describe('usage mapping', () => {
 
   it('should report zero usage when the response has none', () => {
     expect(Object.values(mapUsage(undefined)).every((count) => count === 0)).toBe(true);
+  });
+
+  it('should bill a cached prompt once: uncached part at the input rate, cached part at the cached rate', () => {
+    const usage = mapUsage({
+      promptTokenCount: 10_000,
+      cachedContentTokenCount: 8_000,
+      candidatesTokenCount: 0,
+      promptTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 10_000 }],
+      cacheTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 8_000 }],
+    });
+    const prices = priceOf('gemini-2.5-flash');
+    if (prices === undefined) throw new Error('flash must be priced');
+    // 2,000 x $0.30 + 8,000 x $0.03 per 1M tokens.
+    expect(costOfUsage(usage, prices)).toBeCloseTo((2_000 * 0.3 + 8_000 * 0.03) / 1_000_000, 12);
   });
 });
