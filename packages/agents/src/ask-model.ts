@@ -90,18 +90,16 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       finish_reason: result.finishReason,
       latency_ms: Math.max(0, context.now() - started),
     });
-    messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
+    // Gemini refuses a model turn without text, so an empty reply never enters the history:
+    // the same request is simply sent again.
+    if (result.text !== '') messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
     if (judged.ok) return { ok: true, value: judged.value, history: messages };
     rejection = judged.rejection;
     // A blocked prompt stays blocked: asking again only pays for the same refusal.
     if (rejection.code === 'BLOCKED' || attempt > context.maxReasks) break;
-    const fields = keys.join(', ');
-    messages.push({
-      role: 'user',
-      parts: [
-        { kind: 'text', text: context.prompts.render('reask', { problem: rejection.problem, fields }) },
-      ],
-    });
+    if (result.text === '') continue;
+    const reask = context.prompts.render('reask', { problem: rejection.problem, fields: keys.join(', ') });
+    messages.push({ role: 'user', parts: [{ kind: 'text', text: reask }] });
   }
   return { ok: false, rejection, history: messages };
 }

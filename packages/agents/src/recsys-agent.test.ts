@@ -85,6 +85,16 @@ describe('RecsysAgent', () => {
     expect(calls[1]?.problem).toBeTruthy();
   });
 
+  it('should send the same request again after an empty reply, never an empty model turn', async () => {
+    const { recsys, model, calls } = await primedRecsys(['', reply('p2')]);
+    const turn = await recsys.recommend(1, 'anything');
+    expect(turn.track?.track_id).toBe('p2');
+    expect(calls.slice(1).map((call) => call.response_code)).toEqual(['EMPTY_RESPONSE', 'SUCCESS']);
+    expect(model.requests[2]?.messages).toEqual(model.requests[1]?.messages);
+    const parts = model.requests.flatMap((request) => request.messages.flatMap((message) => message.parts));
+    expect(parts.filter((part) => part.kind === 'text' && part.text === '')).toEqual([]);
+  });
+
   it('should not re-ask a blocked reply', async () => {
     const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'SAFETY' }, reply('p1')]);
     const turn = await recsys.recommend(1, 'anything');

@@ -30,6 +30,21 @@ describe('startGeminiEmulator', () => {
     });
   });
 
+  it('should reject an empty text part, as the service does', async () => {
+    const { client } = await start();
+    const status = await client.models
+      .generateContent({
+        model: 'gemini-2.5-flash',
+        contents: [
+          { role: 'user', parts: [{ text: 'hi' }] },
+          { role: 'model', parts: [{ text: '' }] },
+        ],
+      })
+      .then(() => 200)
+      .catch((error: ApiError) => error.status);
+    expect(status).toBe(400);
+  });
+
   it('should reject a request without x-goog-api-key, and a wrong key when one is required', async () => {
     const { emulator } = await start({ apiKey: 'right-key' });
     const url = `${emulator.baseUrl}/v1beta/models/m:generateContent`;

@@ -38,6 +38,13 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions): Promi
     requests.push(recorded);
     for (const content of body.contents ?? []) {
       for (const part of content.parts ?? []) {
+        // As the service does: a part without data (an empty text) is an invalid argument.
+        if (part.fileData === undefined && part.inlineData === undefined && !part.text) {
+          const message =
+            "* GenerateContentRequest.contents.parts.data: required oneof field 'data' must have one initialized field";
+          sendJson(response, 400, googleError(400, 'INVALID_ARGUMENT', message));
+          return;
+        }
         const fileData = part.fileData as { fileUri?: string } | undefined;
         const problem = fileData?.fileUri === undefined ? undefined : store.problemWithUri(fileData.fileUri);
         if (problem !== undefined) {
