@@ -19,6 +19,9 @@ export function describeTrack(track: Track, view: TrackView): string {
   if (view !== 'recommended') {
     if (track.tags.length > 0) fields.push(`tags: ${track.tags.join(', ')}`);
     if (track.release_date) fields.push(`released: ${track.release_date}`);
+    if (track.tempo !== undefined) fields.push(`tempo: ${track.tempo} BPM`);
+    if (track.key) fields.push(`key: ${track.key}`);
+    if (track.popularity !== undefined) fields.push(`popularity: ${track.popularity}`);
     if (track.lyrics) fields.push(`lyrics excerpt: "${lyricsExcerpt(track.lyrics)}"`);
   }
   if (view === 'catalog') fields.unshift(`track_id: ${track.track_id}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReply } from './parse-reply.js';
-import { ListenerReactionReplySchema, recsysReplySchema } from './reply-schemas.js';
+import { goalReplySchema, ListenerReactionReplySchema, recsysReplySchema } from './reply-schemas.js';
 
 const recsysKeys = ['thought', 'track_id', 'message'];
 
@@ -23,6 +23,24 @@ describe('parseReply', () => {
       track_id: '12',
       message: 'Here: a gentle one that builds slowly',
     });
+  });
+
+  it('should keep numeric-looking track ids exactly as written', () => {
+    for (const id of ['007', '1e3', '0x1A', '12345678901234567890']) {
+      const parsed = parseReply(
+        `thought: ok\ntrack_id: ${id}\nmessage: here`,
+        'yaml',
+        recsysReplySchema(),
+        recsysKeys,
+      );
+      expect(parsed.ok && parsed.value.track_id).toBe(id);
+    }
+  });
+
+  it('should still read numbers where a number is expected', () => {
+    const schema = goalReplySchema(8).pick({ target_turn_count: true });
+    const parsed = parseReply('target_turn_count: 4', 'yaml', schema, ['target_turn_count']);
+    expect(parsed.ok && parsed.value.target_turn_count).toBe(4);
   });
 
   it('should explain which field is wrong', () => {

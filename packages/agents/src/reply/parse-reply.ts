@@ -43,7 +43,8 @@ function parseJson(body: string): unknown {
 
 function parseYamlMapping(body: string): unknown {
   try {
-    const value: unknown = parseYaml(body);
+    // Every scalar stays a string: a track id such as 007 or 1e3 must not turn into a number.
+    const value: unknown = parseYaml(body, { schema: 'failsafe' });
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
