@@ -9,6 +9,7 @@ import {
   ConversationGoalFileSchema,
   type FailureRecord,
   FailureRecordSchema,
+  isInsideDirectory,
   type ProfilingFile,
   ProfilingFileSchema,
   type SessionFile,
@@ -107,7 +108,7 @@ export async function collect(input: string): Promise<CollectedData> {
     const failures = await readJsonLinesFile(path, relative(input, path), FailureRecordSchema);
     const corpusRoot = relative(input, dirname(path));
     const generated = collected.conversations
-      .filter((conversation) => !relative(corpusRoot, conversation.folder).startsWith('..'))
+      .filter((conversation) => isInsideDirectory(corpusRoot, conversation.folder))
       .map((conversation) => conversation.session.session_id);
     collected.failures.push(...outstandingFailures(failures.values, new Set(generated)));
     collected.invalid_files.push(...failures.invalid);

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './files.js';
 export * from './goal.js';
 export * from './model-port.js';
+export * from './paths.js';
 export * from './pricing.js';
 export * from './profile.js';
 export * from './response-code.js';

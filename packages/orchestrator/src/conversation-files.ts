@@ -1,8 +1,9 @@
-import { isAbsolute, relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import {
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
+  isInsideDirectory,
   ProfilingFileSchema,
   type Provenance,
   type Session,
@@ -85,9 +86,6 @@ const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
 function portableMediaPaths(mediaRoot: string | undefined) {
   return (key: string, value: unknown): unknown => {
     if (mediaRoot === undefined || !MEDIA_KEYS.has(key) || typeof value !== 'string') return value;
-    const relativePath = relative(mediaRoot, value);
-    return relativePath.startsWith('..') || isAbsolute(relativePath)
-      ? value
-      : relativePath.split(sep).join('/');
+    return isInsideDirectory(mediaRoot, value) ? relative(mediaRoot, value).split(sep).join('/') : value;
   };
 }

@@ -9,6 +9,8 @@ export interface GenerateSessionFolderOptions {
   folder: string;
   /** The loader id, recorded as the conversation's source. */
   source: string;
+  /** The real corpus directory: media paths below it are saved relative to it. */
+  mediaRoot: string | undefined;
   run: RunGenerationOptions;
   now: () => number;
 }
@@ -33,7 +35,7 @@ export async function generateSessionFolder(options: GenerateSessionFolderOption
     provenance,
     turnsRequested: run.turns,
     durationMs: now() - started,
-    mediaRoot: run.loaderOptions.dataDir,
+    mediaRoot: options.mediaRoot,
   });
   await writeSessionFolder(options.folder, files);
   return conversation;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
@@ -116,6 +116,17 @@ describe('runGeneration', () => {
     const [a, b, c] = await Promise.all([chats(first, 42), chats(second, 42), chats(other, 43)]);
     expect(a).toEqual(b);
     expect(c).not.toEqual(a);
+  });
+
+  it('should save media paths relative to the corpus even when --data goes through a symlink', async () => {
+    const outputDir = await temporaryDirectory();
+    const linked = join(outputDir, 'linked-corpus');
+    await symlink(DUMMY_DATA_DIR, linked);
+    const report = await run(outputDir, { sessions: 1, loaderOptions: { dataDir: linked, profileSize: 5 } });
+    const [folder] = await sessionFolders(report.corpusRoot);
+    const saved = await readFile(join(folder as string, 'session.json'), 'utf8');
+    expect(SessionFileSchema.parse(JSON.parse(saved)).pool_tracks[0]?.image_path).toMatch(/^images\//);
+    expect(saved).not.toContain(DUMMY_DATA_DIR);
   });
 
   it('should keep finished sessions on a second run and generate only what is missing', async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1, SkippedSession } from '@tp2dg/data-loaders';
@@ -75,6 +76,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     ...options.loaderOptions,
     onSkip: (skip) => skips.push(skip),
   });
+  // Loaders emit symlink-free media paths; the root must be comparable with them.
+  const dataDir = options.loaderOptions.dataDir;
+  const mediaRoot = dataDir === undefined ? undefined : await realpath(dataDir).catch(() => dataDir);
   const corpusRoot = corpusFolder(options.outputDir, options.models.model, loader.corpus);
   const failuresFile = join(corpusRoot, 'failures.jsonl');
   const report: RunReport = {
@@ -118,6 +122,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
           session,
           folder,
           source: loader.id,
+          mediaRoot,
           run: options,
           now,
         });

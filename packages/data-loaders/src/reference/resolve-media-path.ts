@@ -1,12 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
-
-/** True when `target` is `root` or below it. */
-export function isInsideDirectory(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+import { isInsideDirectory, Tp2dgError } from '@tp2dg/entities';
 
 export interface MediaReference {
   /** The real (symlink-free) corpus directory. */
