@@ -1,5 +1,5 @@
-import { createSimulatedModel, SIMULATED_PROVIDER } from '@tp2dg/agents';
-import { type GoalTemplate, Tp2dgError } from '@tp2dg/entities';
+import { createSimulatedModel } from '@tp2dg/agents';
+import { type GoalTemplate, SIMULATED_PROVIDER, Tp2dgError } from '@tp2dg/entities';
 import { createGeminiModel } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type FailureRecord, Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect } from './collect.js';
@@ -8,6 +8,7 @@ import {
   SAMPLE_CONVERSATIONS,
   SAMPLE_FAILURES,
   SAMPLE_INVALID_CHAT,
+  writeConversation,
   writeSampleRun,
 } from './test-sample-run.js';
 
@@ -62,6 +63,16 @@ describe('collect', () => {
     expect(collected.failures.find((failure) => failure.session_id === retried.session_id)?.code).toBe(
       'MODEL_TIMEOUT',
     );
+  });
+
+  it('should pass over the staging folders a killed run leaves behind', async () => {
+    const root = await makeRoot();
+    const first = SAMPLE_CONVERSATIONS[0] as (typeof SAMPLE_CONVERSATIONS)[number];
+    await writeConversation(root, {
+      ...first,
+      folder: `${first.folder}/../.${basename(first.folder)}.partial-0a1b`,
+    });
+    expect(await collect(root)).toEqual({ conversations: [], failures: [], invalid_files: [] });
   });
 
   it('should find nothing in an empty folder', async () => {

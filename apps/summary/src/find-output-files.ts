@@ -24,7 +24,10 @@ export async function findOutputFiles(root: string): Promise<OutputFiles> {
       found.sessionFolders.push(folder);
       continue;
     }
-    for (const entry of entries) if (entry.isDirectory()) pending.push(join(folder, entry.name));
+    // Dot-folders are the generator's staging folders (`.<session>.partial-*`): never a result.
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) pending.push(join(folder, entry.name));
+    }
   }
   found.sessionFolders.sort();
   found.failureFiles.sort();

@@ -1,8 +1,8 @@
-import { costOfUsage, priceOf } from '@tp2dg/entities';
+import { costOfUsage, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
-import { type AgentCost, SIMULATED_PROVIDER, type Summary } from './summary-types.js';
+import type { AgentCost, Summary } from './summary-types.js';
 
 const USD_DECIMALS = 6;
 

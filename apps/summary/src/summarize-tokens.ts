@@ -1,4 +1,11 @@
-import { type AgentName, addUsage, CallRecordSchema, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import {
+  type AgentName,
+  addUsage,
+  CallRecordSchema,
+  sumUsage,
+  type TokenUsage,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import type { Summary } from './summary-types.js';
 
@@ -18,6 +25,6 @@ export function sumTokens(conversations: readonly ConversationRecord[]): Summary
       tokensByAgent[call.agent] = addUsage(tokensByAgent[call.agent], call.usage);
     }
   }
-  const total = AGENT_NAMES.reduce((sum, agent) => addUsage(sum, tokensByAgent[agent]), ZERO_USAGE);
+  const total = sumUsage(AGENT_NAMES.map((agent) => tokensByAgent[agent]));
   return { by_agent: tokensByAgent, total };
 }

@@ -1,10 +1,10 @@
-import { RESPONSE_CODES } from '@tp2dg/entities';
+import { RESPONSE_CODES, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { CollectedData, ConversationRecord } from './collect.js';
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
 import { countGoals, progressByTurn } from './summarize-goals.js';
 import { sumTokens } from './summarize-tokens.js';
-import { SIMULATED_PROVIDER, SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
+import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
 
 function countResponseCodes(conversations: readonly ConversationRecord[]): Summary['response_codes'] {
   const turns = conversations.flatMap((conversation) => conversation.chat);

@@ -7,9 +7,6 @@ import type {
   TokenUsage,
 } from '@tp2dg/entities';
 
-/** `provenance.provider` of the offline simulated model: its output is not LLM output and is not billed. */
-export const SIMULATED_PROVIDER = 'simulated';
-
 /** Bumped whenever a key of `Summary` changes meaning or disappears. */
 export const SUMMARY_SCHEMA_VERSION = 1;
 

@@ -9,7 +9,6 @@ export { type ParsedReply, parseReply, type ResponseFormat } from './reply/parse
 export { ACKNOWLEDGEMENT, type ReplyRejection, type ReplySpec } from './reply/reply-spec.js';
 export {
   createSimulatedModel,
-  SIMULATED_PROVIDER,
   type SimulatedModelOptions,
 } from './simulated/simulated-model.js';
 export { describeTrack, type TrackView, trackParts } from './track-parts.js';

@@ -35,6 +35,9 @@ export type ConversationGoalFile = z.infer<typeof ConversationGoalFileSchema>;
 export const ChatFileSchema = z.array(ConversationTurnSchema);
 export type ChatFile = z.infer<typeof ChatFileSchema>;
 
+/** The provider of the offline simulated backend: conversations marked with it are not LLM output. */
+export const SIMULATED_PROVIDER = 'simulated';
+
 /** Where a conversation came from; `provider: simulated` marks data that is not LLM output. */
 export const ProvenanceSchema = z.object({
   provider: z.string(),

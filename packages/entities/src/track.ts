@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** A track as every loader emits it; media paths are absolute and inside the corpus root. */
+/**
+ * A track. Loaders emit media paths absolute and inside the corpus root; saved files hold
+ * them relative to that root.
+ */
 export const TrackSchema = z.object({
   track_id: z.string().min(1),
   title: z.string(),

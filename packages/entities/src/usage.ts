@@ -35,3 +35,9 @@ export function addUsage(left: TokenUsage, right: TokenUsage): TokenUsage {
   for (const key of Object.keys(sum) as (keyof TokenUsage)[]) sum[key] += right[key];
   return sum;
 }
+
+export function sumUsage(usages: Iterable<TokenUsage>): TokenUsage {
+  let sum = ZERO_USAGE;
+  for (const usage of usages) sum = addUsage(sum, usage);
+  return sum;
+}

@@ -24,7 +24,9 @@ export interface RetryTarget {
 }
 
 function advice(status: number | null, rejectedKey: boolean): string {
-  if (rejectedKey) return 'The service refused the API key: check GEMINI_API_KEY.';
+  if (rejectedKey) {
+    return 'The service refused the API key: check GEMINI_API_KEY (GOOGLE_API_KEY wins when both are set).';
+  }
   if (status === 429) return 'The quota is exhausted: lower the concurrency or wait for the quota to refill.';
   if (status === 400) return 'The request was rejected: check the prompt, the JSON schema and the files.';
   if (status === 401 || status === 403)

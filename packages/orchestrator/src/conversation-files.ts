@@ -8,8 +8,9 @@ import {
   type Provenance,
   type Session,
   SessionFileSchema,
+  sumUsage,
 } from '@tp2dg/entities';
-import { type Conversation, totalUsage } from './generate-conversation.js';
+import type { Conversation } from './generate-conversation.js';
 
 export interface ConversationFilesInput {
   session: Session;
@@ -62,7 +63,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     turns_completed: conversation.chat.length,
     ended_early: conversation.endedEarly,
     call_count: conversation.calls.length,
-    usage: totalUsage(conversation.calls),
+    usage: sumUsage(conversation.calls.map((call) => call.usage)),
     duration_ms: Math.round(input.durationMs),
   });
   const portable = portableMediaPaths(input.mediaRoot);

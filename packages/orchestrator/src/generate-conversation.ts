@@ -10,7 +10,6 @@ import {
   type ResponseFormat,
 } from '@tp2dg/agents';
 import {
-  addUsage,
   type CallRecord,
   type ConversationGoal,
   type ConversationTurn,
@@ -21,7 +20,6 @@ import {
   type Session,
   type SessionFile,
   Tp2dgError,
-  ZERO_USAGE,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import { allOrAbort } from './all-or-abort.js';
@@ -112,8 +110,4 @@ export async function generateConversation(options: GenerateConversationOptions)
     );
   }
   return { profile, goal, goalTemplateCodes: candidates.map(goalTemplateCode), chat, calls, endedEarly };
-}
-
-export function totalUsage(calls: readonly CallRecord[]) {
-  return calls.reduce((sum, call) => addUsage(sum, call.usage), ZERO_USAGE);
 }

@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1, SkippedSession } from '@tp2dg/data-loaders';
 import {
-  addUsage,
   type GoalTemplate,
   type ModelPort,
   type Session,
+  sumUsage,
   type TokenUsage,
   Tp2dgError,
   ZERO_USAGE,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import { appendFailure } from './failure-log.js';
-import { totalUsage } from './generate-conversation.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
 
@@ -128,7 +127,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         });
         report.written += 1;
         report.calls += conversation.calls.length;
-        report.usage = addUsage(report.usage, totalUsage(conversation.calls));
+        report.usage = sumUsage([report.usage, ...conversation.calls.map((call) => call.usage)]);
         emit({
           type: 'session-written',
           sessionId: session.session_id,

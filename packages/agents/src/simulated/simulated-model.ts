@@ -7,6 +7,7 @@ import {
   type ModelRequest,
   type ModelResult,
   type Session,
+  SIMULATED_PROVIDER,
   Tp2dgError,
   type Track,
 } from '@tp2dg/entities';
@@ -29,9 +30,6 @@ export interface SimulatedModelOptions {
   /** Turns the run asks for; the pool may allow fewer. */
   turns: number;
 }
-
-/** Every conversation it produces is saved with this provider, so nobody takes it for LLM data. */
-export const SIMULATED_PROVIDER = 'simulated';
 
 /**
  * An offline stand-in for the LLM, for dry runs and tests: deterministic for a seed,
