@@ -61,6 +61,16 @@ export function defineGenerateArguments(argv: Argv) {
       default: 5,
       describe: 'Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors',
     })
+    .option('concurrency', {
+      type: 'number',
+      default: 4,
+      describe: 'Sessions generated at the same time; keep within your Gemini rate limits',
+    })
+    .option('max-consecutive-failures', {
+      type: 'number',
+      default: 3,
+      describe: 'Stop the run after this many failed sessions in a row',
+    })
     .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .check((args) => {
       for (const name of [
@@ -69,6 +79,8 @@ export function defineGenerateArguments(argv: Argv) {
         'max-reasks',
         'timeout',
         'max-attempts',
+        'concurrency',
+        'max-consecutive-failures',
         'sessions',
         'pool-size',
         'seed',

@@ -47,6 +47,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     responseFormat: args.responseFormat,
     maxReasks: args.maxReasks,
     sessions: args.sessions,
+    concurrency: args.concurrency,
+    maxConsecutiveFailures: args.maxConsecutiveFailures,
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent: (event) => io.stderr(describeEvent(event)),

@@ -1,7 +1,7 @@
 import type { Session } from '@tp2dg/entities';
 import { conversationFiles } from './conversation-files.js';
 import { type Conversation, generateConversation } from './generate-conversation.js';
-import type { RunGenerationOptions } from './run-generation.js';
+import type { RunGenerationOptions } from './run-types.js';
 import { writeSessionFolder } from './write-session-folder.js';
 
 export interface GenerateSessionFolderOptions {
@@ -15,8 +15,16 @@ export interface GenerateSessionFolderOptions {
   now: () => number;
 }
 
-/** One session from model calls to a complete folder on disk; returns what was written. */
-export async function generateSessionFolder(options: GenerateSessionFolderOptions): Promise<Conversation> {
+export interface GeneratedSession {
+  conversation: Conversation;
+  /** False when another run wrote the same folder first; its folder was kept. */
+  written: boolean;
+}
+
+/** One session from model calls to a complete folder on disk. */
+export async function generateSessionFolder(
+  options: GenerateSessionFolderOptions,
+): Promise<GeneratedSession> {
   const { session, run, now } = options;
   const started = now();
   const model = run.models.forSession(session);
@@ -37,6 +45,5 @@ export async function generateSessionFolder(options: GenerateSessionFolderOption
     durationMs: now() - started,
     mediaRoot: options.mediaRoot,
   });
-  await writeSessionFolder(options.folder, files);
-  return conversation;
+  return { conversation, written: await writeSessionFolder(options.folder, files) };
 }

@@ -5,11 +5,6 @@ export {
   generateConversation,
 } from './generate-conversation.js';
 export { corpusFolder, pathSegment, sessionFolder } from './output-paths.js';
-export {
-  type ModelFactory,
-  type RunEvent,
-  type RunGenerationOptions,
-  type RunReport,
-  runGeneration,
-} from './run-generation.js';
+export { runGeneration } from './run-generation.js';
+export type { ModelFactory, RunEvent, RunGenerationOptions, RunReport } from './run-types.js';
 export { writeSessionFolder } from './write-session-folder.js';

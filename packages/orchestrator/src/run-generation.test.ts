@@ -14,7 +14,8 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ModelFactory, type RunGenerationOptions, runGeneration } from './run-generation.js';
+import { runGeneration } from './run-generation.js';
+import type { ModelFactory, RunGenerationOptions } from './run-types.js';
 import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
@@ -163,5 +164,48 @@ describe('runGeneration', () => {
     await expect(run).rejects.toMatchObject({ code: 'MODEL_AUTH' });
     expect(events).toEqual(['session-written', 'session-written']);
     expect(existsSync(join(outputDir, 'simulated', 'dummy', 'failures.jsonl'))).toBe(false);
+  });
+
+  it('should give the same chats with several sessions at a time, and honour the session limit', async () => {
+    const [sequential, concurrent, limited] = await Promise.all([
+      temporaryDirectory(),
+      temporaryDirectory(),
+      temporaryDirectory(),
+    ]);
+    const chats = async (outputDir: string, concurrency: number) => {
+      const report = await run(outputDir, { concurrency });
+      expect(report.written).toBe(8);
+      return Promise.all(
+        (await sessionFolders(report.corpusRoot)).map((folder) =>
+          readFile(join(folder, 'chat.json'), 'utf8'),
+        ),
+      );
+    };
+    expect(await chats(concurrent, 4)).toEqual(await chats(sequential, 1));
+    expect((await run(limited, { concurrency: 4, sessions: 3 })).written).toBe(3);
+  });
+
+  it('should stop after the given number of failed sessions in a row', async () => {
+    const outputDir = await temporaryDirectory();
+    const everySession = new Set([
+      'u01__2019-01-07',
+      'u02__2019-01-14',
+      'u03__2019-01-27',
+      'u04__2019-02-07',
+    ]);
+    const outcome = run(outputDir, { models: simulatedModels(42, everySession), maxConsecutiveFailures: 3 });
+    await expect(outcome).rejects.toThrow('3 sessions in a row failed');
+    const failures = await readFile(join(outputDir, 'simulated', 'dummy', 'failures.jsonl'), 'utf8');
+    expect(failures.trim().split('\n')).toHaveLength(3);
+  });
+
+  it('should refuse to resume into a folder generated with other settings', async () => {
+    const outputDir = await temporaryDirectory();
+    await run(outputDir, { sessions: 1 });
+    const outcome = run(outputDir, { sessions: 1, seed: 43, models: simulatedModels(43) });
+    await expect(outcome).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('seed 42, this run has 43'),
+    });
   });
 });

@@ -1,75 +1,27 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResponseFormat } from '@tp2dg/agents';
-import type { DataLoaderOptionsV1, DataLoaderPluginV1, SkippedSession } from '@tp2dg/data-loaders';
-import {
-  type GoalTemplate,
-  type ModelPort,
-  type Session,
-  sumUsage,
-  type TokenUsage,
-  Tp2dgError,
-  ZERO_USAGE,
-} from '@tp2dg/entities';
-import type { PromptSet } from '@tp2dg/prompts';
+import type { SkippedSession } from '@tp2dg/data-loaders';
+import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
 import { appendFailure } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
-
-/** Gives each session its model: one shared client, or a simulated model fed that session. */
-export interface ModelFactory {
-  readonly provider: string;
-  /** Names the model folder of the output layout. */
-  readonly model: string;
-  forSession(session: Session): ModelPort;
-}
-
-export interface RunGenerationOptions {
-  plugin: DataLoaderPluginV1;
-  loaderOptions: Omit<DataLoaderOptionsV1, 'onSkip'>;
-  models: ModelFactory;
-  prompts: PromptSet;
-  catalog: readonly GoalTemplate[];
-  outputDir: string;
-  turns: number;
-  seed: number;
-  responseFormat: ResponseFormat;
-  maxReasks: number;
-  /** How many sessions to take from the corpus; all when absent. */
-  sessions?: number;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  onEvent?: (event: RunEvent) => void;
-  now?: () => number;
-}
-
-export type RunEvent =
-  | { type: 'session-written'; sessionId: string; folder: string; turns: number; calls: number }
-  | { type: 'session-exists'; sessionId: string; folder: string }
-  | { type: 'session-failed'; sessionId: string; code: string; reason: string }
-  | { type: 'session-skipped'; sessionId: string; reason: string };
-
-export interface RunReport {
-  corpusRoot: string;
-  written: number;
-  existing: number;
-  failed: number;
-  skipped: number;
-  calls: number;
-  usage: TokenUsage;
-}
+import { assertSameSettings } from './resume-check.js';
+import type { RunGenerationOptions, RunReport } from './run-types.js';
 
 /** Failures that end one session but not the run: the model, not the machine, is at fault. */
 const SESSION_FAILURES = new Set(['AGENT_REPLY', 'MODEL_API', 'MODEL_TIMEOUT']);
 
 /**
- * Generates a conversation for each session of a corpus. A session whose folder already
- * exists is left alone, so a run that stopped can be started again without paying twice.
+ * Generates a conversation for each session of a corpus, `concurrency` at a time. A session
+ * whose folder already exists is kept (after checking it was made with the same settings),
+ * so a run that stopped can be started again without paying twice. The first error that is
+ * not a session's own failure stops the run and aborts the calls in flight.
  */
 export async function runGeneration(options: RunGenerationOptions): Promise<RunReport> {
   const now = options.now ?? (() => performance.now());
   const emit = options.onEvent ?? (() => {});
+  const maxConsecutiveFailures = options.maxConsecutiveFailures ?? 3;
   const skips: SkippedSession[] = [];
   const loader = await options.plugin.create({
     ...options.loaderOptions,
@@ -89,73 +41,119 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     calls: 0,
     usage: ZERO_USAGE,
   };
+  const settings = {
+    provider: options.models.provider,
+    model: options.models.model,
+    seed: options.seed,
+    prompts_hash: options.prompts.hash,
+    response_format: options.responseFormat,
+    turns_requested: options.turns,
+  };
+  const stop = new AbortController();
+  const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
+  let consecutiveFailures = 0;
 
   async function recordSkips(): Promise<void> {
     for (const skip of skips.splice(0)) {
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
-      await appendFailure(failuresFile, {
+      const record = {
         session_id: skip.sessionId,
         user_id: null,
         stage: 'load',
         code: 'SKIPPED',
         reason: skip.reason,
+      } as const;
+      await appendFailure(failuresFile, record);
+    }
+  }
+
+  async function processSession(session: Session): Promise<void> {
+    const sessionId = session.session_id;
+    const folder = sessionFolder(corpusRoot, session.user.user_id, sessionId);
+    if (existsSync(join(folder, 'session.json'))) {
+      await assertSameSettings(folder, settings);
+      report.existing += 1;
+      emit({ type: 'session-exists', sessionId, folder });
+      return;
+    }
+    try {
+      const run = { ...options, signal };
+      const { conversation, written } = await generateSessionFolder({
+        session,
+        folder,
+        source: loader.id,
+        mediaRoot,
+        run,
+        now,
       });
+      consecutiveFailures = 0;
+      report.calls += conversation.calls.length;
+      report.usage = sumUsage([report.usage, ...conversation.calls.map((call) => call.usage)]);
+      if (!written) {
+        report.existing += 1;
+        emit({ type: 'session-exists', sessionId, folder });
+        return;
+      }
+      report.written += 1;
+      emit({
+        type: 'session-written',
+        sessionId,
+        folder,
+        turns: conversation.chat.length,
+        calls: conversation.calls.length,
+      });
+    } catch (error) {
+      if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
+      report.failed += 1;
+      emit({ type: 'session-failed', sessionId, code: error.code, reason: error.message });
+      const record = {
+        session_id: sessionId,
+        user_id: session.user.user_id,
+        stage: 'generate',
+        code: error.code,
+        reason: error.message,
+      } as const;
+      await appendFailure(failuresFile, record);
+      consecutiveFailures += 1;
+      if (consecutiveFailures >= maxConsecutiveFailures) {
+        throw new Tp2dgError(
+          error.code,
+          `${consecutiveFailures} sessions in a row failed, the last with: ${error.message}. ` +
+            'The run stops here so it pays for no more; fix the cause and run again (finished sessions are kept).',
+          { cause: error },
+        );
+      }
+    }
+  }
+
+  const sessions = loader.sessions()[Symbol.asyncIterator]();
+  let taken = 0;
+  let fatal: { error: unknown } | undefined;
+  // Workers pull from one iterator: an async generator queues concurrent next() calls.
+  async function worker(): Promise<void> {
+    while (fatal === undefined) {
+      if (options.sessions !== undefined && taken >= options.sessions) return;
+      const next = await sessions.next();
+      await recordSkips();
+      if (next.done || fatal !== undefined || (options.sessions !== undefined && taken >= options.sessions))
+        return;
+      taken += 1;
+      try {
+        await processSession(next.value);
+      } catch (error) {
+        fatal ??= { error };
+        stop.abort();
+      }
     }
   }
 
   try {
-    let taken = 0;
-    for await (const session of loader.sessions()) {
-      await recordSkips();
-      if (options.sessions !== undefined && taken >= options.sessions) break;
-      taken += 1;
-      const folder = sessionFolder(corpusRoot, session.user.user_id, session.session_id);
-      if (existsSync(join(folder, 'session.json'))) {
-        report.existing += 1;
-        emit({ type: 'session-exists', sessionId: session.session_id, folder });
-        continue;
-      }
-      try {
-        const conversation = await generateSessionFolder({
-          session,
-          folder,
-          source: loader.id,
-          mediaRoot,
-          run: options,
-          now,
-        });
-        report.written += 1;
-        report.calls += conversation.calls.length;
-        report.usage = sumUsage([report.usage, ...conversation.calls.map((call) => call.usage)]);
-        emit({
-          type: 'session-written',
-          sessionId: session.session_id,
-          folder,
-          turns: conversation.chat.length,
-          calls: conversation.calls.length,
-        });
-      } catch (error) {
-        if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code)) throw error;
-        report.failed += 1;
-        emit({
-          type: 'session-failed',
-          sessionId: session.session_id,
-          code: error.code,
-          reason: error.message,
-        });
-        await appendFailure(failuresFile, {
-          session_id: session.session_id,
-          user_id: session.user.user_id,
-          stage: 'generate',
-          code: error.code,
-          reason: error.message,
-        });
-      }
-    }
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
     await recordSkips();
   } finally {
     await loader.close?.();
   }
+  if (fatal !== undefined) throw fatal.error;
   return report;
 }

@@ -6,20 +6,36 @@ import { Tp2dgError } from '@tp2dg/entities';
 /**
  * Writes all files of a session folder into a hidden staging folder beside it, then
  * renames it into place: readers and resumed runs see the whole folder or none of it.
+ * Returns false, keeping the folder already there, when another run finished it first.
  */
-export async function writeSessionFolder(folder: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const parent = dirname(folder);
-  const staging = join(parent, `.${basename(folder)}.partial-${randomBytes(4).toString('hex')}`);
+export async function writeSessionFolder(
+  folder: string,
+  files: ReadonlyMap<string, string>,
+): Promise<boolean> {
+  const staging = join(dirname(folder), `.${basename(folder)}.partial-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(staging, { recursive: true });
     for (const [name, content] of files) await writeFile(join(staging, name), content);
-    await rename(staging, folder);
+    return await moveIntoPlace(staging, folder);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Cleaning up must not hide the error that matters (rm fails too where mkdir did).
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     throw new Tp2dgError(
       'OUTPUT_WRITE',
       `${folder}: could not write the session folder (${(error as Error).message}). Check free space and permissions.`,
       { cause: error },
     );
+  }
+}
+
+async function moveIntoPlace(staging: string, folder: string): Promise<boolean> {
+  try {
+    await rename(staging, folder);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    await rm(staging, { recursive: true, force: true });
+    return false;
   }
 }

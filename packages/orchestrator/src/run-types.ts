@@ -1,0 +1,54 @@
+import type { ResponseFormat } from '@tp2dg/agents';
+import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
+import type { GoalTemplate, ModelPort, Session, TokenUsage } from '@tp2dg/entities';
+import type { PromptSet } from '@tp2dg/prompts';
+
+/** Gives each session its model: one shared client, or a simulated model fed that session. */
+export interface ModelFactory {
+  readonly provider: string;
+  /** Names the model folder of the output layout. */
+  readonly model: string;
+  forSession(session: Session): ModelPort;
+}
+
+export interface RunGenerationOptions {
+  plugin: DataLoaderPluginV1;
+  loaderOptions: Omit<DataLoaderOptionsV1, 'onSkip'>;
+  models: ModelFactory;
+  prompts: PromptSet;
+  catalog: readonly GoalTemplate[];
+  outputDir: string;
+  turns: number;
+  seed: number;
+  responseFormat: ResponseFormat;
+  maxReasks: number;
+  /** How many sessions to take from the corpus; all when absent. */
+  sessions?: number;
+  /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
+  concurrency?: number;
+  /**
+   * Failed sessions in a row after which the run stops (default 3): a wrong model name or
+   * an outage fails every session, and each failure may already have paid for calls.
+   */
+  maxConsecutiveFailures?: number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  now?: () => number;
+}
+
+export type RunEvent =
+  | { type: 'session-written'; sessionId: string; folder: string; turns: number; calls: number }
+  | { type: 'session-exists'; sessionId: string; folder: string }
+  | { type: 'session-failed'; sessionId: string; code: string; reason: string }
+  | { type: 'session-skipped'; sessionId: string; reason: string };
+
+export interface RunReport {
+  corpusRoot: string;
+  written: number;
+  existing: number;
+  failed: number;
+  skipped: number;
+  calls: number;
+  usage: TokenUsage;
+}

@@ -1,0 +1,39 @@
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Tp2dgError } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { writeSessionFolder } from './write-session-folder.js';
+
+const files = new Map([
+  ['chat.json', '[]\n'],
+  ['session.json', '{}\n'],
+]);
+
+describe('writeSessionFolder', () => {
+  it('should put every file in place and leave no staging folder', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+    expect(await writeSessionFolder(join(parent, 's1'), files)).toBe(true);
+    expect((await readdir(parent)).sort()).toEqual(['s1']);
+    expect(await readFile(join(parent, 's1', 'chat.json'), 'utf8')).toBe('[]\n');
+  });
+
+  it('should keep a folder another run finished first', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+    await mkdir(join(parent, 's1'));
+    await writeFile(join(parent, 's1', 'chat.json'), 'theirs');
+    expect(await writeSessionFolder(join(parent, 's1'), files)).toBe(false);
+    expect(await readFile(join(parent, 's1', 'chat.json'), 'utf8')).toBe('theirs');
+    expect(await readdir(parent)).toEqual(['s1']);
+  });
+
+  it('should fail with OUTPUT_WRITE and remove its staging folder when the target cannot be written', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+    await writeFile(join(parent, 'user'), 'a file where a folder should be');
+    const error = await writeSessionFolder(join(parent, 'user', 's1'), files).catch(
+      (caught: unknown) => caught,
+    );
+    expect(Tp2dgError.isInstance(error) && error.code).toBe('OUTPUT_WRITE');
+    expect(await readdir(parent)).toEqual(['user']);
+  });
+});
