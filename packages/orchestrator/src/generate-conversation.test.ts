@@ -59,7 +59,7 @@ describe('generateConversation', () => {
     for (const id of ids) expect(pool).toContain(id);
   });
 
-  it('should keep the listener blind to the pool and the recsys blind to the goal and profiling tracks', async () => {
+  it('should show each agent only its share: profile no pool, goal no ids, listener no unrecommended pool, recsys no goal or profiling track', async () => {
     for (const session of sessions) {
       const conversation = await simulate(session);
       const recommendedBy = (turn: number) =>
@@ -77,6 +77,17 @@ describe('generateConversation', () => {
               reveals(seen, track),
               `listener turn ${call.turn} of ${session.session_id}`,
             ).toBeUndefined();
+        }
+        if (call.agent === 'profile') {
+          for (const track of session.pool_tracks)
+            expect(reveals(seen, track), `profile of ${session.session_id}`).toBeUndefined();
+        }
+        if (call.agent === 'goal') {
+          const everyTrack = [...session.profiling_tracks, ...session.pool_tracks];
+          for (const track of everyTrack)
+            expect(seen.text, `goal of ${session.session_id}`).not.toContain(track.track_id);
+          for (const track of profilingOnly)
+            expect(reveals(seen, track), `goal of ${session.session_id}`).toBeUndefined();
         }
         if (call.agent === 'recsys') {
           expect(seen.text).not.toContain(conversation.goal.listener_goal);

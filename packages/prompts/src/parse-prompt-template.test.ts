@@ -15,8 +15,8 @@ function parseError(text: string): Tp2dgError {
 }
 
 describe('parsePromptTemplate', () => {
-  it('should read front matter and body, dropping trailing whitespace', () => {
-    const text = '---\ndescription: Re-ask.\nparams: [problem]\nreply: []\n---\nFix {{problem}}.\n\n';
+  it('should read front matter and body, dropping the blank lines around it', () => {
+    const text = '---\ndescription: Re-ask.\nparams: [problem]\nreply: []\n---\n\nFix {{problem}}.\n\n';
     const template = parsePromptTemplate('reask', text, source);
     expect(template).toEqual({
       name: 'reask',

@@ -18,8 +18,8 @@ export function parsePromptTemplate(name: PromptName, text: string, source: stri
   const match = FRONT_MATTER_PATTERN.exec(text.replace(/^\uFEFF/, ''));
   if (!match) throw promptTemplateError(source, 'missing front matter', FORMAT_HINT);
   const frontMatter = parseFrontMatter(match[1] as string, source);
-  // Trailing whitespace is dropped so callers can join prompts without stray blank lines.
-  const body = (match[2] as string).trimEnd();
+  // Blank lines around the body are file layout, not prompt text: callers join prompts.
+  const body = (match[2] as string).trim();
   checkPlaceholders(body, frontMatter.params, source);
   return { name, ...frontMatter, body, source };
 }
