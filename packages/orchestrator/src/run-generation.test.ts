@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
-import { referenceDataLoader } from '@tp2dg/data-loaders';
+import { type DataLoaderPluginV1, referenceDataLoader } from '@tp2dg/data-loaders';
 import {
   CallRecordSchema,
   ChatFileSchema,
@@ -207,5 +207,36 @@ describe('runGeneration', () => {
       code: 'INVALID_ARGUMENT',
       message: expect.stringContaining('seed 42, this run has 43'),
     });
+  });
+
+  it('should stop on a loader error met mid-corpus, after the sessions in flight, and close the loader', async () => {
+    const outputDir = await temporaryDirectory();
+    const bundled = await referenceDataLoader.create({ dataDir: DUMMY_DATA_DIR, profileSize: 5 });
+    let closed = false;
+    const plugin: DataLoaderPluginV1 = {
+      specificationVersion: 'v1',
+      name: 'breaks-at-three',
+      create: () => ({
+        specificationVersion: 'v1',
+        id: 'breaks-at-three',
+        corpus: 'dummy',
+        async *sessions() {
+          let index = 0;
+          for await (const session of bundled.sessions()) {
+            if (index === 2)
+              throw new Tp2dgError('INVALID_INPUT', 'corpus.jsonl: line 3 is not JSON. Fix the line.');
+            index += 1;
+            yield session;
+          }
+        },
+        close: async () => {
+          closed = true;
+        },
+      }),
+    };
+    const outcome = run(outputDir, { plugin, concurrency: 2 });
+    await expect(outcome).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(closed).toBe(true);
+    expect(await sessionFolders(join(outputDir, 'simulated', 'dummy'))).toHaveLength(2);
   });
 });

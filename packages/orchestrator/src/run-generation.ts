@@ -128,23 +128,29 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   }
 
   const sessions = loader.sessions()[Symbol.asyncIterator]();
+  // A plugin's iterator need not accept overlapping next() calls: workers take turns.
+  let queue: Promise<unknown> = Promise.resolve();
+  const nextSession = () => {
+    const next = queue.then(() => sessions.next());
+    queue = next.catch(() => undefined);
+    return next;
+  };
   let taken = 0;
+  const limitReached = () => options.sessions !== undefined && taken >= options.sessions;
   let fatal: { error: unknown } | undefined;
-  // Workers pull from one iterator: an async generator queues concurrent next() calls.
   async function worker(): Promise<void> {
-    while (fatal === undefined) {
-      if (options.sessions !== undefined && taken >= options.sessions) return;
-      const next = await sessions.next();
-      await recordSkips();
-      if (next.done || fatal !== undefined || (options.sessions !== undefined && taken >= options.sessions))
-        return;
-      taken += 1;
-      try {
+    try {
+      while (fatal === undefined && !limitReached()) {
+        const next = await nextSession();
+        await recordSkips();
+        if (next.done || fatal !== undefined || limitReached()) return;
+        taken += 1;
         await processSession(next.value);
-      } catch (error) {
-        fatal ??= { error };
-        stop.abort();
       }
+    } catch (error) {
+      // The first error wins; the other workers see it, and their calls in flight abort.
+      fatal ??= { error };
+      stop.abort();
     }
   }
 
