@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SessionFileSchema, Tp2dgError } from '@tp2dg/entities';
+import { type Session, SessionFileSchema, Tp2dgError, type Track } from '@tp2dg/entities';
 
 /** The settings a resumed run must share with the run that wrote a session folder. */
 export interface RunSettings {
@@ -12,30 +12,48 @@ export interface RunSettings {
   turns_requested: number;
 }
 
+const RESUME_HINT = 'Resume with the same settings and corpus, or write to another --output-dir.';
+
 /**
- * Resuming keeps finished sessions, so it must not mix settings in one dataset unnoticed:
- * a folder written with other settings stops the run, with the way out in the message.
+ * Resuming keeps finished sessions, so it must not mix settings in one dataset unnoticed.
+ * A folder written with other settings, or from other tracks (another profile or pool size,
+ * an edited corpus), stops the run, with the way out in the message.
  */
-export async function assertSameSettings(folder: string, expected: RunSettings): Promise<void> {
+export async function assertResumable(
+  folder: string,
+  session: Session,
+  expected: RunSettings,
+): Promise<void> {
   const file = join(folder, 'session.json');
-  const content = await readFile(file, 'utf8');
-  const parsed = SessionFileSchema.safeParse(parseJson(content));
+  const parsed = SessionFileSchema.safeParse(parseJson(await readFile(file, 'utf8')));
   if (!parsed.success) {
     throw new Tp2dgError(
       'INVALID_INPUT',
       `${file}: not a valid session file. Move the folder away and run again.`,
     );
   }
-  const found: RunSettings = { ...parsed.data.provenance, turns_requested: parsed.data.turns_requested };
+  const saved = parsed.data;
+  const found: RunSettings = { ...saved.provenance, turns_requested: saved.turns_requested };
   for (const key of Object.keys(expected) as (keyof RunSettings)[]) {
     if (found[key] !== expected[key]) {
-      throw new Tp2dgError(
-        'INVALID_ARGUMENT',
-        `${file}: generated with ${key} ${JSON.stringify(found[key])}, this run has ${JSON.stringify(expected[key])}. ` +
-          'Resume with the same settings, or write to another --output-dir.',
-      );
+      const change = `generated with ${key} ${JSON.stringify(found[key])}, this run has ${JSON.stringify(expected[key])}`;
+      throw new Tp2dgError('INVALID_ARGUMENT', `${file}: ${change}. ${RESUME_HINT}`);
     }
   }
+  const sameTracks =
+    sameIds(saved.liked_tracks, session.profiling_tracks) && sameIds(saved.pool_tracks, session.pool_tracks);
+  if (!sameTracks) {
+    const change =
+      'generated from other profiling or pool tracks (another --profile-size or --pool-size, or an edited corpus)';
+    throw new Tp2dgError('INVALID_ARGUMENT', `${file}: ${change}. ${RESUME_HINT}`);
+  }
+}
+
+function sameIds(saved: readonly Track[], loaded: readonly Track[]): boolean {
+  return (
+    saved.length === loaded.length &&
+    saved.every((track, index) => track.track_id === loaded[index]?.track_id)
+  );
 }
 
 function parseJson(content: string): unknown {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
@@ -9,7 +9,9 @@ import {
   ChatFileSchema,
   ConversationGoalFileSchema,
   FailureRecordSchema,
+  type ModelPort,
   ProfilingFileSchema,
+  type Session,
   SessionFileSchema,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -234,9 +236,69 @@ describe('runGeneration', () => {
         },
       }),
     };
-    const outcome = run(outputDir, { plugin, concurrency: 2 });
+    // The second session is slow: it is still in flight when the corpus error comes.
+    const slow = (session: Session) => {
+      const model = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
+      if (session.session_id !== 'u02__2019-01-14') return model;
+      const delayed: ModelPort['generate'] = async (request) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return model.generate(request);
+      };
+      return { ...model, generate: delayed };
+    };
+    const models: ModelFactory = { provider: 'simulated', model: 'simulated', forSession: slow };
+    const outcome = run(outputDir, { plugin, models, concurrency: 2 });
     await expect(outcome).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(closed).toBe(true);
     expect(await sessionFolders(join(outputDir, 'simulated', 'dummy'))).toHaveLength(2);
+  });
+
+  it('should read no session beyond --sessions, however many workers wait', async () => {
+    let pulled = 0;
+    const plugin: DataLoaderPluginV1 = {
+      ...referenceDataLoader,
+      create: async (loaderOptions) => {
+        const loader = await referenceDataLoader.create(loaderOptions);
+        return {
+          ...loader,
+          async *sessions() {
+            for await (const session of loader.sessions()) {
+              pulled += 1;
+              yield session;
+            }
+          },
+        };
+      },
+    };
+    const report = await run(await temporaryDirectory(), { plugin, sessions: 3, concurrency: 8 });
+    expect(report.written).toBe(3);
+    expect(pulled).toBe(3);
+  });
+
+  it('should stop before paying for a session whose folder is taken by something else', async () => {
+    const outputDir = await temporaryDirectory();
+    const inTheWay = join(outputDir, 'simulated', 'dummy', 'u01', 'u01__2019-01-07');
+    await mkdir(inTheWay, { recursive: true });
+    await writeFile(join(inTheWay, 'notes.txt'), 'not a session');
+    const events: string[] = [];
+    const outcome = run(outputDir, { onEvent: (event) => events.push(event.type) });
+    await expect(outcome).rejects.toMatchObject({
+      code: 'OUTPUT_WRITE',
+      message: expect.stringContaining('in the way'),
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('should refuse to resume from other profiling and pool tracks', async () => {
+    const outputDir = await temporaryDirectory();
+    await run(outputDir, { sessions: 1 });
+    const outcome = run(outputDir, {
+      sessions: 1,
+      loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 4 },
+    });
+    await expect(outcome).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringContaining('other profiling or pool tracks'),
+    });
   });
 });

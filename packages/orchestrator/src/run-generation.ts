@@ -3,10 +3,11 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
 import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import { drainConcurrently } from './drain-concurrently.js';
 import { appendFailure } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
-import { assertSameSettings } from './resume-check.js';
+import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 
 /** Failures that end one session but not the run: the model, not the machine, is at fault. */
@@ -72,10 +73,15 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     const sessionId = session.session_id;
     const folder = sessionFolder(corpusRoot, session.user.user_id, sessionId);
     if (existsSync(join(folder, 'session.json'))) {
-      await assertSameSettings(folder, settings);
+      await assertResumable(folder, session, settings);
       report.existing += 1;
       emit({ type: 'session-exists', sessionId, folder });
       return;
+    }
+    if (existsSync(folder)) {
+      // Found before any call is paid for: the finished folder could never be put in place.
+      const problem = 'a folder without session.json is in the way. Move it away and run again.';
+      throw new Tp2dgError('OUTPUT_WRITE', `${folder}: ${problem}`);
     }
     try {
       const run = { ...options, signal };
@@ -91,6 +97,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       report.calls += conversation.calls.length;
       report.usage = sumUsage([report.usage, ...conversation.calls.map((call) => call.usage)]);
       if (!written) {
+        await assertResumable(folder, session, settings);
         report.existing += 1;
         emit({ type: 'session-exists', sessionId, folder });
         return;
@@ -106,6 +113,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     } catch (error) {
       if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
       report.failed += 1;
+      consecutiveFailures += 1;
+      const failuresInARow = consecutiveFailures;
       emit({ type: 'session-failed', sessionId, code: error.code, reason: error.message });
       const record = {
         session_id: sessionId,
@@ -115,11 +124,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         reason: error.message,
       } as const;
       await appendFailure(failuresFile, record);
-      consecutiveFailures += 1;
-      if (consecutiveFailures >= maxConsecutiveFailures) {
+      if (failuresInARow >= maxConsecutiveFailures) {
         throw new Tp2dgError(
           error.code,
-          `${consecutiveFailures} sessions in a row failed, the last with: ${error.message}. ` +
+          `${failuresInARow} sessions in a row failed, the last with: ${error.message.replace(/\.$/, '')}. ` +
             'The run stops here so it pays for no more; fix the cause and run again (finished sessions are kept).',
           { cause: error },
         );
@@ -128,38 +136,32 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   }
 
   const sessions = loader.sessions()[Symbol.asyncIterator]();
-  // A plugin's iterator need not accept overlapping next() calls: workers take turns.
-  let queue: Promise<unknown> = Promise.resolve();
-  const nextSession = () => {
-    const next = queue.then(() => sessions.next());
-    queue = next.catch(() => undefined);
-    return next;
-  };
-  let taken = 0;
-  const limitReached = () => options.sessions !== undefined && taken >= options.sessions;
-  let fatal: { error: unknown } | undefined;
-  async function worker(): Promise<void> {
-    try {
-      while (fatal === undefined && !limitReached()) {
-        const next = await nextSession();
-        await recordSkips();
-        if (next.done || fatal !== undefined || limitReached()) return;
-        taken += 1;
-        await processSession(next.value);
-      }
-    } catch (error) {
-      // The first error wins; the other workers see it, and their calls in flight abort.
-      fatal ??= { error };
-      stop.abort();
-    }
+  const stopped = await drainConcurrently({
+    items: sessions,
+    concurrency: options.concurrency ?? 1,
+    limit: options.sessions,
+    afterRead: recordSkips,
+    process: processSession,
+    // A corpus error only stops the taking: sessions in flight are paid for and finish.
+    // Anything else (a refused key, a full disk, too many failures) aborts them.
+    onStop: (_error, during) => {
+      if (during === 'process') stop.abort();
+    },
+  });
+  let fatal = stopped;
+  if (fatal === undefined) {
+    // Sessions the loader passed over after the last one taken.
+    fatal = await recordSkips().then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
   }
-
-  try {
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
-    await recordSkips();
-  } finally {
-    await loader.close?.();
+  if (fatal !== undefined) {
+    // Closing must not hide the error that stopped the run.
+    await Promise.resolve(sessions.return?.()).catch(() => undefined);
+    await Promise.resolve(loader.close?.()).catch(() => undefined);
+    throw fatal.error;
   }
-  if (fatal !== undefined) throw fatal.error;
+  await loader.close?.();
   return report;
 }

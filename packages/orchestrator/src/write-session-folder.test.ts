@@ -10,25 +10,36 @@ const files = new Map([
   ['session.json', '{}\n'],
 ]);
 
+const parentFolder = () => mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+
 describe('writeSessionFolder', () => {
   it('should put every file in place and leave no staging folder', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+    const parent = await parentFolder();
     expect(await writeSessionFolder(join(parent, 's1'), files)).toBe(true);
     expect((await readdir(parent)).sort()).toEqual(['s1']);
     expect(await readFile(join(parent, 's1', 'chat.json'), 'utf8')).toBe('[]\n');
   });
 
-  it('should keep a folder another run finished first', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+  it('should keep a session another run finished first', async () => {
+    const parent = await parentFolder();
     await mkdir(join(parent, 's1'));
-    await writeFile(join(parent, 's1', 'chat.json'), 'theirs');
+    await writeFile(join(parent, 's1', 'session.json'), 'theirs');
     expect(await writeSessionFolder(join(parent, 's1'), files)).toBe(false);
-    expect(await readFile(join(parent, 's1', 'chat.json'), 'utf8')).toBe('theirs');
+    expect(await readFile(join(parent, 's1', 'session.json'), 'utf8')).toBe('theirs');
     expect(await readdir(parent)).toEqual(['s1']);
   });
 
-  it('should fail with OUTPUT_WRITE and remove its staging folder when the target cannot be written', async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+  it('should refuse a folder in the way that holds no session, and remove its staging folder', async () => {
+    const parent = await parentFolder();
+    await mkdir(join(parent, 's1'));
+    await writeFile(join(parent, 's1', 'notes.txt'), 'not a session');
+    const error = await writeSessionFolder(join(parent, 's1'), files).catch((caught: unknown) => caught);
+    expect(Tp2dgError.isInstance(error) && error.code).toBe('OUTPUT_WRITE');
+    expect(await readdir(parent)).toEqual(['s1']);
+  });
+
+  it('should fail with OUTPUT_WRITE when the parent cannot hold a folder', async () => {
+    const parent = await parentFolder();
     await writeFile(join(parent, 'user'), 'a file where a folder should be');
     const error = await writeSessionFolder(join(parent, 'user', 's1'), files).catch(
       (caught: unknown) => caught,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
@@ -16,26 +17,20 @@ export async function writeSessionFolder(
   try {
     await mkdir(staging, { recursive: true });
     for (const [name, content] of files) await writeFile(join(staging, name), content);
-    return await moveIntoPlace(staging, folder);
-  } catch (error) {
-    // Cleaning up must not hide the error that matters (rm fails too where mkdir did).
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw new Tp2dgError(
-      'OUTPUT_WRITE',
-      `${folder}: could not write the session folder (${(error as Error).message}). Check free space and permissions.`,
-      { cause: error },
-    );
-  }
-}
-
-async function moveIntoPlace(staging: string, folder: string): Promise<boolean> {
-  try {
     await rename(staging, folder);
     return true;
   } catch (error) {
+    // Cleaning up must not hide the error that matters (rm fails too where mkdir did).
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-    await rm(staging, { recursive: true, force: true });
-    return false;
+    const finishedElsewhere =
+      (code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(join(folder, 'session.json'));
+    if (finishedElsewhere) return false;
+    throw new Tp2dgError(
+      'OUTPUT_WRITE',
+      `${folder}: could not write the session folder (${(error as Error).message}). ` +
+        'Check free space and permissions, and move away anything in its place.',
+      { cause: error },
+    );
   }
 }
