@@ -12,12 +12,13 @@ export interface RunSummaryOptions {
 
 /**
  * Collects, summarizes and formats: what the bin prints on stdout. Throws `Tp2dgError`
- * when the input is not a directory or holds no valid conversation, since every figure
- * would then be empty.
+ * when the input is not a directory or holds neither a valid conversation nor a recorded
+ * failure, since every figure would then be empty. A run whose sessions all failed is
+ * still reported: its failures are the news.
  */
 export async function runSummary(options: RunSummaryOptions): Promise<string> {
   const collected = await collect(options.input);
-  if (collected.conversations.length === 0) {
+  if (collected.conversations.length === 0 && collected.failures.length === 0) {
     const [firstInvalid] = collected.invalid_files;
     const detail =
       firstInvalid === undefined

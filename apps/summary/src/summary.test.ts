@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,24 @@ describe('tp2dg-summary', () => {
     const missing = runBin('--input', join(emptyRoot, 'absent'));
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should still report a run whose sessions all failed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-failed-'));
+    await mkdir(join(root, 'gemini-2.5-flash', 'demo'), { recursive: true });
+    const failure = {
+      session_id: 's1',
+      user_id: 'u1',
+      stage: 'generate',
+      code: 'MODEL_API',
+      reason: 'HTTP 404',
+    };
+    await writeFile(join(root, 'gemini-2.5-flash', 'demo', 'failures.jsonl'), `${JSON.stringify(failure)}\n`);
+    const result = runBin('--input', root);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Conversations: 0');
+    expect(result.stdout).toContain('Failed or skipped sessions (failures.jsonl): 1');
+    await rm(root, { recursive: true, force: true });
   });
 
   it('should require --input and document it in --help', () => {

@@ -10,6 +10,9 @@ import type { AgentContext } from './agent-context.js';
 import { judgeReply } from './reply/judge-reply.js';
 import { type ReplyRejection, type ReplySpec, toResponseSchema } from './reply/reply-spec.js';
 
+/** The template label of a request sent again unchanged after an empty reply. */
+export const RESEND_LABEL = 'resend';
+
 export interface AskOptions<T> {
   agent: AgentName;
   turn: number | null;
@@ -52,14 +55,11 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     { role: 'user', parts: [...options.parts, ...formatParts] },
   ];
   let rejection: ReplyRejection = { code: 'EMPTY_RESPONSE', problem: 'no reply' };
+  // The label of a later attempt says what was sent: a `reask` message, or the same request again.
+  let template: string = options.template;
 
   for (let attempt = 1; attempt <= context.maxReasks + 1; attempt += 1) {
-    const label = {
-      agent: options.agent,
-      turn: options.turn,
-      template: attempt === 1 ? options.template : 'reask',
-      attempt,
-    };
+    const label = { agent: options.agent, turn: options.turn, template, attempt };
     const request = {
       label,
       systemInstruction: options.systemInstruction,
@@ -92,12 +92,14 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     });
     // Gemini refuses a model turn without text, so an empty reply never enters the history:
     // the same request is simply sent again.
-    if (result.text !== '') messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
+    const empty = result.text.trim() === '';
+    if (!empty) messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
     if (judged.ok) return { ok: true, value: judged.value, history: messages };
     rejection = judged.rejection;
     // A blocked prompt stays blocked: asking again only pays for the same refusal.
     if (rejection.code === 'BLOCKED' || attempt > context.maxReasks) break;
-    if (result.text === '') continue;
+    template = empty ? RESEND_LABEL : 'reask';
+    if (empty) continue;
     const reask = context.prompts.render('reask', { problem: rejection.problem, fields: keys.join(', ') });
     messages.push({ role: 'user', parts: [{ kind: 'text', text: reask }] });
   }

@@ -89,7 +89,10 @@ describe('RecsysAgent', () => {
     const { recsys, model, calls } = await primedRecsys(['', reply('p2')]);
     const turn = await recsys.recommend(1, 'anything');
     expect(turn.track?.track_id).toBe('p2');
-    expect(calls.slice(1).map((call) => call.response_code)).toEqual(['EMPTY_RESPONSE', 'SUCCESS']);
+    expect(calls.slice(1).map((call) => [call.template, call.response_code])).toEqual([
+      ['recsys-turn', 'EMPTY_RESPONSE'],
+      ['resend', 'SUCCESS'],
+    ]);
     expect(model.requests[2]?.messages).toEqual(model.requests[1]?.messages);
     const parts = model.requests.flatMap((request) => request.messages.flatMap((message) => message.parts));
     expect(parts.filter((part) => part.kind === 'text' && part.text === '')).toEqual([]);

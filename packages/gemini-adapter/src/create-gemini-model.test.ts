@@ -52,6 +52,13 @@ describe('createGeminiModel', () => {
     });
   });
 
+  it('should give each later reply attempt of a call its own seed', async () => {
+    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) }, { seed: 42 });
+    const label = { agent: 'recsys', turn: 3, template: 'reask', attempt: 3 } as const;
+    await model.generate(textRequest('Recommend one', { label }));
+    expect(emulator.requests[0]?.body.generationConfig).toMatchObject({ seed: 44 });
+  });
+
   it('should name itself gemini with the configured model', async () => {
     const { model } = await startTestRig({ respond: () => ({ text: '' }) }, { model: 'gemini-2.5-pro' });
     expect(model.provider).toBe('gemini');

@@ -19,7 +19,7 @@ function defaultSleep(milliseconds: number): Promise<void> {
 function describeCall(model: string, request: ModelRequest): string {
   const { agent, turn, template, attempt } = request.label;
   const turnText = turn === null ? '' : `, turn ${turn}`;
-  return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, attempt ${attempt})`;
+  return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, reply attempt ${attempt})`;
 }
 
 /**
@@ -87,7 +87,9 @@ export function createGeminiModel(options: GeminiModelOptions): ModelPort {
         ? {}
         : { responseMimeType: 'application/json', responseJsonSchema: request.responseJsonSchema }),
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      // Each later attempt of a call (a re-ask, a resend after an empty reply) gets its own
+      // seed: with the same one the model would likely give the same unusable answer.
+      ...(options.seed === undefined ? {} : { seed: options.seed + request.label.attempt - 1 }),
     };
   }
 
@@ -113,26 +115,30 @@ export function createGeminiModel(options: GeminiModelOptions): ModelPort {
     return toModelResult(response);
   }
 
-  async function generate(request: ModelRequest): Promise<ModelResult> {
-    if (request.signal?.aborted)
-      throw new Tp2dgError('ABORTED', `${describeCall(options.model, request)} was aborted.`);
-    const used: CachedFile[] = [];
-    const contents = await buildContents(request, used).catch((error: unknown) => {
-      if (request.signal?.aborted) {
-        throw new Tp2dgError(
-          'ABORTED',
-          `${describeCall(options.model, request)} was aborted during file upload.`,
-        );
-      }
-      throw error;
+  /** The contents with every file uploaded; an abort while waiting for uploads is ABORTED. */
+  async function uploadedContents(request: ModelRequest, used: CachedFile[]): Promise<Content[]> {
+    return buildContents(request, used).catch((error: unknown) => {
+      if (!request.signal?.aborted) throw error;
+      throw new Tp2dgError(
+        'ABORTED',
+        `${describeCall(options.model, request)} was aborted during file upload.`,
+      );
     });
+  }
+
+  async function generate(request: ModelRequest): Promise<ModelResult> {
+    if (request.signal?.aborted) {
+      throw new Tp2dgError('ABORTED', `${describeCall(options.model, request)} was aborted.`);
+    }
+    const used: CachedFile[] = [];
+    const contents = await uploadedContents(request, used);
     try {
       return await generateWith(request, contents);
     } catch (error) {
       if (used.length === 0 || !isForgottenFileError(error)) throw error;
       // A cached file expired on the service side: upload the files again, then retry once.
       cache.forget(used);
-      return generateWith(request, await buildContents(request, []));
+      return generateWith(request, await uploadedContents(request, []));
     }
   }
 

@@ -47,7 +47,7 @@ function finalError(
   error: unknown,
   settings: RetrySettings,
 ) {
-  const tries = failure.retryable ? `after ${attempt} attempts` : 'without retry';
+  const tries = failure.retryable ? `after ${attempt} attempt${attempt === 1 ? '' : 's'}` : 'without retry';
   return new GeminiApiError(
     `${target.description} failed ${tries}: ${failure.message.replace(/\.$/, '')}. ${advice(failure.status, failure.rejectedKey)}`,
     {

@@ -2,11 +2,13 @@ import { join } from 'node:path';
 
 /**
  * Turns an id from a corpus into one safe path segment: ids come from files we do not
- * control, and `../x` or `a/b` must not steer where a conversation is written.
+ * control, and `../x` or `a/b` must not steer where a conversation is written. A leading
+ * dot is encoded too, so `.` and `..` cannot occur and no output looks like a hidden
+ * staging folder (which readers skip).
  */
 export function pathSegment(id: string): string {
   const encoded = encodeURIComponent(id);
-  return encoded === '.' || encoded === '..' ? encoded.replaceAll('.', '%2E') : encoded;
+  return encoded.startsWith('.') ? `%2E${encoded.slice(1)}` : encoded;
 }
 
 /** `<out>/<model>/<corpus>`: the reference layout's root for one model and corpus. */

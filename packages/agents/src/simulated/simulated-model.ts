@@ -12,6 +12,7 @@ import {
   type Track,
 } from '@tp2dg/entities';
 import { stringify as toYaml } from 'yaml';
+import { RESEND_LABEL } from '../ask-model.js';
 import { goalCandidates } from '../goal-candidates.js';
 import { conversationTurnCount } from '../turn-count.js';
 import {
@@ -46,7 +47,8 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
 
   function reply(request: ModelRequest): unknown {
     const { agent, turn, attempt } = request.label;
-    const template = request.label.template === 'reask' ? lastTemplate.get(agent) : request.label.template;
+    const followUp = request.label.template === 'reask' || request.label.template === RESEND_LABEL;
+    const template = followUp ? lastTemplate.get(agent) : request.label.template;
     lastTemplate.set(agent, template ?? '');
     const random = createSeededRandom(seed, session.session_id, agent, turn ?? -1, attempt);
     switch (template) {
