@@ -18,7 +18,7 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('provider', {
       choices: ['simulated', 'gemini'] as const,
-      describe: 'Model backend; gemini when GEMINI_API_KEY is set',
+      describe: 'Model backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set',
     })
     .option('model', { type: 'string', default: 'gemini-2.5-flash', describe: 'Gemini model id' })
     .option('turns', { type: 'number', default: 8, describe: 'Recommendation turns per conversation' })

@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { writeSyntheticCorpus } from '@tp2dg/data-loaders/test';
 import { describe, expect, it } from 'vitest';
 import {
   DUMMY,
   GENERATE,
+  OFFLINE_ENV,
   REPO_ROOT,
   runNode,
   SUMMARY,
@@ -207,6 +209,60 @@ describe('tp2dg-generate', () => {
     );
     expect(a?.equals(b as Buffer)).toBe(true);
   });
+
+  it('should stop on Ctrl-C, keep whole sessions only, say so, and resume on the next run', async () => {
+    const corpus = await temporaryDirectory('corpus-large');
+    await writeSyntheticCorpus(corpus, {
+      users: 5,
+      tracks: 60,
+      sessions: 200,
+      tracksPerSession: 14,
+      seed: 3,
+    });
+    const output = await temporaryDirectory('out');
+    const args = [
+      GENERATE,
+      '--provider',
+      'simulated',
+      '--data',
+      corpus,
+      '--output-dir',
+      output,
+      '--concurrency',
+      '1',
+    ];
+    const child = spawn('node', args, { cwd: REPO_ROOT, env: OFFLINE_ENV });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      // One Ctrl-C: a second one ends the process at once, as in a terminal.
+      if (stderr.includes('wrote ') && child.signalCode === null && !interrupted) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Stopped after writing \d+ conversation\(s\), 0 failed/);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'tp2dg-generate: interrupted: finished sessions are kept; run the same command again to resume.',
+    );
+    const written = Number(/writing (\d+)/.exec(stdout)?.[1]);
+    const userFolders = await readdir(join(output, 'simulated', basename(corpus)));
+    const entries = (
+      await Promise.all(userFolders.map((user) => readdir(join(output, 'simulated', basename(corpus), user))))
+    ).flat();
+    expect(entries.filter((name) => name.startsWith('.'))).toEqual([]);
+    expect(entries).toHaveLength(written);
+    const resumed = await runNode(GENERATE, [...args.slice(1), '--sessions', String(written + 1)]);
+    expect(resumed.stdout).toContain(`Already present: ${written}.`);
+    expect(resumed.stdout).toContain('Wrote 1 conversation(s)');
+  }, 30_000);
 
   it('should reject an invalid option value before doing anything', async () => {
     const result = await runNode(GENERATE, ['--provider', 'simulated', '--turns', '0']);

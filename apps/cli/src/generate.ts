@@ -1,6 +1,7 @@
 import { Tp2dgError } from '@tp2dg/entities';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import packageJson from '../package.json' with { type: 'json' };
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { defineGenerateArguments } from './generate-arguments.js';
 import { runGenerateCommand } from './run-generate-command.js';
@@ -9,11 +10,10 @@ const abort = new AbortController();
 process.once('SIGINT', () => abort.abort());
 
 const parser = defineGenerateArguments(yargs(hideBin(process.argv)).scriptName('tp2dg-generate'))
+  .version(packageJson.version)
   .help()
   .fail((message, error) => {
-    process.stderr.write(
-      `tp2dg-generate: ${message ?? error?.message}\nRun tp2dg-generate --help for the options.\n`,
-    );
+    process.stderr.write(`tp2dg-generate: ${message ?? error?.message} (see tp2dg-generate --help)\n`);
     process.exit(EXIT.usage);
   });
 const args = await parser.parseAsync();
@@ -29,9 +29,7 @@ try {
 } catch (error) {
   if (args.verbose) console.error(error);
   if (Tp2dgError.isInstance(error)) {
-    const hint =
-      error.code === 'ABORTED' ? ' Finished sessions are kept; run the same command again to resume.' : '';
-    process.stderr.write(`tp2dg-generate: ${error.message}${hint}\n`);
+    process.stderr.write(`tp2dg-generate: ${error.message}\n`);
     process.exitCode = exitCodeOf(error.code);
   } else {
     process.stderr.write(

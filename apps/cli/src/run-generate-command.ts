@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { resolveDataLoader } from '@tp2dg/data-loaders';
+import { Tp2dgError } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { EXIT } from './exit-codes.js';
@@ -31,6 +32,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     env: io.env,
   });
   const plugin = await resolveDataLoader(args.source, { cwd: io.cwd });
+  const tally = { written: 0, failed: 0 };
+  const onEvent = (event: RunEvent) => {
+    if (event.type === 'session-written') tally.written += 1;
+    if (event.type === 'session-failed') tally.failed += 1;
+    io.stderr(describeEvent(event));
+  };
   const report = await runGeneration({
     plugin,
     loaderOptions: {
@@ -51,7 +58,21 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
-    onEvent: (event) => io.stderr(describeEvent(event)),
+    onEvent,
+  }).catch((error: unknown) => {
+    // A stopped run still says what it did: those sessions are kept and count on resume.
+    if (tally.written + tally.failed > 0) {
+      io.stdout(
+        `Stopped after writing ${tally.written} conversation(s), ${tally.failed} failed; the same command resumes the run.`,
+      );
+    }
+    if (io.signal?.aborted) {
+      throw new Tp2dgError(
+        'ABORTED',
+        'interrupted: finished sessions are kept; run the same command again to resume.',
+      );
+    }
+    throw error;
   });
 
   if (models.provider === 'simulated') {
