@@ -262,7 +262,7 @@ describe('tp2dg-generate', () => {
     const resumed = await runNode(GENERATE, [...args.slice(1), '--sessions', String(written + 1)]);
     expect(resumed.stdout).toContain(`Already present: ${written}.`);
     expect(resumed.stdout).toContain('Wrote 1 conversation(s)');
-  }, 30_000);
+  });
 
   it('should reject an invalid option value before doing anything', async () => {
     const result = await runNode(GENERATE, ['--provider', 'simulated', '--turns', '0']);
