@@ -1,6 +1,6 @@
 import { createSimulatedModel } from '@tp2dg/agents';
 import { type GoalTemplate, SIMULATED_PROVIDER, Tp2dgError } from '@tp2dg/entities';
-import { createGeminiModel } from '@tp2dg/gemini-adapter';
+import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
@@ -37,10 +37,9 @@ export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
   }
   if (!apiKey)
     throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
-  const gemini = createGeminiModel({
-    apiKey,
+  const gemini = createGeminiAdapter({
     model: options.model,
-    baseUrl: options.env.GOOGLE_GEMINI_BASE_URL || undefined,
+    env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,
     seed: options.seed,

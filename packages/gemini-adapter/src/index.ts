@@ -1,3 +1,3 @@
-export { createGeminiModel } from './create-gemini-model.js';
+export { createGeminiAdapter } from './create-gemini-adapter.js';
+export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';
-export type { GeminiModelOptions, GeminiRetryEvent } from './gemini-model-options.js';

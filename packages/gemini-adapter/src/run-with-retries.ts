@@ -1,7 +1,7 @@
 import { type CallLabel, Tp2dgError } from '@tp2dg/entities';
 import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
+import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
-import type { GeminiRetryEvent } from './gemini-model-options.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { backoffDelay } from './retry-delay.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelPort, ModelRequest } from '@tp2dg/entities';
 import { afterEach } from 'vitest';
-import { createGeminiModel } from './create-gemini-model.js';
-import type { GeminiModelOptions, GeminiRetryEvent } from './gemini-model-options.js';
+import { createGeminiAdapter } from './create-gemini-adapter.js';
+import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { GeminiEmulator, GeminiEmulatorOptions } from './testing/emulator-types.js';
 import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
 
@@ -27,13 +27,13 @@ export interface TestRig {
 /** Starts an emulator (closed after the test) and a Gemini model pointed at it, with fake time. */
 export async function startTestRig(
   emulatorOptions: GeminiEmulatorOptions,
-  modelOptions: Partial<GeminiModelOptions> = {},
+  modelOptions: Partial<GeminiAdapterOptions> = {},
 ): Promise<TestRig> {
   const emulator = await startGeminiEmulator(emulatorOptions);
   openEmulators.push(emulator);
   const sleeps: number[] = [];
   const retries: GeminiRetryEvent[] = [];
-  const model = createGeminiModel({
+  const model = createGeminiAdapter({
     apiKey: testApiKey,
     model: 'gemini-2.5-flash',
     baseUrl: emulator.baseUrl,

@@ -1,8 +1,8 @@
 import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
 import { type ModelPort, type ModelRequest, type ModelResult, Tp2dgError } from '@tp2dg/entities';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
+import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
-import type { GeminiModelOptions } from './gemini-model-options.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { toGeminiContents } from './to-gemini-contents.js';
@@ -37,21 +37,25 @@ function isForgottenFileError(error: unknown): boolean {
  * caller keeps (never SDK chats, which drop blocked turns and lose the system instruction),
  * uploads file parts once through the Files API, and retries transient failures itself.
  */
-export function createGeminiModel(options: GeminiModelOptions): ModelPort {
-  if (options.apiKey.trim() === '') {
+export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
+  const env = options.env ?? process.env;
+  // Never the SDK's own lookup: without a key it would fall back to Google credentials.
+  const apiKey = options.apiKey || env.GOOGLE_API_KEY || env.GEMINI_API_KEY || '';
+  if (apiKey.trim() === '') {
     throw new Tp2dgError('MISSING_API_KEY', 'No Gemini API key: set GEMINI_API_KEY or pass apiKey.');
   }
+  const baseUrl = options.baseUrl || env.GOOGLE_GEMINI_BASE_URL || undefined;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const httpOptions = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+  const httpOptions = baseUrl === undefined ? {} : { baseUrl };
   // No SDK retryOptions: our loop honours RetryInfo and retries network errors, the SDK's does not.
-  const client = new GoogleGenAI({ apiKey: options.apiKey, httpOptions });
+  const client = new GoogleGenAI({ apiKey, httpOptions });
   // files.upload ignores abort signals, so its client carries a timeout of its own as a backstop.
   const filesClient = new GoogleGenAI({
-    apiKey: options.apiKey,
+    apiKey,
     httpOptions: { ...httpOptions, timeout: timeoutMs },
   });
   const retrySettings: RetrySettings = {
-    apiKey: options.apiKey,
+    apiKey,
     maxAttempts: Math.max(1, options.maxAttempts ?? defaultMaxAttempts),
     timeoutMs,
     sleep: options.sleep ?? defaultSleep,

@@ -5,7 +5,7 @@ import { rejectionOf, startTestRig, textRequest } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
 import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
 
-describe('createGeminiModel retries', () => {
+describe('createGeminiAdapter retries', () => {
   it('should wait the retryDelay a 429 asks for, then succeed', async () => {
     const { emulator, model, sleeps, retries } = await startTestRig({
       respond: (request) =>

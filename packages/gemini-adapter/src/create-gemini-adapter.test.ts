@@ -1,9 +1,10 @@
 import { Tp2dgError } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { createGeminiModel } from './create-gemini-model.js';
+import { createGeminiAdapter } from './create-gemini-adapter.js';
 import { startTestRig, testApiKey, textRequest } from './test-helpers.js';
+import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
 
-describe('createGeminiModel', () => {
+describe('createGeminiAdapter', () => {
   it('should send the system instruction and the whole history with user and model roles', async () => {
     const { emulator, model } = await startTestRig({ respond: () => ({ text: 'Try some bossa nova.' }) });
     const result = await model.generate({
@@ -68,10 +69,26 @@ describe('createGeminiModel', () => {
   it('should refuse an empty API key with MISSING_API_KEY before any request', () => {
     let caught: unknown;
     try {
-      createGeminiModel({ apiKey: ' ', model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9' });
+      createGeminiAdapter({ apiKey: ' ', model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9', env: {} });
     } catch (error) {
       caught = error;
     }
     expect(Tp2dgError.isInstance(caught) && caught.code).toBe('MISSING_API_KEY');
+  });
+
+  it('should take the key and base URL from the environment, GOOGLE_API_KEY first', async () => {
+    const emulator = await startGeminiEmulator({ respond: () => ({ text: 'ok' }), apiKey: 'google-key' });
+    try {
+      const env = {
+        GOOGLE_API_KEY: 'google-key',
+        GEMINI_API_KEY: 'gemini-key',
+        GOOGLE_GEMINI_BASE_URL: emulator.baseUrl,
+      };
+      const model = createGeminiAdapter({ model: 'gemini-2.5-flash', env });
+      expect((await model.generate(textRequest('hi'))).text).toBe('ok');
+      expect(emulator.requests[0]?.headers['x-goog-api-key']).toBe('google-key');
+    } finally {
+      await emulator.close();
+    }
   });
 });

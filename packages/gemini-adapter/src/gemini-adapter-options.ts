@@ -18,12 +18,15 @@ export interface GeminiRetryEvent {
   label?: CallLabel;
 }
 
-export interface GeminiModelOptions {
-  apiKey: string;
+export interface GeminiAdapterOptions {
+  /** The key; else `GOOGLE_API_KEY`, then `GEMINI_API_KEY` from `env` (the SDK's order). */
+  apiKey?: string;
   /** Model id, e.g. `gemini-2.5-flash`. */
   model: string;
-  /** Service root; tests pass the emulator's `http://127.0.0.1:<port>`. */
+  /** Service root; else `GOOGLE_GEMINI_BASE_URL` from `env`. Tests pass an emulator's. */
   baseUrl?: string;
+  /** Where the key and base URL are looked up when not given; `process.env` by default. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Limit per attempt in ms (default 120000); a request's own `timeoutMs` wins. */
   timeoutMs?: number;
   /** Attempts per call, the first included (default 5). */

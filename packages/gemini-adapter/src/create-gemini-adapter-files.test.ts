@@ -20,7 +20,7 @@ function withAudio(path: string, text = 'Listen to this'): ModelRequest {
   };
 }
 
-describe('createGeminiModel file parts', () => {
+describe('createGeminiAdapter file parts', () => {
   it('should upload a file once, poll until ACTIVE, and reference it by fileUri in later calls', async () => {
     const path = await writeMediaFile('clip.flac', 100);
     const { emulator, model, sleeps } = await startTestRig({
