@@ -433,4 +433,52 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       await emulator.close();
     }
   });
+
+  it('should record the retry of a 429 and its cause with the call in calls.jsonl', async () => {
+    let throttled = false;
+    const responder = createGeminiResponder({
+      intercept: () => {
+        if (throttled) return undefined;
+        throttled = true;
+        return emulatedApiError(429, { retryDelay: '0.05s' });
+      },
+    });
+    const emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
+    try {
+      const output = await temporaryDirectory('throttled');
+      const args = [
+        '--provider',
+        'gemini',
+        '--response-format',
+        'json',
+        '--sessions',
+        '1',
+        '--data',
+        DUMMY,
+        '--output-dir',
+        output,
+      ];
+      const result = await runGenerate(args, geminiEnv(emulator));
+      expect(result.code).toBe(0);
+      const folder = join(output, 'gemini-2.5-flash', 'dummy', 'u01', 'u01__2019-01-07');
+      const calls = (await readFile(join(folder, 'calls.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => CallRecordSchema.parse(JSON.parse(line)));
+      const retried = calls.filter((call) => call.retries.length > 0);
+      expect(retried).toHaveLength(1);
+      expect(retried[0]?.retries).toEqual([
+        expect.objectContaining({
+          operation: 'generate',
+          attempt: 1,
+          status: 429,
+          reason: 'http',
+          delayMs: 50,
+        }),
+      ]);
+      expect(calls).toHaveLength(20);
+    } finally {
+      await emulator.close();
+    }
+  });
 });

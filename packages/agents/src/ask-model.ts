@@ -89,6 +89,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       usage: result.usage,
       finish_reason: result.finishReason,
       latency_ms: Math.max(0, context.now() - started),
+      retries: [...(result.retries ?? [])],
     });
     // Gemini refuses a model turn without text, so an empty reply never enters the history:
     // the same request is simply sent again.

@@ -80,6 +80,15 @@ const PartRecordSchema = z.union([
   z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
 ]);
 
+const RetryRecordSchema = z.object({
+  operation: z.enum(['generate', 'upload', 'poll']),
+  attempt: z.number().int().min(1),
+  status: z.number().int().nullable(),
+  reason: z.enum(['http', 'network', 'timeout']),
+  delayMs: z.number().min(0),
+  message: z.string(),
+});
+
 /** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
 export const CallRecordSchema = z.object({
   agent: z.enum(['profile', 'goal', 'listener', 'recsys']),
@@ -100,6 +109,8 @@ export const CallRecordSchema = z.object({
   usage: TokenUsageSchema,
   finish_reason: z.string().nullable(),
   latency_ms: z.number().min(0),
+  /** Attempts the backend retried on its own before this answer (429, 5xx, timeouts ...). */
+  retries: z.array(RetryRecordSchema).default([]),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

@@ -38,11 +38,27 @@ export interface ModelRequest {
 
 export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'BLOCKED' | 'OTHER';
 
+/** One failed attempt a backend retried on its own (HTTP error, timeout, network). */
+export interface RetryRecord {
+  operation: 'generate' | 'upload' | 'poll';
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  /** HTTP status, or null for a timeout or a network failure. */
+  status: number | null;
+  reason: 'http' | 'network' | 'timeout';
+  /** How long the backend waited before the next attempt. */
+  delayMs: number;
+  /** What failed, without secrets. */
+  message: string;
+}
+
 export interface ModelResult {
   /** Empty when the reply was blocked or empty; `finishReason` says which. */
   text: string;
   usage: TokenUsage;
   finishReason: FinishReason;
+  /** The attempts that failed and were retried before this result, with their causes. */
+  retries?: readonly RetryRecord[];
 }
 
 /**

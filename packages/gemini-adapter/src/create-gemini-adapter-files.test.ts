@@ -95,6 +95,18 @@ describe('createGeminiAdapter file parts', () => {
     expect(emulator.uploads).toHaveLength(2);
   });
 
+  it('should report a retried upload in the result of the call that started it', async () => {
+    const path = await writeMediaFile('clip.wav');
+    const { model } = await startTestRig({
+      respond: () => ({ text: 'ok' }),
+      respondToUploadStart: (upload) => (upload.index === 0 ? emulatedApiError(503) : undefined),
+    });
+    const result = await model.generate(withAudio(path));
+    expect(result.retries).toEqual([
+      expect.objectContaining({ operation: 'upload', attempt: 1, status: 503 }),
+    ]);
+  });
+
   it('should fail without retry when the service cannot process the file', async () => {
     const path = await writeMediaFile('broken.flac');
     const { emulator, model } = await startTestRig({

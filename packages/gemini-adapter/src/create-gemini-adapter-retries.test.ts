@@ -13,6 +13,15 @@ describe('createGeminiAdapter retries', () => {
     });
     const result = await model.generate(textRequest('hi'));
     expect(result.text).toBe('ok');
+    expect(result.retries).toEqual([
+      expect.objectContaining({
+        operation: 'generate',
+        attempt: 1,
+        status: 429,
+        reason: 'http',
+        delayMs: 17_000,
+      }),
+    ]);
     expect(emulator.requests).toHaveLength(2);
     expect(sleeps).toEqual([17_000]);
     expect(retries).toEqual([

@@ -20,6 +20,7 @@ describe('createGeminiAdapter', () => {
       text: 'Try some bossa nova.',
       finishReason: 'STOP',
       usage: expect.objectContaining({ text_input: 0, output: 0 }),
+      retries: [],
     });
     const [received] = emulator.requests;
     expect(received?.model).toBe('gemini-2.5-flash');

@@ -1,7 +1,13 @@
 import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
-import { type ModelPort, type ModelRequest, type ModelResult, Tp2dgError } from '@tp2dg/entities';
+import {
+  type ModelPort,
+  type ModelRequest,
+  type ModelResult,
+  type RetryRecord,
+  Tp2dgError,
+} from '@tp2dg/entities';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
-import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
+import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
@@ -60,7 +66,6 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
     timeoutMs,
     sleep: options.sleep ?? defaultSleep,
     random: options.random ?? Math.random,
-    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
   };
   const uploadSettings = {
     ...retrySettings,
@@ -68,13 +73,32 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
     maxPolls: options.maxFilePolls ?? 300,
   };
   const cache = new FileUploadCache(
-    (path, mimeType) => uploadFile(filesClient, path, mimeType, uploadSettings),
+    (path, mimeType, onRetry) =>
+      uploadFile(
+        filesClient,
+        path,
+        mimeType,
+        onRetry === undefined ? uploadSettings : { ...uploadSettings, onRetry },
+      ),
     options.now ?? Date.now,
   );
 
-  async function buildContents(request: ModelRequest, used: CachedFile[]): Promise<Content[]> {
+  /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
+  function recorder(retries: RetryRecord[]) {
+    return (event: GeminiRetryEvent) => {
+      const { operation, attempt, status, reason, delayMs, message } = event;
+      retries.push({ operation, attempt, status, reason, delayMs, message });
+      options.onRetry?.(event);
+    };
+  }
+
+  async function buildContents(
+    request: ModelRequest,
+    used: CachedFile[],
+    retries: RetryRecord[],
+  ): Promise<Content[]> {
     const contents = toGeminiContents(request.messages, async (path, mimeType) => {
-      const cached = await cache.resolve(path, mimeType);
+      const cached = await cache.resolve(path, mimeType, recorder(retries));
       used.push(cached);
       return { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
     });
@@ -97,9 +121,13 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
     };
   }
 
-  async function generateWith(request: ModelRequest, contents: Content[]): Promise<ModelResult> {
-    const settings =
-      request.timeoutMs === undefined ? retrySettings : { ...retrySettings, timeoutMs: request.timeoutMs };
+  async function generateWith(
+    request: ModelRequest,
+    contents: Content[],
+    retries: RetryRecord[],
+  ): Promise<ModelResult> {
+    const timeout = request.timeoutMs ?? retrySettings.timeoutMs;
+    const settings = { ...retrySettings, timeoutMs: timeout, onRetry: recorder(retries) };
     const target = {
       operation: 'generate' as const,
       description: describeCall(options.model, request),
@@ -116,12 +144,16 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
       target,
       settings,
     );
-    return toModelResult(response);
+    return { ...toModelResult(response), retries };
   }
 
   /** The contents with every file uploaded; an abort while waiting for uploads is ABORTED. */
-  async function uploadedContents(request: ModelRequest, used: CachedFile[]): Promise<Content[]> {
-    return buildContents(request, used).catch((error: unknown) => {
+  async function uploadedContents(
+    request: ModelRequest,
+    used: CachedFile[],
+    retries: RetryRecord[],
+  ): Promise<Content[]> {
+    return buildContents(request, used, retries).catch((error: unknown) => {
       if (!request.signal?.aborted) throw error;
       throw new Tp2dgError(
         'ABORTED',
@@ -135,14 +167,15 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
       throw new Tp2dgError('ABORTED', `${describeCall(options.model, request)} was aborted.`);
     }
     const used: CachedFile[] = [];
-    const contents = await uploadedContents(request, used);
+    const retries: RetryRecord[] = [];
+    const contents = await uploadedContents(request, used, retries);
     try {
-      return await generateWith(request, contents);
+      return await generateWith(request, contents, retries);
     } catch (error) {
       if (used.length === 0 || !isForgottenFileError(error)) throw error;
       // A cached file expired on the service side: upload the files again, then retry once.
       cache.forget(used);
-      return generateWith(request, await uploadedContents(request, []));
+      return generateWith(request, await uploadedContents(request, [], retries), retries);
     }
   }
 

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
+import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { UploadedFile } from './upload-file.js';
 
 /** Re-upload a cached file this long before its 48 h expiry, so a call never races the deadline. */
@@ -13,7 +14,12 @@ export interface CachedFile {
   file: UploadedFile;
 }
 
-export type Uploader = (absolutePath: string, mimeType: string) => Promise<UploadedFile>;
+/** `onRetry` hears the retries of the upload it starts (a shared upload reports to its first caller). */
+export type Uploader = (
+  absolutePath: string,
+  mimeType: string,
+  onRetry?: (event: GeminiRetryEvent) => void,
+) => Promise<UploadedFile>;
 
 /**
  * Uploads each local file once and shares it across calls: the same pool tracks are sent on
@@ -28,14 +34,19 @@ export class FileUploadCache {
     private readonly now: () => number,
   ) {}
 
-  async resolve(path: string, mimeType: string, mayRefresh = true): Promise<CachedFile> {
+  async resolve(
+    path: string,
+    mimeType: string,
+    onRetry?: (event: GeminiRetryEvent) => void,
+    mayRefresh = true,
+  ): Promise<CachedFile> {
     const absolutePath = resolve(path);
     const key = await this.keyOf(absolutePath, mimeType);
-    const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType);
+    const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType, onRetry);
     const file = await entry;
     if (mayRefresh && file.expiresAt !== null && file.expiresAt - this.now() < expiryMarginMs) {
       this.forgetEntry(key, entry);
-      return this.resolve(path, mimeType, false);
+      return this.resolve(path, mimeType, onRetry, false);
     }
     return { key, entry, file };
   }
@@ -45,8 +56,13 @@ export class FileUploadCache {
     for (const file of files) this.forgetEntry(file.key, file.entry);
   }
 
-  private startUpload(key: string, absolutePath: string, mimeType: string): Promise<UploadedFile> {
-    const entry = this.upload(absolutePath, mimeType);
+  private startUpload(
+    key: string,
+    absolutePath: string,
+    mimeType: string,
+    onRetry: ((event: GeminiRetryEvent) => void) | undefined,
+  ): Promise<UploadedFile> {
+    const entry = this.upload(absolutePath, mimeType, onRetry);
     this.entries.set(key, entry);
     // A failed upload must not stay cached: the next request tries again.
     entry.catch(() => this.forgetEntry(key, entry));
