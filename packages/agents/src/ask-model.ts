@@ -97,8 +97,9 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     if (!empty) messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
     if (judged.ok) return { ok: true, value: judged.value, history: messages };
     rejection = judged.rejection;
-    // A blocked prompt stays blocked: asking again only pays for the same refusal.
-    if (rejection.code === 'BLOCKED' || attempt > context.maxReasks) break;
+    // A blocked prompt stays blocked: asking again only pays for the same refusal. A reply
+    // blocked on its way out (SAFETY) is sent again: another sample may well pass.
+    if (result.finishReason === 'BLOCKED' || attempt > context.maxReasks) break;
     template = empty ? RESEND_LABEL : 'reask';
     if (empty) continue;
     const reask = context.prompts.render('reask', { problem: rejection.problem, fields: keys.join(', ') });

@@ -98,11 +98,21 @@ describe('RecsysAgent', () => {
     expect(parts.filter((part) => part.kind === 'text' && part.text === '')).toEqual([]);
   });
 
-  it('should not re-ask a blocked reply', async () => {
-    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'SAFETY' }, reply('p1')]);
+  it('should not ask again when the prompt itself was blocked', async () => {
+    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'BLOCKED' }, reply('p1')]);
     const turn = await recsys.recommend(1, 'anything');
     expect(turn.response_code).toBe('BLOCKED');
     expect(calls).toHaveLength(2);
+  });
+
+  it('should send the request again when the reply was blocked on its way out', async () => {
+    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'SAFETY' }, reply('p1')]);
+    const turn = await recsys.recommend(1, 'anything');
+    expect(turn.track?.track_id).toBe('p1');
+    expect(calls.slice(1).map((call) => [call.template, call.response_code])).toEqual([
+      ['recsys-turn', 'BLOCKED'],
+      ['resend', 'SUCCESS'],
+    ]);
   });
 
   it('should keep the whole exchange, re-asks included, in the next request', async () => {
