@@ -61,6 +61,11 @@ export function defineGenerateArguments(argv: Argv) {
       default: 5,
       describe: 'Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors',
     })
+    .option('thinking-budget', {
+      type: 'number',
+      describe: 'Gemini thinking tokens per call (0 turns thinking off on Flash; billed as output)',
+    })
+    .option('max-output-tokens', { type: 'number', describe: 'Cap on Gemini output tokens per call' })
     .option('concurrency', {
       type: 'number',
       default: 4,
@@ -80,13 +85,15 @@ export function defineGenerateArguments(argv: Argv) {
         'timeout',
         'max-attempts',
         'concurrency',
+        'thinking-budget',
+        'max-output-tokens',
         'max-consecutive-failures',
         'sessions',
         'pool-size',
         'seed',
       ] as const) {
         const value = args[name];
-        const minimum = name === 'max-reasks' || name === 'seed' ? 0 : 1;
+        const minimum = name === 'max-reasks' || name === 'seed' || name === 'thinking-budget' ? 0 : 1;
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
           throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
         }

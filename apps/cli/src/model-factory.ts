@@ -10,6 +10,8 @@ export interface ModelFactoryOptions {
   turns: number;
   timeoutMs: number;
   maxAttempts: number;
+  thinkingBudget: number | undefined;
+  maxOutputTokens: number | undefined;
   catalog: readonly GoalTemplate[];
   env: NodeJS.ProcessEnv;
 }
@@ -42,6 +44,8 @@ export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
     env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,
+    thinkingBudget: options.thinkingBudget,
+    maxOutputTokens: options.maxOutputTokens,
     seed: options.seed,
   });
   return { provider: gemini.provider, model: options.model, forSession: () => gemini };

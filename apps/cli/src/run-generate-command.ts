@@ -28,6 +28,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     turns: args.turns,
     timeoutMs: args.timeout * 1000,
     maxAttempts: args.maxAttempts,
+    thinkingBudget: args.thinkingBudget,
+    maxOutputTokens: args.maxOutputTokens,
     catalog,
     env: io.env,
   });

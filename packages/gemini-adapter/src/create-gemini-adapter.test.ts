@@ -54,6 +54,18 @@ describe('createGeminiAdapter', () => {
     });
   });
 
+  it('should pass the thinking budget and the output cap in generationConfig', async () => {
+    const { emulator, model } = await startTestRig(
+      { respond: () => ({ text: 'ok' }) },
+      { thinkingBudget: 0, maxOutputTokens: 512 },
+    );
+    await model.generate(textRequest('hi'));
+    expect(emulator.requests[0]?.body.generationConfig).toEqual({
+      thinkingConfig: { thinkingBudget: 0 },
+      maxOutputTokens: 512,
+    });
+  });
+
   it('should give each later reply attempt of a call its own seed', async () => {
     const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) }, { seed: 42 });
     const label = { agent: 'recsys', turn: 3, template: 'reask', attempt: 3 } as const;

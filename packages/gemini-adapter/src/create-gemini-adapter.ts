@@ -115,6 +115,10 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
         ? {}
         : { responseMimeType: 'application/json', responseJsonSchema: request.responseJsonSchema }),
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+      ...(options.thinkingBudget === undefined
+        ? {}
+        : { thinkingConfig: { thinkingBudget: options.thinkingBudget } }),
+      ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
       // Each later attempt of a call (a re-ask, a resend after an empty reply) gets its own
       // seed: with the same one the model would likely give the same unusable answer.
       ...(options.seed === undefined ? {} : { seed: options.seed + request.label.attempt - 1 }),

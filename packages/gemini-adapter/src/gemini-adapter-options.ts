@@ -32,6 +32,10 @@ export interface GeminiAdapterOptions {
   /** Attempts per call, the first included (default 5). */
   maxAttempts?: number;
   temperature?: number;
+  /** Thinking tokens allowed per call (2.5 models; 0 turns thinking off on Flash). Billed as output. */
+  thinkingBudget?: number;
+  /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */
+  maxOutputTokens?: number;
   seed?: number;
   /** Waits between retries and file polls; inject a fake in tests. */
   sleep?: (milliseconds: number) => Promise<void>;
