@@ -66,6 +66,11 @@ export function defineGenerateArguments(argv: Argv) {
       describe: 'Gemini thinking tokens per call (0 turns thinking off on Flash; billed as output)',
     })
     .option('max-output-tokens', { type: 'number', describe: 'Cap on Gemini output tokens per call' })
+    .option('cleanup-uploads', {
+      type: 'boolean',
+      default: false,
+      describe: 'Delete the files this run uploaded to Gemini when it ends (later runs then upload again)',
+    })
     .option('concurrency', {
       type: 'number',
       default: 4,

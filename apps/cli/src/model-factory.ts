@@ -14,13 +14,20 @@ export interface ModelFactoryOptions {
   maxOutputTokens: number | undefined;
   catalog: readonly GoalTemplate[];
   env: NodeJS.ProcessEnv;
+  /** Where Gemini uploads are recorded for reuse by later runs. */
+  uploadLedger: string;
+}
+
+/** The factory, plus the deletion of what a Gemini run uploaded (none for simulated runs). */
+export interface CommandModels extends ModelFactory {
+  deleteUploads?: () => Promise<number>;
 }
 
 /**
  * Picks the backend. Without `--provider` a key means Gemini; no key is an error rather
  * than a silent switch to simulated data, which must never pass for LLM output.
  */
-export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
+export function createModelFactory(options: ModelFactoryOptions): CommandModels {
   const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
   const provider = options.provider ?? (apiKey ? 'gemini' : undefined);
   if (provider === undefined) {
@@ -46,7 +53,13 @@ export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
     maxAttempts: options.maxAttempts,
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,
+    uploadLedger: options.uploadLedger,
     seed: options.seed,
   });
-  return { provider: gemini.provider, model: options.model, forSession: () => gemini };
+  return {
+    provider: gemini.provider,
+    model: options.model,
+    forSession: () => gemini,
+    deleteUploads: () => gemini.deleteUploads(),
+  };
 }

@@ -30,6 +30,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxAttempts: args.maxAttempts,
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
+    uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
     catalog,
     env: io.env,
   });
@@ -61,21 +62,26 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,
-  }).catch((error: unknown) => {
-    // A stopped run still says what it did: those sessions are kept and count on resume.
-    if (tally.written + tally.failed > 0) {
-      io.stdout(
-        `Stopped after writing ${tally.written} conversation(s), ${tally.failed} failed; the same command resumes the run.`,
-      );
-    }
-    if (io.signal?.aborted) {
-      throw new Tp2dgError(
-        'ABORTED',
-        'interrupted: finished sessions are kept; run the same command again to resume.',
-      );
-    }
-    throw error;
-  });
+  })
+    .catch((error: unknown) => {
+      // A stopped run still says what it did: those sessions are kept and count on resume.
+      if (tally.written + tally.failed > 0) {
+        io.stdout(
+          `Stopped after writing ${tally.written} conversation(s), ${tally.failed} failed; the same command resumes the run.`,
+        );
+      }
+      if (io.signal?.aborted) {
+        throw new Tp2dgError(
+          'ABORTED',
+          'interrupted: finished sessions are kept; run the same command again to resume.',
+        );
+      }
+      throw error;
+    })
+    .finally(async () => {
+      if (!args.cleanupUploads || models.deleteUploads === undefined) return;
+      io.stdout(`Deleted ${await models.deleteUploads()} file(s) this run uploaded to Gemini.`);
+    });
 
   if (models.provider === 'simulated') {
     io.stdout('Simulated offline run: these conversations are NOT LLM output (provider: simulated).');

@@ -14,6 +14,7 @@ import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { toGeminiContents } from './to-gemini-contents.js';
 import { toModelResult } from './to-model-result.js';
 import { uploadFile } from './upload-file.js';
+import { UploadLedger } from './upload-ledger.js';
 
 const defaultTimeoutMs = 120_000;
 const defaultMaxAttempts = 5;
@@ -28,12 +29,19 @@ function describeCall(model: string, request: ModelRequest): string {
   return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, reply attempt ${attempt})`;
 }
 
+/** The model port, plus the lifecycle of the files it uploaded. */
+export interface GeminiAdapter extends ModelPort {
+  /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
+  deleteUploads(): Promise<number>;
+}
+
 /**
- * The service forgets files after 48 h: a prompt that still references one gets 403 or 404
- * naming the File. Other 403/404s (bad key, unknown model) do not mention a file.
+ * The service forgets files after 48 h: a prompt that still references one gets 400, 403 or
+ * 404 naming the File. Other such errors (bad key, unknown model) do not mention a file.
  */
 function isForgottenFileError(error: unknown): boolean {
-  if (!GeminiApiError.isInstance(error) || (error.status !== 403 && error.status !== 404)) return false;
+  const fileStatuses = [400, 403, 404];
+  if (!GeminiApiError.isInstance(error) || !fileStatuses.includes(error.status ?? 0)) return false;
   // The cause holds the service's own error body, free of our advice text.
   return error.cause instanceof Error && /\bfiles?\b/i.test(error.cause.message);
 }
@@ -43,7 +51,7 @@ function isForgottenFileError(error: unknown): boolean {
  * caller keeps (never SDK chats, which drop blocked turns and lose the system instruction),
  * uploads file parts once through the Files API, and retries transient failures itself.
  */
-export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
+export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapter {
   const env = options.env ?? process.env;
   // Never the SDK's own lookup: without a key it would fall back to Google credentials.
   const apiKey = options.apiKey || env.GOOGLE_API_KEY || env.GEMINI_API_KEY || '';
@@ -72,6 +80,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
     pollIntervalMs: options.filePollIntervalMs ?? 1000,
     maxPolls: options.maxFilePolls ?? 300,
   };
+  const ledger = UploadLedger.open(options.uploadLedger);
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -81,6 +90,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
         onRetry === undefined ? uploadSettings : { ...uploadSettings, onRetry },
       ),
     options.now ?? Date.now,
+    ledger,
   );
 
   /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
@@ -183,5 +193,15 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): ModelPort {
     }
   }
 
-  return { provider: 'gemini', model: options.model, generate };
+  async function deleteUploads(): Promise<number> {
+    const files = cache.uploaded.splice(0);
+    // A file the service already forgot is as good as deleted.
+    await Promise.all(
+      files.map((file) => filesClient.files.delete({ name: file.name }).catch(() => undefined)),
+    );
+    await (await ledger).remove(new Set(files.map((file) => file.name)));
+    return files.length;
+  }
+
+  return { provider: 'gemini', model: options.model, generate, deleteUploads };
 }

@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { ContentHashes } from './content-hash.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { UploadedFile } from './upload-file.js';
+import type { UploadLedger } from './upload-ledger.js';
 
 /** Re-upload a cached file this long before its 48 h expiry, so a call never races the deadline. */
 const expiryMarginMs = 60 * 60 * 1000;
@@ -22,17 +22,29 @@ export type Uploader = (
 ) => Promise<UploadedFile>;
 
 /**
- * Uploads each local file once and shares it across calls: the same pool tracks are sent on
- * every Recsys turn. The key holds the absolute path, size and mtime, so an edited file is
- * uploaded again; concurrent requests for one file share a single in-flight upload.
+ * Uploads each distinct content once and shares it across calls and sessions: the same pool
+ * tracks are sent on every Recsys turn. Keys are content hash and MIME type; concurrent
+ * requests for one file share a single in-flight upload. Uploads still alive in the ledger
+ * are reused, and every new one is recorded there.
  */
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
+  private readonly hashes = new ContentHashes();
+  private readonly ready: Promise<void>;
+  /** Files this cache uploaded itself (not reused from the ledger): what a cleanup deletes. */
+  readonly uploaded: UploadedFile[] = [];
 
   constructor(
     private readonly upload: Uploader,
     private readonly now: () => number,
-  ) {}
+    private readonly ledger: Promise<UploadLedger>,
+  ) {
+    this.ready = ledger.then((opened) => {
+      for (const { key, file } of opened.entries()) {
+        if (this.isFresh(file)) this.entries.set(key, Promise.resolve(file));
+      }
+    });
+  }
 
   async resolve(
     path: string,
@@ -40,11 +52,12 @@ export class FileUploadCache {
     onRetry?: (event: GeminiRetryEvent) => void,
     mayRefresh = true,
   ): Promise<CachedFile> {
+    await this.ready;
     const absolutePath = resolve(path);
-    const key = await this.keyOf(absolutePath, mimeType);
+    const key = JSON.stringify([await this.hashes.of(absolutePath), mimeType]);
     const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType, onRetry);
     const file = await entry;
-    if (mayRefresh && file.expiresAt !== null && file.expiresAt - this.now() < expiryMarginMs) {
+    if (mayRefresh && !this.isFresh(file)) {
       this.forgetEntry(key, entry);
       return this.resolve(path, mimeType, onRetry, false);
     }
@@ -56,13 +69,21 @@ export class FileUploadCache {
     for (const file of files) this.forgetEntry(file.key, file.entry);
   }
 
+  private isFresh(file: UploadedFile): boolean {
+    return file.expiresAt === null || file.expiresAt - this.now() >= expiryMarginMs;
+  }
+
   private startUpload(
     key: string,
     absolutePath: string,
     mimeType: string,
     onRetry: ((event: GeminiRetryEvent) => void) | undefined,
   ): Promise<UploadedFile> {
-    const entry = this.upload(absolutePath, mimeType, onRetry);
+    const entry = this.upload(absolutePath, mimeType, onRetry).then(async (file) => {
+      this.uploaded.push(file);
+      await (await this.ledger).record({ key, file });
+      return file;
+    });
     this.entries.set(key, entry);
     // A failed upload must not stay cached: the next request tries again.
     entry.catch(() => this.forgetEntry(key, entry));
@@ -71,19 +92,5 @@ export class FileUploadCache {
 
   private forgetEntry(key: string, entry: Promise<UploadedFile> | undefined): void {
     if (this.entries.get(key) === entry) this.entries.delete(key);
-  }
-
-  private async keyOf(absolutePath: string, mimeType: string): Promise<string> {
-    try {
-      const stats = await stat(absolutePath);
-      return JSON.stringify([absolutePath, stats.size, stats.mtimeMs, mimeType]);
-    } catch (error) {
-      throw new Tp2dgError(
-        'MEDIA_NOT_FOUND',
-        `Media file ${absolutePath} cannot be read for upload to Gemini: ${(error as Error).message}. ` +
-          'Check the media path of the track.',
-        { cause: error },
-      );
-    }
   }
 }

@@ -32,6 +32,11 @@ export interface GeminiAdapterOptions {
   /** Attempts per call, the first included (default 5). */
   maxAttempts?: number;
   temperature?: number;
+  /**
+   * A JSON-lines file of uploads (in the output directory) that a later run within the files'
+   * 48 h lifetime reuses instead of uploading again; none by default.
+   */
+  uploadLedger?: string;
   /** Thinking tokens allowed per call (2.5 models; 0 turns thinking off on Flash). Billed as output. */
   thinkingBudget?: number;
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */

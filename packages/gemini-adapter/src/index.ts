@@ -1,3 +1,3 @@
-export { createGeminiAdapter } from './create-gemini-adapter.js';
+export { createGeminiAdapter, type GeminiAdapter } from './create-gemini-adapter.js';
 export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';

@@ -1,9 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelPort, ModelRequest } from '@tp2dg/entities';
+import type { ModelRequest } from '@tp2dg/entities';
 import { afterEach } from 'vitest';
-import { createGeminiAdapter } from './create-gemini-adapter.js';
+import { createGeminiAdapter, type GeminiAdapter } from './create-gemini-adapter.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { GeminiEmulator, GeminiEmulatorOptions } from './testing/emulator-types.js';
 import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 export interface TestRig {
   emulator: GeminiEmulator;
-  model: ModelPort;
+  model: GeminiAdapter;
   /** Every delay the adapter asked to sleep, in order; the fake sleep returns at once. */
   sleeps: number[];
   retries: GeminiRetryEvent[];

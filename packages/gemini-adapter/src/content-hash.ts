@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Tp2dgError } from '@tp2dg/entities';
+
+/**
+ * sha256 of a file's content, remembered per path, size and mtime: the same clip under two
+ * paths is one upload, while a file edited in place is hashed (and uploaded) again.
+ */
+export class ContentHashes {
+  private readonly known = new Map<string, Promise<string>>();
+
+  async of(absolutePath: string): Promise<string> {
+    const stats = await stat(absolutePath).catch((error: unknown) => {
+      throw new Tp2dgError(
+        'MEDIA_NOT_FOUND',
+        `Media file ${absolutePath} cannot be read for upload to Gemini: ${(error as Error).message}. ` +
+          'Check the media path of the track.',
+        { cause: error },
+      );
+    });
+    const version = JSON.stringify([absolutePath, stats.size, stats.mtimeMs]);
+    const hash = this.known.get(version) ?? hashFile(absolutePath);
+    this.known.set(version, hash);
+    return hash;
+  }
+}
+
+function hashFile(absolutePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(absolutePath)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
