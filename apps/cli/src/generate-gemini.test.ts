@@ -334,7 +334,9 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     it('should never write the API key to stdout, stderr or any output file', async () => {
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
       const files = await readTree(output);
-      expect(files.size).toBe(10);
+      // Two sessions of five files each, and the upload ledger.
+      expect(files.size).toBe(11);
+      expect([...files.keys()].some((file) => file.endsWith('gemini-uploads.jsonl'))).toBe(true);
       for (const [file, text] of files) expect(text.includes(API_KEY), file).toBe(false);
     });
   });

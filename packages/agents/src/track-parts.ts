@@ -1,5 +1,4 @@
-import type { ModelPart, Track } from '@tp2dg/entities';
-import mime from 'mime';
+import { type ModelPart, mediaTypeOf, Tp2dgError, type Track } from '@tp2dg/entities';
 
 /** The paper puts about 200 characters of lyrics into prompts. */
 const LYRICS_EXCERPT_LENGTH = 200;
@@ -36,7 +35,13 @@ export function trackParts(track: Track, view: TrackView, label = ''): ModelPart
 /** The audio clip and cover of a track, when it has them. */
 export function trackMediaParts(track: Track): ModelPart[] {
   const paths = [track.audio_path, track.image_path].filter((path) => path !== undefined);
-  return paths.map((path) => ({ kind: 'file', path, mimeType: mediaTypeOf(path) }));
+  return paths.map((path) => {
+    const mimeType = mediaTypeOf(path);
+    // Loaders reject other formats up front; reaching here with one is a loader's bug.
+    if (mimeType === undefined)
+      throw new Tp2dgError('INVALID_INPUT', `${path}: a media format Gemini does not take`);
+    return { kind: 'file', path, mimeType };
+  });
 }
 
 export function trackListParts(tracks: readonly Track[], view: TrackView): ModelPart[] {
@@ -46,9 +51,4 @@ export function trackListParts(tracks: readonly Track[], view: TrackView): Model
 function lyricsExcerpt(lyrics: string): string {
   const flat = lyrics.replace(/\s+/g, ' ').trim();
   return flat.length <= LYRICS_EXCERPT_LENGTH ? flat : `${flat.slice(0, LYRICS_EXCERPT_LENGTH)}...`;
-}
-
-function mediaTypeOf(path: string): string {
-  // Gemini needs an explicit MIME type; an unknown extension is the corpus's problem to fix.
-  return mime.getType(path) ?? 'application/octet-stream';
 }

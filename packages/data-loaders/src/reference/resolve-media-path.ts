@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isInsideDirectory, Tp2dgError } from '@tp2dg/entities';
+import { isInsideDirectory, mediaTypeOf, Tp2dgError } from '@tp2dg/entities';
 
 export interface MediaReference {
   /** The real (symlink-free) corpus directory. */
@@ -41,6 +41,12 @@ export async function resolveMediaPath({ realDataDir, mediaPath, where }: MediaR
     throw new Tp2dgError(
       'MEDIA_NOT_FOUND',
       `${where} ${written}: ${real} is not a file. Point it at a file.`,
+    );
+  }
+  if (mediaTypeOf(real) === undefined) {
+    throw new Tp2dgError(
+      'INVALID_INPUT',
+      `${where} ${written}: Gemini takes no media of this format. Convert it to wav, mp3, flac, ogg or m4a (audio), jpg, png or webp (images).`,
     );
   }
   return real;
