@@ -45,7 +45,7 @@ export function formatCostSection(cost: Summary['cost']): string[] {
   const incomplete =
     cost.total.unpriced_calls > 0 ? ` (without ${cost.total.unpriced_calls} unpriced calls)` : '';
   return [
-    'Cost at list prices (USD, standard tier; simulated calls are not billed)',
+    `Cost at list prices (USD, standard tier, prices ${cost.price_table}; simulated calls are not billed)`,
     ...formatTable([['agent', 'priced calls', 'unpriced calls', 'simulated calls', 'cost'], ...rows]),
     mean === null
       ? 'Mean per billed conversation: none (no conversation from a billed provider)'

@@ -1,4 +1,4 @@
-import { Tp2dgError } from '@tp2dg/entities';
+import { DEFAULT_PRICE_TABLE, loadPriceTable, Tp2dgError } from '@tp2dg/entities';
 import { collect } from './collect.js';
 import { formatText } from './format-text.js';
 import { summarize } from './summarize.js';
@@ -8,6 +8,8 @@ export interface RunSummaryOptions {
   input: string;
   /** One JSON object instead of the text report. */
   json: boolean;
+  /** A price file replacing or adding model prices (see `loadPriceTable`). */
+  prices?: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function runSummary(options: RunSummaryOptions): Promise<string> {
         : `${collected.invalid_files.length} invalid files, first ${firstInvalid.file}: ${firstInvalid.problem}`;
     throw new Tp2dgError('INVALID_INPUT', `no conversations in ${options.input}: ${detail}`);
   }
-  const summary = summarize(options.input, collected);
+  const prices = options.prices === undefined ? DEFAULT_PRICE_TABLE : await loadPriceTable(options.prices);
+  const summary = summarize(options.input, collected, prices);
   return options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatText(summary);
 }

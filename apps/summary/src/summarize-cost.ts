@@ -1,4 +1,4 @@
-import { costOfUsage, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
+import { costOfUsage, type PriceTable, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
@@ -15,19 +15,22 @@ function emptyCost(): AgentCost {
  * cost nothing: their token counts are invented, and pricing them would put a made-up
  * figure beside real ones. Calls to unknown models are counted, never guessed.
  */
-export function estimateCost(conversations: readonly ConversationRecord[]): Summary['cost'] {
+export function estimateCost(
+  conversations: readonly ConversationRecord[],
+  prices: PriceTable,
+): Summary['cost'] {
   const costByAgent = byAgent(emptyCost);
   const unpricedModels = new Set<string>();
   for (const call of conversations.flatMap((conversation) => conversation.calls)) {
     const cost = costByAgent[call.agent];
-    const prices = priceOf(call.model);
+    const modelPrices = priceOf(call.model, prices);
     if (call.provider === SIMULATED_PROVIDER) cost.simulated_calls += 1;
-    else if (prices === undefined) {
+    else if (modelPrices === undefined) {
       cost.unpriced_calls += 1;
       unpricedModels.add(call.model);
     } else {
       cost.priced_calls += 1;
-      cost.usd += costOfUsage(call.usage, prices);
+      cost.usd += costOfUsage(call.usage, modelPrices);
     }
   }
   const total = emptyCost();
@@ -45,6 +48,7 @@ export function estimateCost(conversations: readonly ConversationRecord[]): Summ
   ).length;
   return {
     currency: 'USD',
+    price_table: prices.version,
     by_agent: costByAgent,
     total: { ...total, usd: round(total.usd, USD_DECIMALS) },
     billed_conversations: billed,

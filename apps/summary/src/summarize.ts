@@ -1,4 +1,4 @@
-import { RESPONSE_CODES, SIMULATED_PROVIDER } from '@tp2dg/entities';
+import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { CollectedData, ConversationRecord } from './collect.js';
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
@@ -28,7 +28,11 @@ function countResponseCodes(conversations: readonly ConversationRecord[]): Summa
 }
 
 /** Pure: turns what `collect` read into every figure of the report. */
-export function summarize(input: string, collected: CollectedData): Summary {
+export function summarize(
+  input: string,
+  collected: CollectedData,
+  prices: PriceTable = DEFAULT_PRICE_TABLE,
+): Summary {
   const { conversations } = collected;
   const callCounts = conversations.map((conversation) => conversation.calls.length);
   return {
@@ -54,7 +58,7 @@ export function summarize(input: string, collected: CollectedData): Summary {
     progress_by_turn: progressByTurn(conversations),
     response_codes: countResponseCodes(conversations),
     tokens: sumTokens(conversations),
-    cost: estimateCost(conversations),
+    cost: estimateCost(conversations, prices),
     failures: {
       total: collected.failures.length,
       by_stage_code: countCombinations(collected.failures.map(({ stage, code }) => ({ stage, code }))),

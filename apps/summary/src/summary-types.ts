@@ -81,6 +81,8 @@ export interface Summary {
   tokens: { by_agent: Record<AgentName, TokenUsage>; total: TokenUsage };
   cost: {
     currency: 'USD';
+    /** The `version` of the price table the figures use. */
+    price_table: string;
     by_agent: Record<AgentName, AgentCost>;
     total: AgentCost;
     /** Conversations not produced by the simulated provider. */

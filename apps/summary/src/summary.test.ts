@@ -74,6 +74,19 @@ describe('tp2dg-summary', () => {
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('should price with a --prices file and name its version', async () => {
+    const doubled = { input: 0.6, audio_input: 2, output: 5, cached_input: 0.06, cached_audio_input: 0.2 };
+    const file = join(root, 'prices.json');
+    await writeFile(
+      file,
+      JSON.stringify({ version: 'doubled-test', models: { 'gemini-2.5-flash': doubled } }),
+    );
+    const summary = JSON.parse(runBin('--input', root, '--json', '--prices', file).stdout);
+    expect(summary.cost.price_table).toBe('doubled-test');
+    expect(summary.cost.total.usd).toBe(0.23616);
+    expect(runBin('--input', root).stdout).toContain('prices gemini-list-prices-2026-11-25');
+  });
+
   it('should still report a run whose sessions all failed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-failed-'));
     await mkdir(join(root, 'gemini-2.5-flash', 'demo'), { recursive: true });

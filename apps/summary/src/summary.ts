@@ -13,13 +13,19 @@ const argv = await yargs(hideBin(process.argv))
     describe: 'Folder written by tp2dg-generate, searched recursively for session folders',
   })
   .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of text' })
+  .option('prices', {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'JSON price file {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens) over the built-in list prices',
+  })
   .strict()
   .version(false)
   .help()
   .parseAsync();
 
 try {
-  process.stdout.write(await runSummary({ input: argv.input, json: argv.json }));
+  process.stdout.write(await runSummary({ input: argv.input, json: argv.json, prices: argv.prices }));
 } catch (error) {
   const message = Tp2dgError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
   process.stderr.write(`tp2dg-summary: ${message}\n`);

@@ -4,6 +4,7 @@ export * from './goal.js';
 export * from './media-type.js';
 export * from './model-port.js';
 export * from './paths.js';
+export * from './price-table-file.js';
 export * from './pricing.js';
 export * from './profile.js';
 export * from './response-code.js';
