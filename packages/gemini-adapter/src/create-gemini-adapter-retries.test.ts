@@ -6,7 +6,7 @@ import { emulatedApiError } from './testing/emulated-api-error.js';
 import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
 
 describe('createGeminiAdapter retries', () => {
-  it('should wait the retryDelay a 429 asks for, then succeed', async () => {
+  it('should wait the retryDelay a 429 asks for, plus jitter, then succeed', async () => {
     const { emulator, model, sleeps, retries } = await startTestRig({
       respond: (request) =>
         request.index === 0 ? emulatedApiError(429, { retryDelay: '17s' }) : { text: 'ok' },
@@ -19,18 +19,19 @@ describe('createGeminiAdapter retries', () => {
         attempt: 1,
         status: 429,
         reason: 'http',
-        delayMs: 17_000,
+        delayMs: 17_500,
       }),
     ]);
     expect(emulator.requests).toHaveLength(2);
-    expect(sleeps).toEqual([17_000]);
+    // 17 s asked, plus the jitter: random() = 0.5 of a tenth capped at 1 s.
+    expect(sleeps).toEqual([17_500]);
     expect(retries).toEqual([
       expect.objectContaining({
         operation: 'generate',
         attempt: 1,
         status: 429,
         reason: 'http',
-        delayMs: 17_000,
+        delayMs: 17_500,
       }),
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryDelayFromErrorBody } from './retry-delay.js';
+import { backoffDelay, retryDelayFromErrorBody, throttledDelay } from './retry-delay.js';
 
 function bodyWith(details: unknown): unknown {
   return { error: { code: 429, details } };
@@ -28,5 +28,11 @@ describe('retry delays', () => {
     expect(backoffDelay(3, () => 0)).toBe(2000);
     expect(backoffDelay(20, () => 0.999)).toBeLessThanOrEqual(60_000);
     expect(backoffDelay(20, () => 0)).toBe(30_000);
+  });
+
+  it('should wait at least the delay a 429 asks for, with at most a tenth more (up to 1 s)', () => {
+    expect(throttledDelay(17_000, () => 0)).toBe(17_000);
+    expect(throttledDelay(17_000, () => 0.5)).toBe(17_500);
+    expect(throttledDelay(2_000, () => 0.999)).toBe(2_200);
   });
 });

@@ -18,6 +18,14 @@ export function retryDelayFromErrorBody(body: unknown): number | null {
 }
 
 /**
+ * The wait a 429 asks for, plus up to a tenth of it (at most 1 s) at random: workers
+ * throttled together must not all come back at the same instant and be throttled again.
+ */
+export function throttledDelay(retryDelayMs: number, random: () => number): number {
+  return Math.round(retryDelayMs + Math.min(1000, retryDelayMs / 10) * random());
+}
+
+/**
  * Exponential backoff with "equal jitter": half of the doubled delay is fixed, half random,
  * so parallel workers hit by the same 503 do not all come back at the same instant.
  */

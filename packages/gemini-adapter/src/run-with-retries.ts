@@ -3,7 +3,7 @@ import { describeFailure, type Failure, sanitizedCause } from './describe-failur
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
-import { backoffDelay } from './retry-delay.js';
+import { backoffDelay, throttledDelay } from './retry-delay.js';
 
 export interface RetrySettings {
   apiKey: string;
@@ -109,7 +109,10 @@ export async function runWithRetries<T>(
       );
     }
     if (!failure.retryable || lastAttempt) throw finalError(target, failure, attempt, caught, settings);
-    const delayMs = failure.retryDelayMs ?? backoffDelay(attempt, settings.random);
+    const delayMs =
+      failure.retryDelayMs === null
+        ? backoffDelay(attempt, settings.random)
+        : throttledDelay(failure.retryDelayMs, settings.random);
     settings.onRetry?.({
       operation: target.operation,
       attempt,
