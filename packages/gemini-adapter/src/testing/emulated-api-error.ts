@@ -14,10 +14,17 @@ const statusNames: Record<number, string> = {
   504: 'DEADLINE_EXCEEDED',
 };
 
+/** Google's canonical status name for an HTTP status, e.g. 429 -> RESOURCE_EXHAUSTED. */
+function statusNameOf(status: number): string {
+  return statusNames[status] ?? 'UNKNOWN';
+}
+
 export interface EmulatedApiErrorOptions {
   message?: string;
   /** Adds a `google.rpc.RetryInfo` detail, e.g. `"17s"`, as Google does on 429. */
   retryDelay?: string;
+  /** Overrides the canonical name, e.g. FAILED_PRECONDITION for a 400. */
+  statusName?: string;
 }
 
 /** An error reply shaped like Google's JSON error body (`{error: {code, message, status, details}}`). */
@@ -32,7 +39,7 @@ export function emulatedApiError(status: number, options: EmulatedApiErrorOption
       error: {
         code: status,
         message: options.message ?? `Emulated error ${status}`,
-        status: statusNames[status] ?? 'UNKNOWN',
+        status: options.statusName ?? statusNameOf(status),
         ...(details === undefined ? {} : { details }),
       },
     },

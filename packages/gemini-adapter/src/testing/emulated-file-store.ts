@@ -1,36 +1,33 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { describeEmulatedFile, type EmulatedFileState } from './describe-emulated-file.js';
+import type { CompletedUpload } from './emulated-upload-sessions.js';
 import type { RecordedUpload } from './emulator-types.js';
-
-interface PendingUpload {
-  displayName: string | undefined;
-  mimeType: string;
-  declaredSize: number;
-  chunks: Buffer[];
-  received: number;
-  headers: IncomingHttpHeaders;
-}
 
 interface StoredFile {
   upload: RecordedUpload;
   getsServed: number;
+  /** `files.get` answers that report PROCESSING before the final state. */
+  processingPolls: number;
   expired: boolean;
   createdAt: number;
 }
 
-export type FileState = 'PROCESSING' | 'ACTIVE' | 'FAILED';
+/** One page of `GET files`. */
+export interface EmulatedFilePage {
+  files: Record<string, unknown>[];
+  nextPageToken?: string;
+}
 
 /**
- * The Files API side of the emulator: resumable upload sessions, stored files and their
- * PROCESSING -> ACTIVE|FAILED life cycle, counted in `files.get` calls so polling is testable.
+ * The Files API side of the emulator: stored files and their PROCESSING -> ACTIVE|FAILED
+ * life cycle, counted in `files.get` calls so polling is testable. Expired and deleted files
+ * are gone for good, as on the service.
  */
 export class EmulatedFileStore {
   readonly uploads: RecordedUpload[] = [];
   fileGetCount = 0;
-  /** Upload start requests seen, including those answered with an injected failure. */
-  uploadStarts = 0;
-  private readonly pending = new Map<string, PendingUpload>();
+  fileListCount = 0;
+  fileDeleteCount = 0;
   private readonly files = new Map<string, StoredFile>();
-  private nextId = 1;
 
   constructor(
     private readonly baseUrl: () => string,
@@ -38,43 +35,25 @@ export class EmulatedFileStore {
     private readonly finalState: 'ACTIVE' | 'FAILED',
   ) {}
 
-  /** Opens a session; returns the id that goes into the `x-goog-upload-url`. */
-  start(start: Omit<PendingUpload, 'chunks' | 'received'>): string {
-    const uploadId = `upload${this.nextId++}`;
-    this.pending.set(uploadId, { ...start, chunks: [], received: 0 });
-    return uploadId;
-  }
-
-  /** Appends a chunk; returns the stored file on finalize, `'active'` otherwise, or an error text. */
-  receiveChunk(
-    uploadId: string,
-    offset: number,
-    chunk: Buffer,
-    finalize: boolean,
-  ): RecordedUpload | 'active' | string {
-    const session = this.pending.get(uploadId);
-    if (session === undefined) return `unknown upload id ${uploadId}`;
-    if (offset !== session.received)
-      return `offset ${offset} does not match ${session.received} bytes received`;
-    session.chunks.push(chunk);
-    session.received += chunk.length;
-    if (!finalize) return 'active';
-    this.pending.delete(uploadId);
-    if (session.received !== session.declaredSize) {
-      return `received ${session.received} bytes, announced ${session.declaredSize}`;
-    }
-    const id = uploadId.replace('upload', 'file');
+  /** Stores a finalized upload as a File that starts in PROCESSING when polls are configured. */
+  add(completed: CompletedUpload): RecordedUpload {
     const upload: RecordedUpload = {
-      name: `files/${id}`,
-      uri: `${this.baseUrl()}/v1beta/files/${id}`,
-      displayName: session.displayName,
-      mimeType: session.mimeType,
-      sizeBytes: session.received,
-      bytes: Buffer.concat(session.chunks),
-      headers: session.headers,
+      name: `files/${completed.fileId}`,
+      uri: `${this.baseUrl()}/v1beta/files/${completed.fileId}`,
+      displayName: completed.displayName,
+      mimeType: completed.mimeType,
+      sizeBytes: completed.bytes.length,
+      bytes: completed.bytes,
+      headers: completed.headers,
     };
     this.uploads.push(upload);
-    this.files.set(upload.name, { upload, getsServed: 0, expired: false, createdAt: Date.now() });
+    this.files.set(upload.name, {
+      upload,
+      getsServed: 0,
+      processingPolls: this.processingPolls,
+      expired: false,
+      createdAt: Date.now(),
+    });
     return upload;
   }
 
@@ -85,6 +64,39 @@ export class EmulatedFileStore {
     if (stored === undefined || stored.expired) return undefined;
     stored.getsServed += 1;
     return this.describe(stored);
+  }
+
+  /** Live files in upload order, `pageSize` at a time; the page token is the next offset. */
+  list(pageSize: number, pageToken: string | null): EmulatedFilePage {
+    this.fileListCount += 1;
+    const live = [...this.files.values()].filter((stored) => !stored.expired);
+    const start = Number(pageToken ?? '0') || 0;
+    const end = start + Math.max(1, pageSize);
+    const files = live.slice(start, end).map((stored) => this.describe(stored));
+    return end < live.length ? { files, nextPageToken: String(end) } : { files };
+  }
+
+  /** Removes a file; false when it was unknown or already gone. */
+  delete(name: string): boolean {
+    this.fileDeleteCount += 1;
+    const stored = this.files.get(name);
+    if (stored === undefined || stored.expired) return false;
+    this.files.delete(name);
+    return true;
+  }
+
+  /** Keeps a stored file PROCESSING for `polls` more `files.get` answers. */
+  holdProcessing(name: string, polls: number): void {
+    const stored = this.files.get(name);
+    if (stored !== undefined) stored.processingPolls = stored.getsServed + polls;
+  }
+
+  /** The name of the file behind a URI when a prompt may use it now (stored, ACTIVE). */
+  usableNameOf(uri: string): string | undefined {
+    const stored = [...this.files.values()].find((file) => file.upload.uri === uri);
+    return stored !== undefined && !stored.expired && this.stateOf(stored) === 'ACTIVE'
+      ? stored.upload.name
+      : undefined;
   }
 
   /** The File resource without counting a poll (for the upload answer). */
@@ -117,27 +129,13 @@ export class EmulatedFileStore {
     if (stored !== undefined) stored.expired = true;
   }
 
-  private stateOf(stored: StoredFile): FileState {
-    const processing = this.processingPolls > 0 && stored.getsServed <= this.processingPolls;
+  private stateOf(stored: StoredFile): EmulatedFileState {
+    // `getsServed` already counts the answer being written: poll N reports PROCESSING while N <= polls.
+    const processing = stored.processingPolls > 0 && stored.getsServed <= stored.processingPolls;
     return processing ? 'PROCESSING' : this.finalState;
   }
 
   private describe(stored: StoredFile): Record<string, unknown> {
-    const { upload } = stored;
-    const state = this.stateOf(stored);
-    const created = stored.createdAt;
-    return {
-      name: upload.name,
-      displayName: upload.displayName,
-      mimeType: upload.mimeType,
-      sizeBytes: String(upload.sizeBytes),
-      createTime: new Date(created).toISOString(),
-      updateTime: new Date(created).toISOString(),
-      expirationTime: new Date(created + 48 * 3600 * 1000).toISOString(),
-      uri: upload.uri,
-      state,
-      source: 'UPLOADED',
-      ...(state === 'FAILED' ? { error: { code: 400, message: 'Emulated processing failure.' } } : {}),
-    };
+    return describeEmulatedFile(stored.upload, this.stateOf(stored), stored.createdAt);
   }
 }

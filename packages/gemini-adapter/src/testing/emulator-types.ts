@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorFaultOptions, FaultKind } from './emulator-faults.js';
 
 /** A `generateContent` body as @google/genai 2.32 puts it on the wire (camelCase JSON). */
 export interface EmulatedGenerateBody {
@@ -61,7 +62,8 @@ export interface UploadStartInfo {
 }
 
 export interface GeminiEmulatorOptions {
-  respond: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
+  /** Answers generateContent; a cooperative responder (`createCooperativeResponder`) by default. */
+  respond?: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
   /** When set, any other `x-goog-api-key` is rejected with 400 API_KEY_INVALID, as Google does. */
   apiKey?: string;
   /** How many `files.get` calls report PROCESSING before the final state (default 0: ACTIVE at once). */
@@ -70,6 +72,26 @@ export interface GeminiEmulatorOptions {
   fileFinalState?: 'ACTIVE' | 'FAILED';
   /** Return a reply to fail an upload start on demand; `undefined` lets it proceed. */
   respondToUploadStart?: (upload: UploadStartInfo) => EmulatedHttpReply | EmulatedHang | undefined;
+  /** Random faults by kind; each one applied is counted in `counters.faults`. */
+  faults?: EmulatorFaultOptions;
+  /** Delay before each generateContent answer, in ms (default 0). */
+  latencyMs?: number;
+}
+
+/** What the emulator served, for tests to compare with what a client recorded. */
+export interface EmulatorCounters {
+  /** `generateContent` requests received, faulted ones included. */
+  readonly generateRequests: number;
+  readonly countTokens: number;
+  /** Upload start requests, failed ones included. */
+  readonly uploadStarts: number;
+  /** Uploads finalized into a stored file. */
+  readonly uploads: number;
+  readonly fileGets: number;
+  readonly fileLists: number;
+  readonly fileDeletes: number;
+  /** Faults applied, by kind. */
+  readonly faults: Readonly<Record<FaultKind, number>>;
 }
 
 export interface GeminiEmulator {
@@ -79,6 +101,8 @@ export interface GeminiEmulator {
   readonly uploads: RecordedUpload[];
   /** Number of `GET /v1beta/files/{id}` requests served, to check polling. */
   readonly fileGetCount: number;
+  /** Live counts of what was served and which faults were applied. */
+  readonly counters: EmulatorCounters;
   /** Forget a file as the service does after 48 h: later uses answer 403, gets 404. */
   expireFile(name: string): void;
   close(): Promise<void>;

@@ -1,4 +1,11 @@
+export { GOAL_MARKER } from './cooperative-replies.js';
+export {
+  type CooperativeResponder,
+  type CooperativeResponderOptions,
+  createCooperativeResponder,
+} from './cooperative-responder.js';
 export { type EmulatedApiErrorOptions, emulatedApiError } from './emulated-api-error.js';
+export { type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
 export type {
   EmulatedGenerateBody,
   EmulatedGenerateRequest,
@@ -6,9 +13,21 @@ export type {
   EmulatedHttpReply,
   EmulatedReply,
   EmulatedSuccess,
+  EmulatorCounters,
   GeminiEmulator,
   GeminiEmulatorOptions,
   RecordedUpload,
   UploadStartInfo,
 } from './emulator-types.js';
 export { startGeminiEmulator } from './start-gemini-emulator.js';
+export {
+  agentOf,
+  filePartsOf,
+  replyFormatOf,
+  replyKeysOf,
+  systemInstructionOf,
+  type WireAgent,
+  type WireFilePart,
+  type WireReplyFormat,
+} from './wire-request.js';
+export { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { emulatedApiError } from './emulated-api-error.js';
 import type { EmulatedHang, EmulatedHttpReply, EmulatedReply, EmulatedSuccess } from './emulator-types.js';
 
 export function isHang(reply: EmulatedReply): reply is EmulatedHang {
@@ -17,6 +18,17 @@ export function sendJson(
 ): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
   response.end(body === undefined ? '' : JSON.stringify(body));
+}
+
+/** Writes a Google JSON error body (`{error: {code, message, status}}`). */
+export function sendGoogleError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  statusName?: string,
+): void {
+  const reply = emulatedApiError(status, { message, ...(statusName === undefined ? {} : { statusName }) });
+  sendJson(response, reply.status, reply.body);
 }
 
 /** The GenerateContentResponse JSON Gemini sends for a success, a blocked prompt or a stopped candidate. */

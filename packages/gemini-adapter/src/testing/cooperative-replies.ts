@@ -1,0 +1,88 @@
+import type { EmulatedGenerateBody } from './emulator-types.js';
+import type { WireReplyFields } from './format-wire-reply.js';
+import { findInUserTexts, jsonSchemaOf, replyKeysOf } from './wire-request.js';
+import { remainingTrackIdsOf } from './wire-track-pool.js';
+
+/** Every adapted goal carries it, so a test can prove the Recsys never sees the goal. */
+export const GOAL_MARKER = 'hidden-goal-marker';
+
+/** The acknowledgement of a priming message, which asks for no keys. */
+export const ACKNOWLEDGEMENT_TEXT = 'Got it, I have the tracks.';
+
+// goal-agent.ts formats each candidate as `Candidate N: category X (name), specificity YY`.
+const candidateLine = /^Candidate \d+: category ([A-K]) \(.*\), specificity (LL|HL|LH|HH)$/m;
+// goal.md: "a whole number from 1 to {{turn_count}}".
+const turnCountLine = /a whole number from 1 to (\d+)/;
+
+function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields {
+  const candidate = findInUserTexts(body, candidateLine);
+  if (candidate === null) {
+    throw new Error('goal prompt lists no "Candidate N: category X (...), specificity YY"');
+  }
+  const maximum =
+    jsonSchemaOf(body)?.properties?.target_turn_count?.maximum ??
+    Number(findInUserTexts(body, turnCountLine)?.[1] ?? 8);
+  return {
+    category_code: candidate[1],
+    specificity_code: candidate[2],
+    listener_goal: `Find calm tracks with warm vocals for late evenings (${GOAL_MARKER} ${number}).`,
+    listener_expertise: 'neutral',
+    initial_query_examples: [
+      `Opening ${number}: something calm for tonight?`,
+      `Opening ${number}: warm vocals, please.`,
+    ],
+    iteration_query_examples: ['A bit slower, maybe?', 'Less drums this time.'],
+    achieved_query_examples: ['That is exactly it.', 'Perfect, keep them coming.'],
+    target_turn_count: Math.min(maximum, 3),
+  };
+}
+
+/** Turn 1 must copy an initial query example: formatList writes them as `"a"; "b"` on one line. */
+function firstTurnReply(body: EmulatedGenerateBody): WireReplyFields {
+  const line = findInUserTexts(body, /^"(.+)"$/m);
+  if (line?.[1] === undefined) throw new Error('listener first-turn prompt lists no "a"; "b" examples');
+  const examples = line[1].split('"; "');
+  return { thought: 'The second opening sounds like me.', message: examples.at(-1) };
+}
+
+function recsysReply(body: EmulatedGenerateBody): WireReplyFields {
+  const remaining = remainingTrackIdsOf(body);
+  if (remaining.length === 0) throw new Error('recsys prompt leaves no track id to recommend');
+  return {
+    thought: 'The listener wants something calm. This one is the calmest left in the pool.',
+    track_id: remaining.at(-1),
+    message: 'Here is a calm one with warm vocals for your evening.',
+  };
+}
+
+/**
+ * The fields a cooperative model would answer with, chosen by the keys the request asks
+ * for; undefined for a priming message. Throws when the prompt lacks what the agent needs.
+ */
+export function cooperativeReplyFields(
+  body: EmulatedGenerateBody,
+  nextGoalNumber: () => number,
+): WireReplyFields | undefined {
+  const keys = replyKeysOf(body);
+  if (keys.length === 0) return undefined;
+  if (keys.includes('preferred_musical_culture')) {
+    return {
+      preferred_musical_culture: 'Brazilian MPB',
+      top_1_artist: 'Paper Signals',
+      top_1_genre: 'indie rock',
+    };
+  }
+  if (keys.includes('category_code')) return goalReply(body, nextGoalNumber());
+  if (keys.includes('track_id')) return recsysReply(body);
+  if (keys.includes('goal_progress_assessment')) {
+    // Alternate by history length so both assessments reach the written chat.
+    const assessment = body.contents.length % 4 === 1 ? 'MOVES_TOWARD_GOAL' : 'DOES_NOT_MOVE_TOWARD_GOAL';
+    return {
+      thought: 'Nice texture, not quite there yet.',
+      goal_progress_assessment: assessment,
+      message: 'More like that, but softer?',
+    };
+  }
+  if (keys.join() === 'thought,message') return firstTurnReply(body);
+  throw new Error(`no reply known for the keys ${keys.join(', ')}`);
+}

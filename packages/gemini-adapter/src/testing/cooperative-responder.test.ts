@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createCooperativeResponder } from './cooperative-responder.js';
+import type { EmulatedGenerateBody, EmulatedHttpReply, EmulatedSuccess } from './emulator-types.js';
+import {
+  firstTurnBody,
+  goalBody,
+  recsysTurnBody,
+  renderTemplate,
+  templateReplyKeys,
+  withReask,
+} from './wire-fixtures.js';
+import { agentOf, replyFormatOf, replyKeysOf } from './wire-request.js';
+import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';
+
+function answer(body: EmulatedGenerateBody): string | undefined {
+  const reply = createCooperativeResponder().respond({ index: 0, model: 'm', body, headers: {} });
+  return (reply as EmulatedSuccess).text;
+}
+
+describe('createCooperativeResponder', () => {
+  it('should read the reply keys and format from the YAML reply-format line of the real templates', () => {
+    const body = recsysTurnBody('yaml', []);
+    expect(replyFormatOf(body)).toBe('yaml');
+    expect(replyKeysOf(body)).toEqual(['thought', 'track_id', 'message']);
+    expect(agentOf(body)).toBe('recsys');
+    expect(agentOf(goalBody())).toBe('goal');
+    expect(agentOf(firstTurnBody())).toBe('listener');
+  });
+
+  it('should read the keys of a re-ask, which lists them before "and nothing else"', () => {
+    const body = withReask(goalBody(), 'no idea', templateReplyKeys('goal'));
+    expect(replyKeysOf(body)).toEqual(templateReplyKeys('goal'));
+    expect(agentOf(body)).toBe('goal');
+  });
+
+  it('should recommend, in YAML, a pool track the turn prompt does not list as recommended', () => {
+    const body = recsysTurnBody('yaml', ['t006', 't004']);
+    expect(poolTrackIdsOf(body)).toEqual(['t004', 't005', 't006']);
+    expect(recommendedTrackIdsOf(body)).toEqual(['t006', 't004']);
+    expect(answer(body)).toBe(
+      [
+        'thought: "The listener wants something calm. This one is the calmest left in the pool."',
+        'track_id: "t005"',
+        'message: "Here is a calm one with warm vocals for your evening."',
+      ].join('\n'),
+    );
+    expect(answer(recsysTurnBody('yaml', []))).toContain('track_id: "t006"');
+  });
+
+  it('should recommend from the schema enum in JSON mode and answer a JSON object', () => {
+    const reply = JSON.parse(answer(recsysTurnBody('json', ['t006'])) ?? '') as Record<string, unknown>;
+    expect(Object.keys(reply)).toEqual(['thought', 'track_id', 'message']);
+    expect(reply.track_id).toBe('t005');
+  });
+
+  it('should pick a listed goal candidate and write lists as YAML sequences, also after a re-ask', () => {
+    const first = answer(goalBody()) ?? '';
+    expect(first).toMatch(/^category_code: "B"\nspecificity_code: "LH"\n/);
+    expect(first).toContain('initial_query_examples:\n  - "Opening 1: something calm for tonight?"\n');
+    expect(first).toMatch(/\ntarget_turn_count: 3$/);
+    const again = answer(withReask(goalBody(), 'no idea', templateReplyKeys('goal')));
+    expect(again).toMatch(/^category_code: "B"\n/);
+  });
+
+  it('should copy an opening example verbatim, quoting its ": " safely', () => {
+    expect(answer(firstTurnBody())).toBe(
+      'thought: "The second opening sounds like me."\nmessage: "Warm vocals: please."',
+    );
+  });
+
+  it('should acknowledge a priming message, which asks for no keys, in plain text', () => {
+    const priming = renderTemplate('recsys-priming', { profile: 'p', pool_size: '3' });
+    const body = { contents: [{ role: 'user', parts: [{ text: priming }] }] };
+    expect(replyKeysOf(body)).toEqual([]);
+    expect(answer(body)).toBe('Got it, I have the tracks.');
+  });
+
+  it('should answer 400 naming the gap when a prompt lacks what its agent needs', () => {
+    const body = recsysTurnBody('yaml', ['t004', 't005', 't006']);
+    const reply = createCooperativeResponder().respond({ index: 0, model: 'm', body, headers: {} });
+    expect((reply as EmulatedHttpReply).status).toBe(400);
+    expect(JSON.stringify((reply as EmulatedHttpReply).body)).toContain('no track id to recommend');
+  });
+
+  it('should record the usage it reported by request index, and let intercept answer instead', () => {
+    const responder = createCooperativeResponder({
+      intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
+    });
+    const body = recsysTurnBody('yaml', []);
+    responder.respond({ index: 0, model: 'm', body, headers: {} });
+    expect(responder.respond({ index: 1, model: 'm', body, headers: {} })).toEqual({ status: 503 });
+    expect([...responder.reportedUsage.keys()]).toEqual([0]);
+    expect(responder.reportedUsage.get(0)?.cached_text_input).toBeGreaterThan(0);
+  });
+});

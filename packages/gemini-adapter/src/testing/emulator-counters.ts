@@ -1,0 +1,41 @@
+import type { EmulatedFileStore } from './emulated-file-store.js';
+import type { EmulatedUploadSessions } from './emulated-upload-sessions.js';
+import type { FaultInjector } from './emulator-faults.js';
+import type { EmulatorCounters } from './emulator-types.js';
+
+interface CounterSources {
+  requests: readonly unknown[];
+  countTokens: () => number;
+  sessions: EmulatedUploadSessions;
+  store: EmulatedFileStore;
+  faults: FaultInjector;
+}
+
+/** Live views on the emulator's parts: a test reads the counts when it needs them, not a snapshot. */
+export function liveCounters(sources: CounterSources): EmulatorCounters {
+  const { requests, sessions, store, faults } = sources;
+  return {
+    get generateRequests() {
+      return requests.length;
+    },
+    get countTokens() {
+      return sources.countTokens();
+    },
+    get uploadStarts() {
+      return sessions.starts;
+    },
+    get uploads() {
+      return store.uploads.length;
+    },
+    get fileGets() {
+      return store.fileGetCount;
+    },
+    get fileLists() {
+      return store.fileListCount;
+    },
+    get fileDeletes() {
+      return store.fileDeleteCount;
+    },
+    faults: faults.applied,
+  };
+}

@@ -1,0 +1,18 @@
+import type { ServerResponse } from 'node:http';
+import { estimatePromptTokens, modalityDetails } from './emulated-usage.js';
+import type { EmulatedGenerateBody } from './emulator-types.js';
+import { sendJson } from './send-emulated-reply.js';
+import type { WireContent } from './wire-request.js';
+
+/**
+ * `POST models/{m}:countTokens`: `totalTokens` from the same rough estimate the emulated
+ * usage reports, so a count and a later call's `promptTokenCount` agree.
+ */
+export function handleCountTokens(response: ServerResponse, body: Partial<EmulatedGenerateBody>): void {
+  const estimate = estimatePromptTokens([
+    body.systemInstruction as WireContent | undefined,
+    ...(body.contents ?? []),
+  ]);
+  const { total, ...byModality } = estimate;
+  sendJson(response, 200, { totalTokens: total, promptTokensDetails: modalityDetails(byModality) });
+}

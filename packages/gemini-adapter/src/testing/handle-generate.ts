@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { emulatedApiError } from './emulated-api-error.js';
+import type { EmulatedFileStore } from './emulated-file-store.js';
+import type { FaultInjector, FaultKind } from './emulator-faults.js';
+import type { EmulatedGenerateBody, EmulatedGenerateRequest, EmulatedReply } from './emulator-types.js';
+import { blockedReply, malformedReply, wrongTrackIdReply } from './fault-replies.js';
+import { sendEmulatedReply, sendGoogleError } from './send-emulated-reply.js';
+import { filePartsOf, replyKeysOf } from './wire-request.js';
+import { poolTrackIdsOf } from './wire-track-pool.js';
+
+export interface GenerateContext {
+  store: EmulatedFileStore;
+  faults: FaultInjector;
+  respond: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
+  latencyMs: number;
+}
+
+/** Short, so a run with many 429s stays fast; a client must still read and honour it. */
+const RATE_LIMIT_RETRY_DELAY = '0.02s';
+
+/** Why the service would refuse the body before any model runs, or undefined. */
+function invalidPart(body: EmulatedGenerateBody): string | undefined {
+  for (const content of body.contents ?? []) {
+    for (const part of content.parts ?? []) {
+      // As the service does: a part without data (an empty text) is an invalid argument.
+      if (part.fileData === undefined && part.inlineData === undefined && !part.text) {
+        return "* GenerateContentRequest.contents.parts.data: required oneof field 'data' must have one initialized field";
+      }
+    }
+  }
+  return undefined;
+}
+
+function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore): FaultKind[] {
+  const kinds: FaultKind[] = ['rateLimited', 'unavailable', 'hang', 'reset', 'blocked'];
+  if (filePartsOf(body.contents).some((part) => store.usableNameOf(part.fileUri) !== undefined)) {
+    kinds.push('expiredFile');
+  }
+  const keys = replyKeysOf(body);
+  // A priming message accepts any text, so only a request that asks for keys can be malformed.
+  if (keys.length > 0) kinds.push('malformed');
+  if (keys.includes('track_id') && poolTrackIdsOf(body).length > 0) kinds.push('wrongTrackId');
+  return kinds;
+}
+
+/**
+ * Answers a fault instead of the model: true when it did (or, for a hang, chose never to).
+ * An expired file is only marked here; the file check that follows answers the 403.
+ */
+function injectFault(
+  fault: FaultKind,
+  { body, model }: EmulatedGenerateRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: GenerateContext,
+): boolean {
+  const reply = (answer: EmulatedReply) => sendEmulatedReply(response, answer, model);
+  switch (fault) {
+    case 'rateLimited':
+      reply(emulatedApiError(429, { message: 'Resource exhausted.', retryDelay: RATE_LIMIT_RETRY_DELAY }));
+      return true;
+    case 'unavailable':
+      reply(emulatedApiError(503, { message: 'The model is overloaded. Please try again later.' }));
+      return true;
+    case 'hang':
+      return true;
+    case 'reset':
+      // An RST, not a clean close: the client sees ECONNRESET while it waits for the answer.
+      request.socket.resetAndDestroy();
+      return true;
+    case 'expiredFile': {
+      const usable = filePartsOf(body.contents).find((part) => context.store.usableNameOf(part.fileUri));
+      context.store.expire(context.store.usableNameOf(usable?.fileUri ?? '') ?? '');
+      return false;
+    }
+    case 'blocked':
+      reply(blockedReply());
+      return true;
+    case 'malformed':
+      reply(malformedReply());
+      return true;
+    case 'wrongTrackId':
+      reply(wrongTrackIdReply(body, context.faults.applied.wrongTrackId));
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `POST models/{m}:generateContent`: checks the body and its files, then a fault or the responder. */
+export async function handleGenerate(
+  recorded: EmulatedGenerateRequest,
+  request: IncomingMessage,
+  response: ServerResponse,
+  context: GenerateContext,
+): Promise<void> {
+  const { body } = recorded;
+  const invalid = invalidPart(body);
+  if (invalid !== undefined) {
+    sendGoogleError(response, 400, invalid);
+    return;
+  }
+  if (context.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, context.latencyMs));
+  const fault = context.faults.pick(applicableFaults(body, context.store));
+  if (fault !== undefined && injectFault(fault, recorded, request, response, context)) return;
+  for (const part of filePartsOf(body.contents)) {
+    const problem = context.store.problemWithUri(part.fileUri);
+    if (problem !== undefined) {
+      const statusName = problem.status === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION';
+      sendGoogleError(response, problem.status, problem.message, statusName);
+      return;
+    }
+  }
+  sendEmulatedReply(response, await context.respond(recorded), recorded.model);
+}
