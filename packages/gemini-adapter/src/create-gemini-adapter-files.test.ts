@@ -70,6 +70,9 @@ describe('createGeminiAdapter file parts', () => {
     emulator.expireFile(emulator.uploads[0]?.name ?? '');
     const result = await model.generate(withAudio(path));
     expect(result.text).toBe('ok');
+    expect(result.retries).toEqual([
+      expect.objectContaining({ operation: 'generate', status: 403, reason: 'http' }),
+    ]);
     expect(emulator.uploads).toHaveLength(2);
     const lastFileUri = emulator.requests.at(-1)?.body.contents[0]?.parts[1]?.fileData;
     expect(lastFileUri).toEqual({ fileUri: emulator.uploads[1]?.uri, mimeType: 'audio/flac' });

@@ -188,6 +188,8 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     } catch (error) {
       if (used.length === 0 || !isForgottenFileError(error)) throw error;
       // A cached file expired on the service side: upload the files again, then retry once.
+      const { status, message } = error as GeminiApiError;
+      retries.push({ operation: 'generate', attempt: 1, status, reason: 'http', delayMs: 0, message });
       cache.forget(used);
       return generateWith(request, await uploadedContents(request, [], retries), retries);
     }

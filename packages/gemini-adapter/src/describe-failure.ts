@@ -40,7 +40,8 @@ function isSdkApiError(error: unknown): error is Error & { status: number } {
 
 /** Undici reports a refused, reset or dropped connection as `TypeError: fetch failed`. */
 function isNetworkError(error: unknown): boolean {
-  return error instanceof TypeError && error.message === 'fetch failed';
+  // `terminated`: the connection dropped after the headers, while the body was read.
+  return error instanceof TypeError && (error.message === 'fetch failed' || error.message === 'terminated');
 }
 
 export function describeFailure(error: unknown, apiKey: string): Failure {

@@ -1,0 +1,31 @@
+import { ApiError } from '@google/genai';
+import { describe, expect, it } from 'vitest';
+import { describeFailure } from './describe-failure.js';
+
+describe('describeFailure', () => {
+  it('should retry a connection refused or dropped, before or after the headers', () => {
+    for (const message of ['fetch failed', 'terminated']) {
+      const error = Object.assign(new TypeError(message), { cause: { code: 'ECONNRESET' } });
+      expect(describeFailure(error, 'key')).toMatchObject({
+        reason: 'network',
+        retryable: true,
+        message: 'network error (ECONNRESET)',
+      });
+    }
+  });
+
+  it('should not retry an unknown failure, and keep the key out of its message', () => {
+    const failure = describeFailure(new Error('broken with key-123'), 'key-123');
+    expect(failure).toMatchObject({ reason: 'other', retryable: false });
+    expect(failure.message).not.toContain('key-123');
+  });
+
+  it('should read the status and the service message of an API error', () => {
+    const body = JSON.stringify({
+      error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' },
+    });
+    const failure = describeFailure(new ApiError({ message: body, status: 503 }), 'key');
+    expect(failure).toMatchObject({ reason: 'http', status: 503, retryable: true, rejectedKey: false });
+    expect(failure.message).toBe('HTTP 503 UNAVAILABLE: The model is overloaded.');
+  });
+});
