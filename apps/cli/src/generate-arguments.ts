@@ -61,6 +61,7 @@ export function defineGenerateArguments(argv: Argv) {
       default: 5,
       describe: 'Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors',
     })
+    .option('temperature', { type: 'number', describe: "Gemini sampling temperature (default: the model's)" })
     .option('thinking-budget', {
       type: 'number',
       describe: 'Gemini thinking tokens per call (0 turns thinking off on Flash; billed as output)',

@@ -484,4 +484,24 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       await emulator.close();
     }
   });
+
+  it('should pass --temperature, --thinking-budget and --max-output-tokens to every call', async () => {
+    const emulator = await startGeminiEmulator({ apiKey: API_KEY });
+    try {
+      const output = await temporaryDirectory('options');
+      const args = ['--provider', 'gemini', '--sessions', '1', '--data', DUMMY, '--output-dir', output];
+      const options = ['--temperature', '0.4', '--thinking-budget', '0', '--max-output-tokens', '2048'];
+      expect((await runGenerate([...args, ...options], geminiEnv(emulator))).code).toBe(0);
+      expect(emulator.requests).toHaveLength(20);
+      for (const request of emulator.requests) {
+        expect(request.body.generationConfig).toMatchObject({
+          temperature: 0.4,
+          thinkingConfig: { thinkingBudget: 0 },
+          maxOutputTokens: 2048,
+        });
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ export interface ModelFactoryOptions {
   turns: number;
   timeoutMs: number;
   maxAttempts: number;
+  temperature: number | undefined;
   thinkingBudget: number | undefined;
   maxOutputTokens: number | undefined;
   catalog: readonly GoalTemplate[];
@@ -51,6 +52,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,
+    temperature: options.temperature,
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,
     uploadLedger: options.uploadLedger,

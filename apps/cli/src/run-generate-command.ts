@@ -28,6 +28,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     turns: args.turns,
     timeoutMs: args.timeout * 1000,
     maxAttempts: args.maxAttempts,
+    temperature: args.temperature,
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
