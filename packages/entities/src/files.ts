@@ -81,7 +81,7 @@ const PartRecordSchema = z.union([
 ]);
 
 const RetryRecordSchema = z.object({
-  operation: z.enum(['generate', 'upload', 'poll']),
+  operation: z.enum(['generate', 'upload', 'poll', 'delete']),
   attempt: z.number().int().min(1),
   status: z.number().int().nullable(),
   reason: z.enum(['http', 'network', 'timeout']),

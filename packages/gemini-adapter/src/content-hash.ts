@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Tp2dgError } from '@tp2dg/entities';
+import pLimit from 'p-limit';
 
 /**
  * sha256 of a file's content, remembered per path, size and mtime: the same clip under two
@@ -9,6 +10,8 @@ import { Tp2dgError } from '@tp2dg/entities';
  */
 export class ContentHashes {
   private readonly known = new Map<string, Promise<string>>();
+  /** Each hash holds a file open: a few at a time, however many media a request carries. */
+  private readonly reads = pLimit(16);
 
   async of(absolutePath: string): Promise<string> {
     const stats = await stat(absolutePath).catch((error: unknown) => {
@@ -20,8 +23,12 @@ export class ContentHashes {
       );
     });
     const version = JSON.stringify([absolutePath, stats.size, stats.mtimeMs]);
-    const hash = this.known.get(version) ?? hashFile(absolutePath);
+    const known = this.known.get(version);
+    if (known !== undefined) return known;
+    const hash = this.reads(() => hashFile(absolutePath));
     this.known.set(version, hash);
+    // A failed read (EMFILE, EIO) is not remembered: the next request tries again.
+    hash.catch(() => this.known.delete(version));
     return hash;
   }
 }

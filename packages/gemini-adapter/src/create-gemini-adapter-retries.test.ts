@@ -36,6 +36,18 @@ describe('createGeminiAdapter retries', () => {
     ]);
   });
 
+  it('should fail at once, with quota advice, when a 429 asks to wait for hours', async () => {
+    const { emulator, model, sleeps } = await startTestRig({
+      respond: () => emulatedApiError(429, { retryDelay: '86400s' }),
+    });
+    const error = await rejectionOf(model.generate(textRequest('hi')));
+    expect(error).toMatchObject({ code: 'MODEL_API', status: 429, retryable: false });
+    expect(error.message).toContain('the service asks to wait 86400 s');
+    expect(error.message).toContain('a daily quota refills the next day');
+    expect(emulator.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('should give up after maxAttempts 503s with a retryable GeminiApiError and exponential backoff', async () => {
     const { emulator, model, sleeps } = await startTestRig(
       { respond: () => emulatedApiError(503, { message: 'The model is overloaded.' }) },

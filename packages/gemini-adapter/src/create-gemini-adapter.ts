@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
 import {
   type ModelPort,
@@ -6,6 +7,7 @@ import {
   type RetryRecord,
   Tp2dgError,
 } from '@tp2dg/entities';
+import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
@@ -33,6 +35,14 @@ function describeCall(model: string, request: ModelRequest): string {
 export interface GeminiAdapter extends ModelPort {
   /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
   deleteUploads(): Promise<number>;
+}
+
+/** Who owns uploaded files (service and key), as a hash: the ledger never holds the key. */
+function accountOf(apiKey: string, baseUrl: string | undefined): string {
+  return createHash('sha256')
+    .update(`${baseUrl ?? 'google'}\u0000${apiKey}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -80,7 +90,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     pollIntervalMs: options.filePollIntervalMs ?? 1000,
     maxPolls: options.maxFilePolls ?? 300,
   };
-  const ledger = UploadLedger.open(options.uploadLedger);
+  const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl));
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -189,7 +199,17 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       if (used.length === 0 || !isForgottenFileError(error)) throw error;
       // A cached file expired on the service side: upload the files again, then retry once.
       const { status, message } = error as GeminiApiError;
-      retries.push({ operation: 'generate', attempt: 1, status, reason: 'http', delayMs: 0, message });
+      const label = request.label;
+      recorder(retries)({
+        operation: 'generate',
+        attempt: 1,
+        maxAttempts: 2,
+        delayMs: 0,
+        status,
+        reason: 'http',
+        message,
+        label,
+      });
       cache.forget(used);
       return generateWith(request, await uploadedContents(request, [], retries), retries);
     }
@@ -197,12 +217,11 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
 
   async function deleteUploads(): Promise<number> {
     const files = cache.uploaded.splice(0);
-    // A file the service already forgot is as good as deleted.
-    await Promise.all(
-      files.map((file) => filesClient.files.delete({ name: file.name }).catch(() => undefined)),
-    );
-    await (await ledger).remove(new Set(files.map((file) => file.name)));
-    return files.length;
+    const gone = await deleteFiles(filesClient, files, retrySettings);
+    // What could not be deleted stays listed, for a later cleanup to find.
+    cache.uploaded.push(...files.filter((file) => !gone.includes(file)));
+    await (await ledger).remove(new Set(gone.map((file) => file.name)));
+    return gone.length;
   }
 
   return { provider: 'gemini', model: options.model, generate, deleteUploads };

@@ -14,6 +14,14 @@ describe('describeFailure', () => {
     }
   });
 
+  it('should retry an upload the SDK reports as not finalized', () => {
+    const failure = describeFailure(
+      new Error('Failed to upload file: Upload status is not finalized.'),
+      'key',
+    );
+    expect(failure.retryable).toBe(true);
+  });
+
   it('should not retry an unknown failure, and keep the key out of its message', () => {
     const failure = describeFailure(new Error('broken with key-123'), 'key-123');
     expect(failure).toMatchObject({ reason: 'other', retryable: false });

@@ -77,7 +77,8 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
   return {
     reason: 'other',
     status: null,
-    retryable: false,
+    // The SDK's own upload failure (a missing or cancelled final upload status): start over.
+    retryable: /Failed to upload file/.test(text),
     retryDelayMs: null,
     message: truncate(redactSecret(text, apiKey)),
     rejectedKey: false,

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
+import pLimit from 'p-limit';
 import { ContentHashes } from './content-hash.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { UploadedFile } from './upload-file.js';
 import type { UploadLedger } from './upload-ledger.js';
+
+const MAX_CONCURRENT_UPLOADS = 8;
 
 /** Re-upload a cached file this long before its 48 h expiry, so a call never races the deadline. */
 const expiryMarginMs = 60 * 60 * 1000;
@@ -30,6 +33,8 @@ export type Uploader = (
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
   private readonly hashes = new ContentHashes();
+  /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
+  private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
   private readonly ready: Promise<void>;
   /** Files this cache uploaded itself (not reused from the ledger): what a cleanup deletes. */
   readonly uploaded: UploadedFile[] = [];
@@ -79,9 +84,10 @@ export class FileUploadCache {
     mimeType: string,
     onRetry: ((event: GeminiRetryEvent) => void) | undefined,
   ): Promise<UploadedFile> {
-    const entry = this.upload(absolutePath, mimeType, onRetry).then(async (file) => {
+    const entry = this.uploads(() => this.upload(absolutePath, mimeType, onRetry)).then(async (file) => {
       this.uploaded.push(file);
-      await (await this.ledger).record({ key, file });
+      // The ledger only saves later uploads: failing to write it must not fail this one.
+      await (await this.ledger).record(key, file).catch(() => undefined);
       return file;
     });
     this.entries.set(key, entry);

@@ -3,7 +3,7 @@ import type { CallLabel } from '@tp2dg/entities';
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
   /** What was being retried: a generateContent call, a file upload or a file state poll. */
-  operation: 'generate' | 'upload' | 'poll';
+  operation: 'generate' | 'upload' | 'poll' | 'delete';
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxAttempts: number;

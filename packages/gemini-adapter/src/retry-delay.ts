@@ -18,6 +18,12 @@ export function retryDelayFromErrorBody(body: unknown): number | null {
 }
 
 /**
+ * The longest wait a 429 may ask for before the call fails instead: the per-minute quotas
+ * ask for seconds, while a daily quota asks for hours, which no unattended run should sleep.
+ */
+export const MAX_RETRY_DELAY_MS = 5 * 60 * 1000;
+
+/**
  * The wait a 429 asks for, plus up to a tenth of it (at most 1 s) at random: workers
  * throttled together must not all come back at the same instant and be throttled again.
  */

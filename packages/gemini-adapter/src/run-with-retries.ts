@@ -3,7 +3,7 @@ import { describeFailure, type Failure, sanitizedCause } from './describe-failur
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
-import { backoffDelay, throttledDelay } from './retry-delay.js';
+import { backoffDelay, MAX_RETRY_DELAY_MS, throttledDelay } from './retry-delay.js';
 
 export interface RetrySettings {
   apiKey: string;
@@ -27,7 +27,9 @@ function advice(status: number | null, rejectedKey: boolean): string {
   if (rejectedKey) {
     return 'The service refused the API key: check GEMINI_API_KEY (GOOGLE_API_KEY wins when both are set).';
   }
-  if (status === 429) return 'The quota is exhausted: lower the concurrency or wait for the quota to refill.';
+  if (status === 429) {
+    return 'The quota is exhausted: lower the concurrency, or wait for the quota to refill (a daily quota refills the next day).';
+  }
   if (status === 400) return 'The request was rejected: check the prompt, the JSON schema and the files.';
   if (status === 401 || status === 403)
     return 'Check the API key and that it may use this model and its files.';
@@ -107,6 +109,15 @@ export async function runWithRetries<T>(
         `${target.description} timed out: attempt ${attempt} of ${settings.maxAttempts} got no answer ` +
           `within ${settings.timeoutMs} ms. Raise timeoutMs, or check the network and the service status.`,
       );
+    }
+    if (failure.retryDelayMs !== null && failure.retryDelayMs > MAX_RETRY_DELAY_MS) {
+      const wait = `${Math.round(failure.retryDelayMs / 1000)} s`;
+      const quota = {
+        ...failure,
+        retryable: false,
+        message: `${failure.message} (the service asks to wait ${wait})`,
+      };
+      throw finalError(target, quota, attempt, caught, settings);
     }
     if (!failure.retryable || lastAttempt) throw finalError(target, failure, attempt, caught, settings);
     const delayMs =

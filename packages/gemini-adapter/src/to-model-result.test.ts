@@ -18,6 +18,13 @@ describe('result mapping', () => {
     expect(result).toMatchObject({ text: '', finishReason: 'SAFETY' });
   });
 
+  it('should map output withheld by other content filters to SAFETY', async () => {
+    for (const finishReason of ['PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII']) {
+      const { model } = await startTestRig({ respond: () => ({ finishReason }) });
+      expect((await model.generate(textRequest('hi'))).finishReason, finishReason).toBe('SAFETY');
+    }
+  });
+
   it('should keep MAX_TOKENS and RECITATION and map other reasons to OTHER', async () => {
     const reasons = ['MAX_TOKENS', 'RECITATION', 'MALFORMED_FUNCTION_CALL', 'LANGUAGE'];
     const { model } = await startTestRig({

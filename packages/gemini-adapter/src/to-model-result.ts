@@ -3,11 +3,15 @@ import type { FinishReason, ModelResult } from '@tp2dg/entities';
 import { mapUsage } from './map-usage.js';
 
 const passedThrough = new Set<string>(['STOP', 'MAX_TOKENS', 'SAFETY', 'RECITATION']);
+/** Output withheld by a content filter other than the safety classifier: blocked all the same. */
+const blockedOutput = new Set<string>(['PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII']);
 
 export function mapFinishReason(response: GenerateContentResponse): FinishReason {
   if (response.promptFeedback?.blockReason !== undefined) return 'BLOCKED';
   const reason = response.candidates?.[0]?.finishReason;
-  return reason !== undefined && passedThrough.has(reason) ? (reason as FinishReason) : 'OTHER';
+  if (reason === undefined) return 'OTHER';
+  if (blockedOutput.has(reason)) return 'SAFETY';
+  return passedThrough.has(reason) ? (reason as FinishReason) : 'OTHER';
 }
 
 /**

@@ -67,4 +67,30 @@ describe('uploads across calls and runs', () => {
     await nextRun.generate(withMedia(clip));
     expect(emulator.uploads).toHaveLength(2);
   });
+
+  it('should not reuse uploads another key made, and not fail an upload the ledger cannot record', async () => {
+    const clip = await writeMediaFile('clip.wav', 60);
+    const uploadLedger = await ledgerPath();
+    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) }, { uploadLedger });
+    await model.generate(withMedia(clip));
+    const otherKey = createGeminiAdapter({
+      apiKey: 'another-key',
+      model: 'gemini-2.5-flash',
+      baseUrl: emulator.baseUrl,
+      uploadLedger,
+    });
+    await otherKey.generate(withMedia(clip));
+    expect(emulator.uploads).toHaveLength(2);
+    // No 403 was paid for: the other key never referenced the first key's file.
+    expect(emulator.requests).toHaveLength(2);
+    const unwritable = join(clip, 'ledger.jsonl');
+    const noLedger = createGeminiAdapter({
+      apiKey: testApiKey,
+      model: 'gemini-2.5-flash',
+      baseUrl: emulator.baseUrl,
+      uploadLedger: unwritable,
+    });
+    const other = await writeMediaFile('other.wav', 61);
+    expect((await noLedger.generate(withMedia(other))).text).toBe('ok');
+  });
 });

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { UploadedFile } from './upload-file.js';
 
@@ -6,60 +6,85 @@ import type { UploadedFile } from './upload-file.js';
 export interface LedgerEntry {
   /** The cache key: content hash and MIME type. */
   key: string;
+  /** Which service and key uploaded it, as a hash: files belong to one project. */
+  account: string;
   file: UploadedFile;
 }
 
 /**
- * A JSON-lines record of the files this project uploaded, kept in the output directory so a
- * resumed or repeated run reuses them while the service still holds them (48 h) instead of
- * paying for the upload again. Later lines win; an unreadable line is ignored, since the
- * worst it can cost is one upload.
+ * A JSON-lines record of the files uploaded, kept in the output directory so a resumed or
+ * repeated run reuses them while the service still holds them (48 h) instead of paying for
+ * the upload again. Only entries of the same account are used (another key's files answer
+ * 403). Later lines win; an unreadable line is ignored, since the worst it costs is one
+ * upload. Writes go one at a time, and a rewrite replaces the file whole.
  */
 export class UploadLedger {
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly path: string | undefined,
+    private readonly account: string,
     private readonly loaded: LedgerEntry[],
   ) {}
 
-  static async open(path: string | undefined): Promise<UploadLedger> {
-    if (path === undefined) return new UploadLedger(undefined, []);
-    const text = await readFile(path, 'utf8').catch(() => '');
-    const entries = text.split('\n').flatMap((line) => parseEntry(line));
-    return new UploadLedger(path, entries);
+  static async open(path: string | undefined, account: string): Promise<UploadLedger> {
+    if (path === undefined) return new UploadLedger(undefined, account, []);
+    const entries = parseLines(await readFile(path, 'utf8').catch(() => ''));
+    return new UploadLedger(
+      path,
+      account,
+      entries.filter((entry) => entry.account === account),
+    );
   }
 
-  /** What earlier runs uploaded, latest first per key. */
+  /** What earlier runs of this account uploaded, the latest per key. */
   entries(): LedgerEntry[] {
     return [...new Map(this.loaded.map((entry) => [entry.key, entry])).values()];
   }
 
-  async record(entry: LedgerEntry): Promise<void> {
-    if (this.path === undefined) return;
-    await mkdir(dirname(this.path), { recursive: true });
-    await appendFile(this.path, `${JSON.stringify(entry)}\n`);
+  record(key: string, file: UploadedFile): Promise<void> {
+    const path = this.path;
+    if (path === undefined) return Promise.resolve();
+    const line = `${JSON.stringify({ key, account: this.account, file })}\n`;
+    return this.serially(async () => {
+      await mkdir(dirname(path), { recursive: true });
+      await appendFile(path, line);
+    });
   }
 
   /** Forgets deleted files, so no later run tries to reuse them. */
-  async remove(names: ReadonlySet<string>): Promise<void> {
-    if (this.path === undefined) return;
-    const text = await readFile(this.path, 'utf8').catch(() => '');
-    const kept = text.split('\n').filter((line) => {
-      const [entry] = parseEntry(line);
-      return entry !== undefined && !names.has(entry.file.name);
+  remove(names: ReadonlySet<string>): Promise<void> {
+    const path = this.path;
+    if (path === undefined) return Promise.resolve();
+    return this.serially(async () => {
+      const kept = parseLines(await readFile(path, 'utf8').catch(() => '')).filter(
+        (entry) => !names.has(entry.file.name),
+      );
+      const temporary = `${path}.${process.pid}.tmp`;
+      await writeFile(temporary, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+      await rename(temporary, path);
     });
-    await writeFile(this.path, kept.map((line) => `${line}\n`).join(''));
+  }
+
+  private serially(operation: () => Promise<void>): Promise<void> {
+    const done = this.queue.then(operation);
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 }
 
-function parseEntry(line: string): LedgerEntry[] {
-  try {
-    const entry = JSON.parse(line) as LedgerEntry;
-    const valid =
-      typeof entry.key === 'string' &&
-      typeof entry.file?.name === 'string' &&
-      typeof entry.file.uri === 'string';
-    return valid ? [entry] : [];
-  } catch {
-    return [];
-  }
+function parseLines(text: string): LedgerEntry[] {
+  return text.split('\n').flatMap((line) => {
+    try {
+      const entry = JSON.parse(line) as LedgerEntry;
+      const valid =
+        typeof entry.key === 'string' &&
+        typeof entry.account === 'string' &&
+        typeof entry.file?.name === 'string' &&
+        typeof entry.file.uri === 'string';
+      return valid ? [entry] : [];
+    } catch {
+      return [];
+    }
+  });
 }
