@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Tp2dgError } from './errors.js';
-import { DEFAULT_PRICE_TABLE, type PriceTable, PriceTableSchema } from './pricing.js';
+import { DEFAULT_PRICE_TABLE, type PriceTable, PriceTableSchema, pricedModelId } from './pricing.js';
 
 /**
  * Reads a price file `{version, models: {<id>: {input, audio_input, output, cached_input,
@@ -32,5 +32,11 @@ export async function loadPriceTable(file: string): Promise<PriceTable> {
       `${file}: ${where}: ${issue?.message}. Expected {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}}.`,
     );
   }
-  return { version: parsed.data.version, models: { ...DEFAULT_PRICE_TABLE.models, ...parsed.data.models } };
+  const models = Object.entries(parsed.data.models).map(
+    ([id, prices]) => [pricedModelId(id), prices] as const,
+  );
+  return {
+    version: parsed.data.version,
+    models: { ...DEFAULT_PRICE_TABLE.models, ...Object.fromEntries(models) },
+  };
 }

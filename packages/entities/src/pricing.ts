@@ -65,12 +65,17 @@ export const PRICED_MODELS: readonly string[] = Object.keys(DEFAULT_PRICE_TABLE.
  * is a different product with different prices, so it stays unknown rather than guessed.
  */
 export function priceOf(model: string, table: PriceTable = DEFAULT_PRICE_TABLE): ModelPrices | undefined {
-  const id = model
+  const id = pricedModelId(model);
+  return Object.hasOwn(table.models, id) ? table.models[id] : undefined;
+}
+
+/** The id a model is priced under: no `models/` prefix, no stable version suffix, lower case. */
+export function pricedModelId(model: string): string {
+  return model
     .trim()
     .toLowerCase()
     .replace(/^models\//, '')
     .replace(/-(?:\d{3}|latest)$/, '');
-  return Object.hasOwn(table.models, id) ? table.models[id] : undefined;
 }
 
 const PER_TOKEN = 1 / 1_000_000;
