@@ -24,7 +24,7 @@ describe('loadPriceTable', () => {
     const file = await priceFile(
       JSON.stringify({
         version: 'batch-2026-12',
-        models: { 'gemini-2.5-flash': cheaper, 'gemini-3-flash': cheaper },
+        models: { 'models/Gemini-2.5-Flash': cheaper, 'gemini-3-flash': cheaper },
       }),
     );
     const table = await loadPriceTable(file);
