@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { parseShard } from './shard-argument.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns, gemini-2.5-flash). */
 export function defineGenerateArguments(argv: Argv) {
@@ -71,6 +72,11 @@ export function defineGenerateArguments(argv: Argv) {
       type: 'boolean',
       default: false,
       describe: 'Delete the files this run uploaded to Gemini when it ends (later runs then upload again)',
+    })
+    .option('shard', {
+      type: 'string',
+      describe: 'Only part i of n of the sessions (i/n, e.g. 2/4), to split a corpus across machines',
+      coerce: parseShard,
     })
     .option('concurrency', {
       type: 'number',

@@ -264,6 +264,32 @@ describe('tp2dg-generate', () => {
     expect(resumed.stdout).toContain('Wrote 1 conversation(s)');
   });
 
+  it('should split the corpus into shards that together make the whole run', async () => {
+    const [whole, split] = await Promise.all([temporaryDirectory('whole'), temporaryDirectory('split')]);
+    await runNode(GENERATE, ['--provider', 'simulated', '--output-dir', whole]);
+    const written: number[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const result = await runNode(GENERATE, [
+        '--provider',
+        'simulated',
+        '--shard',
+        shard,
+        '--output-dir',
+        split,
+      ]);
+      expect(result.code).toBe(0);
+      written.push(Number(/Wrote (\d+)/.exec(result.stdout)?.[1]));
+    }
+    expect(written.reduce((sum, count) => sum + count, 0)).toBe(8);
+    expect(written.filter((count) => count > 0).length).toBeGreaterThan(1);
+    const chats = async (root: string) => {
+      const entries = await readdir(root, { recursive: true });
+      const files = entries.filter((entry) => entry.endsWith('chat.json')).sort();
+      return Promise.all(files.map(async (file) => [file, await readFile(join(root, file), 'utf8')]));
+    };
+    expect(await chats(split)).toEqual(await chats(whole));
+  });
+
   it('should reject an invalid option value before doing anything', async () => {
     const result = await runNode(GENERATE, ['--provider', 'simulated', '--turns', '0']);
     expect(result.code).toBe(2);

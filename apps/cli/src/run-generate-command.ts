@@ -58,6 +58,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     responseFormat: args.responseFormat,
     maxReasks: args.maxReasks,
     sessions: args.sessions,
+    shard: args.shard,
     concurrency: args.concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     timeoutMs: args.timeout * 1000,

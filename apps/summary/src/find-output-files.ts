@@ -1,10 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
+/** The generator's failure logs: one per run, or one per shard of a split corpus. */
+const FAILURE_LOG = /^failures(-shard-\d+-of-\d+)?\.jsonl$/;
+
 export interface OutputFiles {
   /** Folders holding a chat.json: one conversation each. */
   sessionFolders: string[];
-  /** Every failures.jsonl, wherever the generator put it. */
+  /** Every failure log (`failures.jsonl`, or `failures-shard-<i>-of-<n>.jsonl`), wherever it is. */
   failureFiles: string[];
 }
 
@@ -19,7 +22,7 @@ export async function findOutputFiles(root: string): Promise<OutputFiles> {
   for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
     const entries = await readdir(folder, { withFileTypes: true });
     const fileNames = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
-    if (fileNames.has('failures.jsonl')) found.failureFiles.push(join(folder, 'failures.jsonl'));
+    for (const name of fileNames) if (FAILURE_LOG.test(name)) found.failureFiles.push(join(folder, name));
     if (fileNames.has('chat.json')) {
       found.sessionFolders.push(folder);
       continue;

@@ -7,4 +7,5 @@ export {
 export { corpusFolder, pathSegment, sessionFolder } from './output-paths.js';
 export { runGeneration } from './run-generation.js';
 export type { ModelFactory, RunEvent, RunGenerationOptions, RunReport } from './run-types.js';
+export { type Shard, shardOf } from './shard.js';
 export { writeSessionFolder } from './write-session-folder.js';

@@ -9,6 +9,7 @@ import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
+import { sessionsInShard, shardOf } from './shard.js';
 
 /** Failures that end one session but not the run: the model, not the machine, is at fault. */
 const SESSION_FAILURES = new Set(['AGENT_REPLY', 'MODEL_API', 'MODEL_TIMEOUT']);
@@ -32,7 +33,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   const dataDir = options.loaderOptions.dataDir;
   const mediaRoot = dataDir === undefined ? undefined : await realpath(dataDir).catch(() => dataDir);
   const corpusRoot = corpusFolder(options.outputDir, options.models.model, loader.corpus);
-  const failuresFile = join(corpusRoot, 'failures.jsonl');
+  // Each shard keeps its own failure log, so the outputs of several machines merge by directory.
+  const shard = options.shard;
+  const failuresName =
+    shard === undefined ? 'failures.jsonl' : `failures-shard-${shard.index}-of-${shard.count}.jsonl`;
+  const failuresFile = join(corpusRoot, failuresName);
   const report: RunReport = {
     corpusRoot,
     written: 0,
@@ -56,6 +61,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
 
   async function recordSkips(): Promise<void> {
     for (const skip of skips.splice(0)) {
+      if (shard !== undefined && shardOf(skip.sessionId, shard.count) !== shard.index) continue;
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
       const record = {
@@ -135,7 +141,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     }
   }
 
-  const sessions = loader.sessions()[Symbol.asyncIterator]();
+  const all = loader.sessions();
+  const sessions = (shard === undefined ? all : sessionsInShard(all, shard))[Symbol.asyncIterator]();
   const stopped = await drainConcurrently({
     items: sessions,
     concurrency: options.concurrency ?? 1,

@@ -2,6 +2,7 @@ import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
 import type { GoalTemplate, ModelPort, Session, TokenUsage } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
+import type { Shard } from './shard.js';
 
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
 export interface ModelFactory {
@@ -22,8 +23,10 @@ export interface RunGenerationOptions {
   seed: number;
   responseFormat: ResponseFormat;
   maxReasks: number;
-  /** How many sessions to take from the corpus; all when absent. */
+  /** How many sessions to take from the corpus (from the shard, when given); all when absent. */
   sessions?: number;
+  /** Only the sessions of this part of the corpus (`--shard i/n`). */
+  shard?: Shard;
   /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
   concurrency?: number;
   /**

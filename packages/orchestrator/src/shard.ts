@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { Session } from '@tp2dg/entities';
+
+/** One part of a corpus split across machines or API projects: part `index` (from 1) of `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * The shard a session belongs to, from a hash of its id: the same on every machine and in
+ * any order, so shards never overlap and together cover the corpus.
+ */
+export function shardOf(sessionId: string, count: number): number {
+  return (createHash('sha256').update(sessionId).digest().readUInt32BE(0) % count) + 1;
+}
+
+export async function* sessionsInShard(
+  sessions: AsyncIterable<Session>,
+  shard: Shard,
+): AsyncGenerator<Session> {
+  for await (const session of sessions) {
+    if (shardOf(session.session_id, shard.count) === shard.index) yield session;
+  }
+}
