@@ -88,6 +88,12 @@ export function defineGenerateArguments(argv: Argv) {
       default: 3,
       describe: 'Stop the run after this many failed sessions in a row',
     })
+    .option('progress', {
+      choices: ['auto', 'lines', 'json'] as const,
+      default: 'auto' as const,
+      describe:
+        'Progress on stderr: one updating line on a terminal, a line per session otherwise, or JSON lines',
+    })
     .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .check((args) => {
       for (const name of [

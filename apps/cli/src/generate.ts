@@ -22,6 +22,8 @@ try {
   process.exitCode = await runGenerateCommand(args, {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
+    progress: (text) => process.stderr.write(text),
+    stderrIsTerminal: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     signal: abort.signal,

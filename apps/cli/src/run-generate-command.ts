@@ -6,10 +6,14 @@ import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
+import { createProgressReporter } from './progress/progress-reporter.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Raw stderr, for progress that rewrites its line on a terminal. */
+  progress: (text: string) => void;
+  stderrIsTerminal: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
   signal?: AbortSignal;
@@ -36,12 +40,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     env: io.env,
   });
   const plugin = await resolveDataLoader(args.source, { cwd: io.cwd });
-  const tally = { written: 0, failed: 0 };
-  const onEvent = (event: RunEvent) => {
-    if (event.type === 'session-written') tally.written += 1;
-    if (event.type === 'session-failed') tally.failed += 1;
-    io.stderr(describeEvent(event));
-  };
+  const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
+  const progress = createProgressReporter(mode, io.progress);
+  const onEvent = (event: RunEvent) => progress.report(event);
   const report = await runGeneration({
     plugin,
     loaderOptions: {
@@ -66,10 +67,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     onEvent,
   })
     .catch((error: unknown) => {
+      progress.finish();
       // A stopped run still says what it did: those sessions are kept and count on resume.
-      if (tally.written + tally.failed > 0) {
+      const { writtenCount, failedCount } = progress.tally;
+      if (writtenCount + failedCount > 0) {
         io.stdout(
-          `Stopped after writing ${tally.written} conversation(s), ${tally.failed} failed; the same command resumes the run.`,
+          `Stopped after writing ${writtenCount} conversation(s), ${failedCount} failed; the same command resumes the run.`,
         );
       }
       if (io.signal?.aborted) {
@@ -85,6 +88,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       io.stdout(`Deleted ${await models.deleteUploads()} file(s) this run uploaded to Gemini.`);
     });
 
+  progress.finish();
   if (models.provider === 'simulated') {
     io.stdout('Simulated offline run: these conversations are NOT LLM output (provider: simulated).');
   }
@@ -98,17 +102,4 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);
   return report.failed > 0 ? EXIT.someSessionsFailed : EXIT.ok;
-}
-
-function describeEvent(event: RunEvent): string {
-  switch (event.type) {
-    case 'session-written':
-      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls`;
-    case 'session-exists':
-      return `kept ${event.sessionId}: already generated`;
-    case 'session-failed':
-      return `failed ${event.sessionId}: ${event.reason}`;
-    case 'session-skipped':
-      return `skipped ${event.sessionId}: ${event.reason}`;
-  }
 }

@@ -17,7 +17,7 @@ import {
 } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runGeneration } from './run-generation.js';
-import type { ModelFactory, RunGenerationOptions } from './run-types.js';
+import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
 import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
@@ -132,6 +132,18 @@ describe('runGeneration', () => {
     expect(saved).not.toContain(DUMMY_DATA_DIR);
   });
 
+  it('should announce how many sessions it will take, and report each written one with its usage', async () => {
+    const events: RunEvent[] = [];
+    await run(await temporaryDirectory(), { sessions: 3, onEvent: (event) => events.push(event) });
+    expect(events[0]).toEqual({ type: 'run-started', total: 3 });
+    const written = events.filter((event) => event.type === 'session-written');
+    expect(written).toHaveLength(3);
+    for (const event of written) {
+      expect(event.model).toBe('simulated');
+      expect(event.usage.text_input).toBeGreaterThan(0);
+    }
+  });
+
   it('should keep finished sessions on a second run and generate only what is missing', async () => {
     const outputDir = await temporaryDirectory();
     const firstRun = await run(outputDir, { sessions: 3 });
@@ -164,7 +176,7 @@ describe('runGeneration', () => {
       onEvent: (event) => events.push(event.type),
     });
     await expect(run).rejects.toMatchObject({ code: 'MODEL_AUTH' });
-    expect(events).toEqual(['session-written', 'session-written']);
+    expect(events).toEqual(['run-started', 'session-written', 'session-written']);
     expect(existsSync(join(outputDir, 'simulated', 'dummy', 'failures.jsonl'))).toBe(false);
   });
 
@@ -286,7 +298,7 @@ describe('runGeneration', () => {
       code: 'OUTPUT_WRITE',
       message: expect.stringContaining('in the way'),
     });
-    expect(events).toEqual([]);
+    expect(events).toEqual(['run-started']);
   });
 
   it('should refuse to resume from other profiling and pool tracks', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SkippedSession } from '@tp2dg/data-loaders';
+import type { DataLoaderV1, SkippedSession } from '@tp2dg/data-loaders';
 import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
 import { drainConcurrently } from './drain-concurrently.js';
 import { appendFailure } from './failure-log.js';
@@ -115,6 +115,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         folder,
         turns: conversation.chat.length,
         calls: conversation.calls.length,
+        model: options.models.model,
+        usage: sumUsage(conversation.calls.map((call) => call.usage)),
       });
     } catch (error) {
       if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
@@ -141,6 +143,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     }
   }
 
+  emit({ type: 'run-started', total: await expectedSessions(loader, options) });
   const all = loader.sessions();
   const sessions = (shard === undefined ? all : sessionsInShard(all, shard))[Symbol.asyncIterator]();
   const stopped = await drainConcurrently({
@@ -171,4 +174,16 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   }
   await loader.close?.();
   return report;
+}
+
+/** How many sessions the run will take, for progress and ETA; undefined when unknown. */
+async function expectedSessions(
+  loader: DataLoaderV1,
+  options: RunGenerationOptions,
+): Promise<number | undefined> {
+  const counted = await loader.count?.();
+  if (counted === undefined) return options.sessions;
+  // A shard holds about its share of the sessions: hashing spreads them evenly.
+  const inShard = options.shard === undefined ? counted : Math.round(counted / options.shard.count);
+  return options.sessions === undefined ? inShard : Math.min(options.sessions, inShard);
 }

@@ -41,7 +41,17 @@ export interface RunGenerationOptions {
 }
 
 export type RunEvent =
-  | { type: 'session-written'; sessionId: string; folder: string; turns: number; calls: number }
+  /** `total`: the sessions the run will take, when the loader can count them (approximate for a shard). */
+  | { type: 'run-started'; total: number | undefined }
+  | {
+      type: 'session-written';
+      sessionId: string;
+      folder: string;
+      turns: number;
+      calls: number;
+      model: string;
+      usage: TokenUsage;
+    }
   | { type: 'session-exists'; sessionId: string; folder: string }
   | { type: 'session-failed'; sessionId: string; code: string; reason: string }
   | { type: 'session-skipped'; sessionId: string; reason: string };

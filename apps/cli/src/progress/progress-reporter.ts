@@ -1,0 +1,82 @@
+import type { RunEvent } from '@tp2dg/orchestrator';
+import { type ProgressSnapshot, ProgressTally } from './progress-tally.js';
+
+export type ProgressMode = 'tty' | 'lines' | 'json';
+
+export interface ProgressReporter {
+  report(event: RunEvent): void;
+  /** Ends an updating terminal line, so what follows starts on a line of its own. */
+  finish(): void;
+  readonly tally: ProgressTally;
+}
+
+/**
+ * Progress on stderr: one line kept up to date on a terminal; a line per event otherwise
+ * (logs, CI); one JSON object per event with `--progress json`, for machines.
+ */
+export function createProgressReporter(
+  mode: ProgressMode,
+  write: (text: string) => void,
+  now?: () => number,
+): ProgressReporter {
+  const tally = new ProgressTally(now);
+  let lineOpen = false;
+  return {
+    tally,
+    report(event) {
+      tally.record(event);
+      const snapshot = tally.snapshot();
+      if (mode === 'json') write(`${JSON.stringify({ event, progress: snapshot })}\n`);
+      else if (mode === 'lines')
+        write(
+          `${describeEvent(event)}${event.type === 'run-started' ? '' : ` [${formatSnapshot(snapshot)}]`}\n`,
+        );
+      else {
+        // A failure is worth keeping on screen; the rest only updates the status line.
+        if (event.type === 'session-failed') write(`\r\x1b[K${describeEvent(event)}\n`);
+        write(`\r\x1b[K${formatSnapshot(snapshot)}`);
+        lineOpen = true;
+      }
+    },
+    finish() {
+      if (lineOpen) write('\n');
+      lineOpen = false;
+    },
+  };
+}
+
+export function describeEvent(event: RunEvent): string {
+  switch (event.type) {
+    case 'run-started':
+      return event.total === undefined ? 'started' : `started: ${event.total} sessions`;
+    case 'session-written':
+      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls`;
+    case 'session-exists':
+      return `kept ${event.sessionId}: already generated`;
+    case 'session-failed':
+      return `failed ${event.sessionId}: ${event.reason}`;
+    case 'session-skipped':
+      return `skipped ${event.sessionId}: ${event.reason}`;
+  }
+}
+
+export function formatSnapshot(snapshot: ProgressSnapshot): string {
+  const total = snapshot.total === undefined ? '' : `/${snapshot.total}`;
+  const failures = Object.entries(snapshot.failedByCode).map(([code, count]) => `${code} ${count}`);
+  const parts = [
+    `${snapshot.done}${total} sessions`,
+    `${Math.round(snapshot.callsPerMinute)} calls/min`,
+    `${Math.round(snapshot.tokensPerMinute)} tokens/min`,
+    `$${snapshot.spentUsd.toFixed(4)}${snapshot.projectedUsd === undefined ? '' : ` of ~$${snapshot.projectedUsd.toFixed(4)}`}`,
+    ...(snapshot.etaSeconds === undefined ? [] : [`ETA ${formatDuration(snapshot.etaSeconds)}`]),
+    ...(failures.length === 0 ? [] : [`failed: ${failures.join(', ')}`]),
+  ];
+  return parts.join(', ');
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 3600)
+    return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
+  return `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
+}

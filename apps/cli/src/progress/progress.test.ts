@@ -1,0 +1,88 @@
+import { costOfUsage, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import type { RunEvent } from '@tp2dg/orchestrator';
+import { describe, expect, it } from 'vitest';
+import { createProgressReporter } from './progress-reporter.js';
+import { ProgressTally } from './progress-tally.js';
+
+const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
+const written = (sessionId: string, model = 'gemini-2.5-flash'): RunEvent => ({
+  type: 'session-written',
+  sessionId,
+  folder: `/out/${sessionId}`,
+  turns: 8,
+  calls: 20,
+  model,
+  usage,
+});
+
+function clock() {
+  let now = 0;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('ProgressTally', () => {
+  it('should count sessions, spend at list prices, project the total and give an ETA', () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    tally.record({ type: 'run-started', total: 4 });
+    time.advance(30_000);
+    tally.record(written('s1'));
+    tally.record({ type: 'session-failed', sessionId: 's2', code: 'MODEL_API', reason: 'HTTP 503' });
+    const snapshot = tally.snapshot();
+    const prices = priceOf('gemini-2.5-flash');
+    if (prices === undefined) throw new Error('flash must be priced');
+    const perSession = costOfUsage(usage, prices);
+    expect(snapshot).toMatchObject({ done: 2, total: 4, written: 1, failedByCode: { MODEL_API: 1 } });
+    expect(snapshot.spentUsd).toBeCloseTo(perSession, 10);
+    expect(snapshot.projectedUsd).toBeCloseTo(perSession * 4, 10);
+    // 2 sessions in 30 s: the 2 left take another 30 s.
+    expect(snapshot.etaSeconds).toBeCloseTo(30, 5);
+    expect(snapshot.callsPerMinute).toBeCloseTo(40, 5);
+  });
+
+  it('should not bill simulated sessions', () => {
+    const tally = new ProgressTally(clock().now);
+    tally.record(written('s1', 'simulated'));
+    expect(tally.snapshot().spentUsd).toBe(0);
+  });
+});
+
+describe('createProgressReporter', () => {
+  it('should write one JSON object per event in json mode', () => {
+    const output: string[] = [];
+    const reporter = createProgressReporter('json', (text) => output.push(text), clock().now);
+    reporter.report({ type: 'run-started', total: 2 });
+    reporter.report(written('s1'));
+    const lines = output
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.event.type)).toEqual(['run-started', 'session-written']);
+    expect(lines[1].progress).toMatchObject({ done: 1, total: 2, written: 1 });
+  });
+
+  it('should keep one updating line on a terminal, and end it when asked', () => {
+    const output: string[] = [];
+    const reporter = createProgressReporter('tty', (text) => output.push(text), clock().now);
+    reporter.report({ type: 'run-started', total: 2 });
+    reporter.report(written('s1'));
+    reporter.finish();
+    expect(output.filter((text) => text.startsWith('\r\x1b[K'))).toHaveLength(2);
+    expect(output.at(-2)).toContain('1/2 sessions');
+    expect(output.at(-1)).toBe('\n');
+  });
+
+  it('should write a line per session with the figures in lines mode', () => {
+    const output: string[] = [];
+    const reporter = createProgressReporter('lines', (text) => output.push(text), clock().now);
+    reporter.report({ type: 'run-started', total: 2 });
+    reporter.report(written('s1'));
+    expect(output).toEqual([
+      'started: 2 sessions\n',
+      expect.stringMatching(
+        /^wrote s1: 8 turns, 20 calls \[1\/2 sessions, .*\$0\.\d{4} of ~\$0\.\d{4}.*\]\n$/,
+      ),
+    ]);
+  });
+});
