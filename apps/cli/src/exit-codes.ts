@@ -1,7 +1,15 @@
 import type { Tp2dgErrorCode } from '@tp2dg/entities';
 
 /** Exit codes a script can branch on: 2 = fix the command, 3 = fix the input, 4 = the service. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3, service: 4, someSessionsFailed: 5 } as const;
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  input: 3,
+  service: 4,
+  someSessionsFailed: 5,
+  budgetReached: 6,
+} as const;
 
 const BY_CODE: Record<Tp2dgErrorCode, number> = {
   INVALID_ARGUMENT: EXIT.usage,

@@ -73,6 +73,10 @@ export function defineGenerateArguments(argv: Argv) {
       default: false,
       describe: 'Delete the files this run uploaded to Gemini when it ends (later runs then upload again)',
     })
+    .option('max-cost', {
+      type: 'number',
+      describe: 'Budget in USD at list prices: no conversation starts that would pass it (exit code 6)',
+    })
     .option('shard', {
       type: 'string',
       describe: 'Only part i of n of the sessions (i/n, e.g. 2/4), to split a corpus across machines',
@@ -115,6 +119,10 @@ export function defineGenerateArguments(argv: Argv) {
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
           throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
         }
+      }
+      const maxCost = args['max-cost'] as number | undefined;
+      if (maxCost !== undefined && !(maxCost > 0)) {
+        throw new Error(`--max-cost must be a positive amount in USD (got ${maxCost})`);
       }
       return true;
     })

@@ -508,4 +508,29 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       await emulator.close();
     }
   });
+
+  it('should stop starting conversations at --max-cost and exit 6', async () => {
+    const emulator = await startGeminiEmulator({ apiKey: API_KEY });
+    try {
+      const output = await temporaryDirectory('budget');
+      const args = [
+        '--provider',
+        'gemini',
+        '--data',
+        DUMMY,
+        '--output-dir',
+        output,
+        '--max-cost',
+        '0.000001',
+      ];
+      const result = await runGenerate(args, geminiEnv(emulator));
+      expect(result.code).toBe(6);
+      // The first conversation measures the cost; the ceiling allows no second one.
+      expect(result.stdout).toContain('Wrote 1 conversation(s)');
+      expect(result.stdout).toMatch(/Stopped at the budget: \$\d+\.\d{4} spent of \$0\.000001/);
+      expect(emulator.requests).toHaveLength(20);
+    } finally {
+      await emulator.close();
+    }
+  });
 });

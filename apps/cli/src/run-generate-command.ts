@@ -60,6 +60,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxReasks: args.maxReasks,
     sessions: args.sessions,
     shard: args.shard,
+    maxCostUsd: args.maxCost,
     concurrency: args.concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     timeoutMs: args.timeout * 1000,
@@ -101,5 +102,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   if (report.failed + report.skipped > 0)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);
+  if (report.budgetReached) {
+    io.stdout(
+      `Stopped at the budget: $${report.spentUsd.toFixed(4)} spent of $${args.maxCost}; the same command with a higher --max-cost goes on.`,
+    );
+    return EXIT.budgetReached;
+  }
   return report.failed > 0 ? EXIT.someSessionsFailed : EXIT.ok;
 }

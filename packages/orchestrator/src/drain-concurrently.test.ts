@@ -81,4 +81,36 @@ describe('drainConcurrently', () => {
     expect(failing?.error).toEqual(new Error('bad item'));
     expect(stops).toEqual(['read', 'process']);
   });
+
+  it('should hold the taking while mayTake says no and items are in flight, and end it when none are', async () => {
+    let started = 0;
+    let finished = 0;
+    let running = 0;
+    let peak = 0;
+    const stopped = await drainConcurrently({
+      items: numbers(10),
+      concurrency: 4,
+      // Like the budget: one alone until it finishes, then two more, then no more.
+      gate: {
+        tryEnter: () => {
+          const allowed = finished === 0 ? started === 0 : started < 3;
+          if (allowed) started += 1;
+          return allowed;
+        },
+        leave: () => {},
+      },
+      afterRead: async () => {},
+      process: async () => {
+        running += 1;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        running -= 1;
+        finished += 1;
+      },
+      onStop: () => {},
+    });
+    expect(stopped).toBeUndefined();
+    expect(started).toBe(3);
+    expect(peak).toBe(2);
+  });
 });

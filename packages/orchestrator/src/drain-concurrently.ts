@@ -3,6 +3,12 @@ export interface DrainOptions<T> {
   concurrency: number;
   /** How many items to take at most; all when absent. */
   limit?: number;
+  /**
+   * A place every item needs (a budget): `tryEnter` reserves one before the item is read, or
+   * says no, which holds the taking back until an item in flight settles, and ends it when
+   * none is in flight. `leave` frees it when the item is done.
+   */
+  gate?: { tryEnter(): boolean; leave(): void };
   /** Runs after each read of `items`, e.g. to record what the source passed over. */
   afterRead: () => Promise<void>;
   process: (item: T) => Promise<void>;
@@ -34,27 +40,71 @@ export async function drainConcurrently<T>(
   };
   const canTake = () => stopped === undefined && (options.limit === undefined || taken < options.limit);
 
-  async function worker(): Promise<void> {
-    while (canTake()) {
-      // The slot is taken before the wait, so idle workers never read past the limit.
-      taken += 1;
-      let next: IteratorResult<T>;
-      try {
-        next = await read();
-        await options.afterRead();
-      } catch (error) {
-        stop(error, 'read');
-        return;
+  // Resolved whenever an item settles: a worker held back by the gate waits for it.
+  let inFlight = 0;
+  let settled = signal();
+
+  /**
+   * Claims the next item's place, waiting while the gate says no and items are in flight.
+   * The checks and the claim happen in one tick, so two workers never claim the same room.
+   */
+  async function enter(): Promise<boolean> {
+    for (;;) {
+      if (!canTake()) return false;
+      if (options.gate?.tryEnter() ?? true) {
+        // The slot is taken before the read, so idle workers never read past the limit.
+        taken += 1;
+        inFlight += 1;
+        return true;
       }
-      if (next.done || stopped !== undefined) return;
-      try {
-        await options.process(next.value);
-      } catch (error) {
-        stop(error, 'process');
-      }
+      if (inFlight === 0) return false;
+      await settled.promise;
     }
+  }
+
+  async function worker(): Promise<void> {
+    while (await enter()) {
+      let more = false;
+      try {
+        more = await take();
+      } finally {
+        inFlight -= 1;
+        options.gate?.leave();
+        settled.resolve();
+        settled = signal();
+      }
+      if (!more) return;
+    }
+  }
+
+  /** Reads and processes one item; false when there is nothing more to take. */
+  async function take(): Promise<boolean> {
+    let next: IteratorResult<T>;
+    try {
+      next = await read();
+      await options.afterRead();
+    } catch (error) {
+      stop(error, 'read');
+      return false;
+    }
+    if (next.done || stopped !== undefined) return false;
+    try {
+      await options.process(next.value);
+    } catch (error) {
+      stop(error, 'process');
+    }
+    return true;
   }
 
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   return stopped;
+}
+
+/** A promise with its resolver (Promise.withResolvers needs Node 22). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }

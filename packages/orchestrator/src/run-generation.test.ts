@@ -313,4 +313,33 @@ describe('runGeneration', () => {
       message: expect.stringContaining('other profiling or pool tracks'),
     });
   });
+
+  it('should start no conversation that would pass --max-cost, and say the budget stopped it', async () => {
+    // The simulated backend under a priced model name: its estimated usage is billed like Gemini's.
+    const priced: ModelFactory = {
+      provider: 'gemini',
+      model: 'gemini-2.5-flash',
+      forSession: (session) => ({
+        ...createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
+        provider: 'gemini',
+        model: 'gemini-2.5-flash',
+      }),
+    };
+    const probe = await run(await temporaryDirectory(), { models: priced, sessions: 1 });
+    const oneConversation = probe.spentUsd;
+    expect(oneConversation).toBeGreaterThan(0);
+    const capped = await run(await temporaryDirectory(), {
+      models: priced,
+      concurrency: 4,
+      maxCostUsd: oneConversation * 3.5,
+    });
+    const ceiling = oneConversation * 3.5;
+    expect(capped.budgetReached).toBe(true);
+    expect(capped.written).toBeLessThan(8);
+    expect(capped.spentUsd).toBeLessThanOrEqual(ceiling);
+    // One more conversation at the mean cost would have passed the ceiling.
+    expect(capped.spentUsd + capped.spentUsd / capped.written).toBeGreaterThan(ceiling);
+    const unlimited = await run(await temporaryDirectory(), { models: priced, concurrency: 4 });
+    expect(unlimited).toMatchObject({ written: 8, budgetReached: false });
+  });
 });

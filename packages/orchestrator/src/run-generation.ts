@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataLoaderV1, SkippedSession } from '@tp2dg/data-loaders';
 import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import { Budget } from './budget.js';
 import { drainConcurrently } from './drain-concurrently.js';
 import { appendFailure } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
@@ -46,7 +47,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     skipped: 0,
     calls: 0,
     usage: ZERO_USAGE,
+    spentUsd: 0,
+    budgetReached: false,
   };
+  const budget = new Budget(options.maxCostUsd, options.prices);
   const settings = {
     provider: options.models.provider,
     model: options.models.model,
@@ -100,8 +104,10 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         now,
       });
       consecutiveFailures = 0;
+      const paid = sumUsage(conversation.calls.map((call) => call.usage));
+      budget.record(options.models.model, paid);
       report.calls += conversation.calls.length;
-      report.usage = sumUsage([report.usage, ...conversation.calls.map((call) => call.usage)]);
+      report.usage = sumUsage([report.usage, paid]);
       if (!written) {
         await assertResumable(folder, session, settings);
         report.existing += 1;
@@ -116,7 +122,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         turns: conversation.chat.length,
         calls: conversation.calls.length,
         model: options.models.model,
-        usage: sumUsage(conversation.calls.map((call) => call.usage)),
+        usage: paid,
       });
     } catch (error) {
       if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
@@ -150,6 +156,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     items: sessions,
     concurrency: options.concurrency ?? 1,
     limit: options.sessions,
+    gate: budget,
     afterRead: recordSkips,
     process: processSession,
     // A corpus error only stops the taking: sessions in flight are paid for and finish.
@@ -172,6 +179,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     await Promise.resolve(loader.close?.()).catch(() => undefined);
     throw fatal.error;
   }
+  // Held back by the ceiling, with sessions still to go: the run stopped at its budget.
+  report.budgetReached = budget.held && !(await sessions.next()).done;
+  report.spentUsd = budget.spentUsd;
   await loader.close?.();
   return report;
 }

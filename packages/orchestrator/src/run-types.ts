@@ -1,6 +1,6 @@
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
-import type { GoalTemplate, ModelPort, Session, TokenUsage } from '@tp2dg/entities';
+import type { GoalTemplate, ModelPort, PriceTable, Session, TokenUsage } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import type { Shard } from './shard.js';
 
@@ -25,6 +25,10 @@ export interface RunGenerationOptions {
   maxReasks: number;
   /** How many sessions to take from the corpus (from the shard, when given); all when absent. */
   sessions?: number;
+  /** A ceiling in USD at list prices: no conversation starts that would pass it (`--max-cost`). */
+  maxCostUsd?: number;
+  /** The prices for that ceiling; the default list prices when absent. */
+  prices?: PriceTable;
   /** Only the sessions of this part of the corpus (`--shard i/n`). */
   shard?: Shard;
   /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
@@ -64,4 +68,8 @@ export interface RunReport {
   skipped: number;
   calls: number;
   usage: TokenUsage;
+  /** USD spent at list prices by the conversations written (0 for simulated ones). */
+  spentUsd: number;
+  /** True when `maxCostUsd` held back sessions that were left to generate. */
+  budgetReached: boolean;
 }

@@ -1,0 +1,35 @@
+import { costOfUsage, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { Budget } from './budget.js';
+
+const usage: TokenUsage = { ...ZERO_USAGE, text_input: 1_000_000 };
+const flash = priceOf('gemini-2.5-flash');
+if (flash === undefined) throw new Error('flash must be priced');
+const cost = costOfUsage(usage, flash);
+
+describe('Budget', () => {
+  it('should start one conversation until one has a cost, then as many as the ceiling allows', () => {
+    const budget = new Budget(cost * 3.5);
+    expect(budget.tryEnter()).toBe(true);
+    expect(budget.tryEnter()).toBe(false);
+    budget.record('gemini-2.5-flash', usage);
+    budget.leave();
+    // Spent 1; running 0: up to 2 more fit (1 + 2 <= 3.5), a third would pass the ceiling.
+    expect(budget.tryEnter()).toBe(true);
+    expect(budget.tryEnter()).toBe(true);
+    expect(budget.tryEnter()).toBe(false);
+    expect(budget.held).toBe(true);
+    expect(budget.spentUsd).toBeCloseTo(cost, 10);
+  });
+
+  it('should never hold back a run without a ceiling or without prices', () => {
+    const unlimited = new Budget(undefined);
+    const simulated = new Budget(0.000001);
+    for (let index = 0; index < 5; index += 1) {
+      expect(unlimited.tryEnter()).toBe(true);
+      expect(simulated.tryEnter()).toBe(true);
+      simulated.record('simulated', usage);
+    }
+    expect(simulated.spentUsd).toBe(0);
+  });
+});
