@@ -1,10 +1,16 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
+import type { Shard } from './shard.js';
 
 /** Appends to `failures.jsonl`: a session without a conversation always leaves its reason. */
 export async function appendFailure(file: string, record: FailureRecord): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   // One short line per append: concurrent appends of whole lines do not interleave.
   await appendFile(file, `${JSON.stringify(FailureRecordSchema.parse(record))}\n`);
+}
+
+/** Each shard keeps its own failure log, so the outputs of several machines merge by directory. */
+export function failureLogName(shard: Shard | undefined): string {
+  return shard === undefined ? 'failures.jsonl' : `failures-shard-${shard.index}-of-${shard.count}.jsonl`;
 }

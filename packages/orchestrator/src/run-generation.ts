@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DataLoaderV1, SkippedSession } from '@tp2dg/data-loaders';
+import type { SkippedSession } from '@tp2dg/data-loaders';
 import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
 import { Budget } from './budget.js';
 import { drainConcurrently } from './drain-concurrently.js';
-import { appendFailure } from './failure-log.js';
+import { expectedSessions } from './expected-sessions.js';
+import { appendFailure, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { corpusFolder, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
@@ -34,11 +35,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   const dataDir = options.loaderOptions.dataDir;
   const mediaRoot = dataDir === undefined ? undefined : await realpath(dataDir).catch(() => dataDir);
   const corpusRoot = corpusFolder(options.outputDir, options.models.model, loader.corpus);
-  // Each shard keeps its own failure log, so the outputs of several machines merge by directory.
   const shard = options.shard;
-  const failuresName =
-    shard === undefined ? 'failures.jsonl' : `failures-shard-${shard.index}-of-${shard.count}.jsonl`;
-  const failuresFile = join(corpusRoot, failuresName);
+  const failuresFile = join(corpusRoot, failureLogName(shard));
   const report: RunReport = {
     corpusRoot,
     written: 0,
@@ -184,16 +182,4 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   report.spentUsd = budget.spentUsd;
   await loader.close?.();
   return report;
-}
-
-/** How many sessions the run will take, for progress and ETA; undefined when unknown. */
-async function expectedSessions(
-  loader: DataLoaderV1,
-  options: RunGenerationOptions,
-): Promise<number | undefined> {
-  const counted = await loader.count?.();
-  if (counted === undefined) return options.sessions;
-  // A shard holds about its share of the sessions: hashing spreads them evenly.
-  const inShard = options.shard === undefined ? counted : Math.round(counted / options.shard.count);
-  return options.sessions === undefined ? inShard : Math.min(options.sessions, inShard);
 }
