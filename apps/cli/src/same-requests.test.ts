@@ -56,7 +56,7 @@ describe('one code path builds the requests of every backend', () => {
         catalog,
         turns: 8,
         seed: 11,
-        responseFormat: 'yaml' as const,
+        responseFormat,
         maxReasks: 2,
       };
 
