@@ -18,7 +18,6 @@ describe('Budget', () => {
     expect(budget.tryEnter()).toBe(true);
     expect(budget.tryEnter()).toBe(true);
     expect(budget.tryEnter()).toBe(false);
-    expect(budget.held).toBe(true);
     expect(budget.spentUsd).toBeCloseTo(cost, 10);
   });
 

@@ -11,8 +11,6 @@ export class Budget {
   private spent = 0;
   private measured = 0;
   private running = 0;
-  /** True once a conversation was held back by the ceiling. */
-  held = false;
 
   constructor(
     private readonly maxUsd: number | undefined,
@@ -25,10 +23,7 @@ export class Budget {
 
   /** Reserves a place for one more conversation if the ceiling allows it. */
   tryEnter(): boolean {
-    if (!this.allows()) {
-      this.held = true;
-      return false;
-    }
+    if (!this.allows()) return false;
     this.running += 1;
     return true;
   }

@@ -22,7 +22,7 @@ describe('drainConcurrently', () => {
       seen.push(item);
       running -= 1;
     };
-    const stopped = await drainConcurrently({
+    const { stopped } = await drainConcurrently({
       items: numbers(10),
       concurrency: 3,
       afterRead: noop,
@@ -61,7 +61,7 @@ describe('drainConcurrently', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       finished.push(item);
     };
-    const stopped = await drainConcurrently({
+    const { stopped } = await drainConcurrently({
       items: numbers(5, 2),
       concurrency: 2,
       afterRead: noop,
@@ -71,7 +71,7 @@ describe('drainConcurrently', () => {
     expect(stopped?.error).toEqual(new Error('cannot read 2'));
     expect(stops).toEqual(['read']);
     expect(finished.sort()).toEqual([0, 1]);
-    const failing = await drainConcurrently({
+    const { stopped: failing } = await drainConcurrently({
       items: numbers(5),
       concurrency: 1,
       afterRead: noop,
@@ -87,7 +87,7 @@ describe('drainConcurrently', () => {
     let finished = 0;
     let running = 0;
     let peak = 0;
-    const stopped = await drainConcurrently({
+    const { stopped, heldBack } = await drainConcurrently({
       items: numbers(10),
       concurrency: 4,
       // Like the budget: one alone until it finishes, then two more, then no more.
@@ -110,6 +110,7 @@ describe('drainConcurrently', () => {
       onStop: () => {},
     });
     expect(stopped).toBeUndefined();
+    expect(heldBack).toBe(true);
     expect(started).toBe(3);
     expect(peak).toBe(2);
   });

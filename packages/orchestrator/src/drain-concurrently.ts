@@ -1,3 +1,10 @@
+export interface DrainOutcome {
+  /** The first error, when one stopped the taking. */
+  stopped: { error: unknown } | undefined;
+  /** True when the gate said no with no item in flight: the taking ended there. */
+  heldBack: boolean;
+}
+
 export interface DrainOptions<T> {
   items: AsyncIterator<T>;
   concurrency: number;
@@ -19,11 +26,9 @@ export interface DrainOptions<T> {
 /**
  * Takes items from one async iterator with `concurrency` workers until it ends, the limit
  * is reached or an error stops the taking. Items in flight always settle before it returns.
- * Returns the error that stopped it, if any.
+ * Says what stopped it: an error, or the gate with nothing left in flight.
  */
-export async function drainConcurrently<T>(
-  options: DrainOptions<T>,
-): Promise<{ error: unknown } | undefined> {
+export async function drainConcurrently<T>(options: DrainOptions<T>): Promise<DrainOutcome> {
   // The source need not accept overlapping next() calls: workers take turns.
   let queue: Promise<unknown> = Promise.resolve();
   const read = () => {
@@ -33,6 +38,7 @@ export async function drainConcurrently<T>(
   };
   let taken = 0;
   let stopped: { error: unknown } | undefined;
+  let heldBack = false;
   const stop = (error: unknown, during: 'read' | 'process') => {
     if (stopped !== undefined) return;
     stopped = { error };
@@ -57,7 +63,10 @@ export async function drainConcurrently<T>(
         inFlight += 1;
         return true;
       }
-      if (inFlight === 0) return false;
+      if (inFlight === 0) {
+        heldBack = true;
+        return false;
+      }
       await settled.promise;
     }
   }
@@ -97,7 +106,7 @@ export async function drainConcurrently<T>(
   }
 
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
-  return stopped;
+  return { stopped, heldBack };
 }
 
 /** A promise with its resolver (Promise.withResolvers needs Node 22). */

@@ -341,5 +341,13 @@ describe('runGeneration', () => {
     expect(capped.spentUsd + capped.spentUsd / capped.written).toBeGreaterThan(ceiling);
     const unlimited = await run(await temporaryDirectory(), { models: priced, concurrency: 4 });
     expect(unlimited).toMatchObject({ written: 8, budgetReached: false });
+    // A generous ceiling with a session limit: the limit ends the run, not the budget.
+    const limited = await run(await temporaryDirectory(), {
+      models: priced,
+      concurrency: 4,
+      sessions: 3,
+      maxCostUsd: 1000,
+    });
+    expect(limited).toMatchObject({ written: 3, budgetReached: false });
   });
 });

@@ -150,7 +150,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
   const all = loader.sessions();
   const sessions = (shard === undefined ? all : sessionsInShard(all, shard))[Symbol.asyncIterator]();
-  const stopped = await drainConcurrently({
+  const { stopped, heldBack } = await drainConcurrently({
     items: sessions,
     concurrency: options.concurrency ?? 1,
     limit: options.sessions,
@@ -178,7 +178,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     throw fatal.error;
   }
   // Held back by the ceiling, with sessions still to go: the run stopped at its budget.
-  report.budgetReached = budget.held && !(await sessions.next()).done;
+  report.budgetReached = heldBack && !(await sessions.next()).done;
   report.spentUsd = budget.spentUsd;
   await loader.close?.();
   return report;
