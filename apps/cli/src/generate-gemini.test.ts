@@ -16,12 +16,12 @@ import {
 } from '@tp2dg/entities';
 import {
   agentOf,
-  createCooperativeResponder as createGeminiResponder,
+  type CooperativeResponder,
+  createCooperativeResponder,
   type EmulatedGenerateRequest,
   emulatedApiError,
   filePartsOf,
   type GeminiEmulator,
-  type CooperativeResponder as GeminiResponder,
   GOAL_MARKER,
   startGeminiEmulator,
   systemInstructionOf,
@@ -150,7 +150,7 @@ function sumUsage(usages: readonly TokenUsage[]): TokenUsage {
 describe('tp2dg-generate --provider gemini against the local Gemini emulator', () => {
   describe('a run of 2 sessions that succeeds', () => {
     let emulator: GeminiEmulator;
-    let responder: GeminiResponder;
+    let responder: CooperativeResponder;
     let result: Awaited<ReturnType<typeof runGenerate>>;
     let output: string;
     let corpusRoot: string;
@@ -159,7 +159,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     let runMs: number;
 
     beforeAll(async () => {
-      responder = createGeminiResponder();
+      responder = createCooperativeResponder();
       // With `apiKey` the emulator rejects any other key, as Google does.
       emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
       output = await temporaryDirectory('out');
@@ -352,7 +352,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       const onlyFailing = new Set(failing?.track_ids.filter((id) => !kept?.track_ids.includes(id)));
       let emulator: GeminiEmulator | undefined;
       const rejected: EmulatedGenerateRequest[] = [];
-      const responder = createGeminiResponder({
+      const responder = createCooperativeResponder({
         // Requests of the first session (recognised by its own media) get a 400, which is not retried.
         intercept: (request) => {
           const uploads = emulator?.uploads ?? [];
@@ -440,7 +440,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
 
   it('should record the retry of a 429 and its cause with the call in calls.jsonl', async () => {
     let throttled = false;
-    const responder = createGeminiResponder({
+    const responder = createCooperativeResponder({
       intercept: () => {
         if (throttled) return undefined;
         throttled = true;
