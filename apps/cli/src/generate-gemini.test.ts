@@ -382,6 +382,9 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
             session_id: failing?.session_id,
             user_id: 'u01',
             stage: 'generate',
+            // Profile and goal are asked together: the first refused fails the session.
+            agent: expect.stringMatching(/^(profile|goal)$/),
+            turn: null,
             code: 'MODEL_API',
             reason: expect.stringContaining('400'),
           },

@@ -27,6 +27,16 @@ describe('formatText', () => {
     expect(secondLine).toBe('tp2dg summary of run');
   });
 
+  it('should list each failure with its agent and turn, and cut a long list short', () => {
+    expect(formatText(sample)).toContain('  user-7__2020-01-01 (recsys, turn 4): MODEL_TIMEOUT: slow');
+    const timeout = SAMPLE_FAILURES.find((failure) => failure.code === 'MODEL_TIMEOUT');
+    if (timeout === undefined) throw new Error('the sample has a timeout');
+    const many = Array.from({ length: 23 }, (_, index) => ({ ...timeout, session_id: `s${index}` }));
+    const text = formatText(summarize('run', { conversations: [], failures: many, invalid_files: [] }));
+    expect(text.split('\n').filter((line) => line.includes(': MODEL_TIMEOUT: slow'))).toHaveLength(20);
+    expect(text).toContain('  ... and 3 more (all of them with --json)');
+  });
+
   it('should show goals as a category x specificity table with totals', () => {
     const lines = formatText(sample).split('\n');
     expect(lines).toContain('  category  LL  HL  LH  HH  total');

@@ -1,4 +1,4 @@
-import { RESPONSE_CODES, SPECIFICITY_CODES } from '@tp2dg/entities';
+import { type FailureRecord, RESPONSE_CODES, SPECIFICITY_CODES } from '@tp2dg/entities';
 import { formatInteger, formatPercent, formatStatistics } from './format-numbers.js';
 import { formatTable } from './format-table.js';
 import { formatCostSection, formatTokens } from './format-usage.js';
@@ -70,7 +70,25 @@ function formatFailures(failures: Summary['failures']): string[] {
   const rows = failures.by_stage_code.map((entry) => [entry.stage, entry.code, formatInteger(entry.count)]);
   const table =
     rows.length > 0 ? formatTable([['stage', 'code', 'sessions'], ...rows], { labelColumns: 2 }) : [];
-  return [`Failed or skipped sessions (failures.jsonl): ${failures.total}`, ...table];
+  const shown = failures.sessions.slice(0, LISTED_FAILURES).map(describeFailure);
+  const more = failures.sessions.length - shown.length;
+  return [
+    `Failed or skipped sessions (failures.jsonl): ${failures.total}`,
+    ...table,
+    ...shown,
+    ...(more > 0 ? [`  ... and ${more} more (all of them with --json)`] : []),
+  ];
+}
+
+/** Enough to see what went wrong at a glance; --json lists them all. */
+const LISTED_FAILURES = 20;
+
+function describeFailure(failure: FailureRecord): string {
+  const where =
+    failure.agent === null
+      ? ''
+      : ` (${failure.agent}${failure.turn === null ? '' : `, turn ${failure.turn}`})`;
+  return `  ${failure.session_id}${where}: ${failure.code}: ${failure.reason}`;
 }
 
 function formatInvalidFiles(invalidFiles: Summary['invalid_files']): string[] {

@@ -100,6 +100,7 @@ describe('summarize', () => {
         { stage: 'generate', code: 'MODEL_TIMEOUT', count: 1 },
         { stage: 'load', code: 'INVALID_INPUT', count: 2 },
       ],
+      sessions: SAMPLE_FAILURES,
     });
     expect(summary.invalid_files).toEqual([invalidFile]);
   });

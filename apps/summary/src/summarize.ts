@@ -62,6 +62,9 @@ export function summarize(
     failures: {
       total: collected.failures.length,
       by_stage_code: countCombinations(collected.failures.map(({ stage, code }) => ({ stage, code }))),
+      sessions: [...collected.failures].sort((left, right) =>
+        left.session_id.localeCompare(right.session_id),
+      ),
     },
     invalid_files: collected.invalid_files,
   };

@@ -91,6 +91,11 @@ export interface Summary {
     mean_per_billed_conversation_usd: number | null;
     unpriced_models: string[];
   };
-  failures: { total: number; by_stage_code: FailureCount[] };
+  failures: {
+    total: number;
+    by_stage_code: FailureCount[];
+    /** Every outstanding failure by session id: where it failed (agent, turn), the code and the reason. */
+    sessions: FailureRecord[];
+  };
   invalid_files: InvalidFile[];
 }

@@ -54,6 +54,8 @@ export const SAMPLE_FAILURES: FailureRecord[] = [
     session_id: 'user-7__2020-01-01',
     user_id: 'user-7',
     stage: 'generate',
+    agent: 'recsys',
+    turn: 4,
     code: 'MODEL_TIMEOUT',
     reason: 'slow',
   },

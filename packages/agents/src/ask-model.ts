@@ -121,6 +121,10 @@ async function callModel(
     const elapsed = `after ${Math.round(context.now() - started)} ms`;
     const code = Tp2dgError.isInstance(error) ? error.code : 'MODEL_API';
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Tp2dgError(code, `${where}: model call failed ${elapsed}: ${reason}`, { cause: error });
+    const callSite = { agent: label.agent, turn: label.turn };
+    throw new Tp2dgError(code, `${where}: model call failed ${elapsed}: ${reason}`, {
+      cause: error,
+      callSite,
+    });
   }
 }

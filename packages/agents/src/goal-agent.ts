@@ -46,7 +46,8 @@ export async function chooseGoal(
             },
     },
   });
-  if (!outcome.ok) throw agentReplyError('goal', session.session_id, outcome.rejection);
+  if (!outcome.ok)
+    throw agentReplyError({ agent: 'goal', turn: null }, session.session_id, outcome.rejection);
   return outcome.value;
 }
 

@@ -48,7 +48,8 @@ export class ListenerAgent {
       [{ kind: 'text', text }, ...trackListParts(tracks, 'anonymous')],
       ACKNOWLEDGEMENT,
     );
-    if (!outcome.ok) throw agentReplyError('listener priming', this.#options.sessionId, outcome.rejection);
+    if (!outcome.ok)
+      throw agentReplyError({ agent: 'listener', turn: 0 }, this.#options.sessionId, outcome.rejection);
   }
 
   /** Turn 1: a verbatim copy of one of the goal's initial query examples. */

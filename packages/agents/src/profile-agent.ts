@@ -18,6 +18,7 @@ export async function inferProfile(context: AgentContext, session: Session): Pro
     parts: [{ kind: 'text', text: prompt }, ...trackListParts(tracks, 'anonymous')],
     reply: { schema: ProfileReplySchema },
   });
-  if (!outcome.ok) throw agentReplyError('profile', session.session_id, outcome.rejection);
+  if (!outcome.ok)
+    throw agentReplyError({ agent: 'profile', turn: null }, session.session_id, outcome.rejection);
   return outcome.value;
 }

@@ -43,7 +43,8 @@ export class RecsysAgent {
       [{ kind: 'text', text }, ...trackListParts(pool, 'catalog')],
       ACKNOWLEDGEMENT,
     );
-    if (!outcome.ok) throw agentReplyError('recsys priming', this.#options.sessionId, outcome.rejection);
+    if (!outcome.ok)
+      throw agentReplyError({ agent: 'recsys', turn: 0 }, this.#options.sessionId, outcome.rejection);
   }
 
   async recommend(turn: number, listenerMessage: string): Promise<RecsysTurn> {

@@ -1,3 +1,5 @@
+import type { AgentName } from './model-port.js';
+
 const marker = Symbol.for('tp2dg.error');
 
 /** Every way tp2dg can fail; the CLI maps each code to an exit code. */
@@ -17,8 +19,16 @@ export type Tp2dgErrorCode =
   | 'ABORTED'
   | 'OUTPUT_WRITE';
 
+/** The model call a failure happened in: what a failure log needs to point at it. */
+export interface CallSite {
+  agent: AgentName;
+  /** Conversation turn, 0 for a priming call, null for the one-shot profile and goal calls. */
+  turn: number | null;
+}
+
 export interface Tp2dgErrorOptions {
   cause?: unknown;
+  callSite?: CallSite;
 }
 
 /**
@@ -28,11 +38,14 @@ export interface Tp2dgErrorOptions {
 export class Tp2dgError extends Error {
   readonly [marker] = true;
   readonly code: Tp2dgErrorCode;
+  /** Set when a model call failed the session: which agent, at which turn. */
+  readonly callSite: CallSite | undefined;
 
   constructor(code: Tp2dgErrorCode, message: string, options: Tp2dgErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'Tp2dgError';
     this.code = code;
+    this.callSite = options.callSite;
   }
 
   static isInstance(value: unknown): value is Tp2dgError {

@@ -80,7 +80,7 @@ const PartRecordSchema = z.union([
   z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
 ]);
 
-const RetryRecordSchema = z.object({
+export const RetryRecordSchema = z.object({
   operation: z.enum(['generate', 'upload', 'poll', 'delete']),
   attempt: z.number().int().min(1),
   status: z.number().int().nullable(),
@@ -122,6 +122,10 @@ export const FailureRecordSchema = z.object({
   session_id: z.string(),
   user_id: z.string().nullable(),
   stage: z.enum(['load', 'generate']),
+  /** The agent whose call failed the session; null when loading or not at one call. */
+  agent: z.enum(['profile', 'goal', 'listener', 'recsys']).nullable().default(null),
+  /** Its conversation turn: 0 for priming, null for the one-shot profile and goal calls. */
+  turn: z.number().int().min(0).nullable().default(null),
   code: z.string(),
   reason: z.string(),
 });

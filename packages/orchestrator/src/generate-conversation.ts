@@ -107,6 +107,7 @@ export async function generateConversation(options: GenerateConversationOptions)
     throw new Tp2dgError(
       'AGENT_REPLY',
       `session "${sessionId}": the listener's first message was unusable (${endedEarly?.response_code})`,
+      { callSite: { agent: 'listener', turn: 1 } },
     );
   }
   return { profile, goal, goalTemplateCodes: candidates.map(goalTemplateCode), chat, calls, endedEarly };

@@ -1,12 +1,16 @@
-import type { Session } from '@tp2dg/entities';
+import { type Session, SIMULATED_PROVIDER, sumUsage, type TokenUsage, Tp2dgError } from '@tp2dg/entities';
 import { conversationFiles } from './conversation-files.js';
 import { type Conversation, generateConversation } from './generate-conversation.js';
+import { CallJournal } from './journal/call-journal.js';
+import { journaledModel } from './journal/journaled-model.js';
 import type { RunGenerationOptions } from './run-types.js';
 import { writeSessionFolder } from './write-session-folder.js';
 
 export interface GenerateSessionFolderOptions {
   session: Session;
   folder: string;
+  /** The conversation's call journal, kept until its folder is written. */
+  journalFile: string;
   /** The loader id, recorded as the conversation's source. */
   source: string;
   /** The real corpus directory: media paths below it are saved relative to it. */
@@ -19,19 +23,38 @@ export interface GeneratedSession {
   conversation: Conversation;
   /** False when another run wrote the same folder first; its folder was kept. */
   written: boolean;
+  /** Calls this run paid for, and their usage; the rest came from the journal. */
+  paidCalls: number;
+  paidUsage: TokenUsage;
+  replayedCalls: number;
 }
 
-/** One session from model calls to a complete folder on disk. */
+/**
+ * One session from model calls to a complete folder on disk. Answers are journaled as they
+ * arrive, so a run stopped midway continues the conversation where it was without paying
+ * twice. Simulated answers cost nothing and are not journaled: that model is a state machine
+ * that must see every call.
+ */
 export async function generateSessionFolder(
   options: GenerateSessionFolderOptions,
 ): Promise<GeneratedSession> {
   const { session, run, now } = options;
   const started = now();
-  const model = run.models.forSession(session);
-  const conversation = await generateConversation({ ...run, session, model, now });
+  const backend = run.models.forSession(session);
+  const journal =
+    backend.provider === SIMULATED_PROVIDER ? undefined : await CallJournal.open(options.journalFile);
+  const model = journal === undefined ? undefined : journaledModel(backend, journal);
+  let conversation: Conversation;
+  try {
+    conversation = await generateConversation({ ...run, session, model: model ?? backend, now });
+  } catch (error) {
+    const callSite = Tp2dgError.isInstance(error) ? error.callSite : undefined;
+    if (callSite !== undefined) await journal?.forget(callSite);
+    throw error;
+  }
   const provenance = {
-    provider: model.provider,
-    model: model.model,
+    provider: backend.provider,
+    model: backend.model,
     source: options.source,
     seed: run.seed,
     prompts_hash: run.prompts.hash,
@@ -45,5 +68,13 @@ export async function generateSessionFolder(
     durationMs: now() - started,
     mediaRoot: options.mediaRoot,
   });
-  return { conversation, written: await writeSessionFolder(options.folder, files) };
+  const written = await writeSessionFolder(options.folder, files);
+  await journal?.remove();
+  return {
+    conversation,
+    written,
+    paidCalls: model?.paidCalls ?? conversation.calls.length,
+    paidUsage: model?.paidUsage ?? sumUsage(conversation.calls.map((call) => call.usage)),
+    replayedCalls: model?.replayedCalls ?? 0,
+  };
 }

@@ -20,3 +20,11 @@ export function corpusFolder(outputDir: string, model: string, corpus: string): 
 export function sessionFolder(corpusRoot: string, userId: string, sessionId: string): string {
   return join(corpusRoot, pathSegment(userId), pathSegment(sessionId));
 }
+
+/**
+ * `<corpus folder>/.journal/<user_id>/<session_id>.jsonl`: the answered calls of a conversation
+ * not yet written. A dot-folder, so readers of the results never take it for one.
+ */
+export function journalFile(corpusRoot: string, userId: string, sessionId: string): string {
+  return join(corpusRoot, '.journal', pathSegment(userId), `${pathSegment(sessionId)}.jsonl`);
+}

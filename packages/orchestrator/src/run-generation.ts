@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
-import { type Session, sumUsage, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import { addUsage, type Session, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
 import { Budget } from './budget.js';
 import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
 import { appendFailure, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
-import { corpusFolder, sessionFolder } from './output-paths.js';
+import { corpusFolder, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { sessionsInShard, shardOf } from './shard.js';
@@ -44,6 +44,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     failed: 0,
     skipped: 0,
     calls: 0,
+    replayedCalls: 0,
     usage: ZERO_USAGE,
     spentUsd: 0,
     budgetReached: false,
@@ -70,6 +71,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         session_id: skip.sessionId,
         user_id: null,
         stage: 'load',
+        agent: null,
+        turn: null,
         code: 'SKIPPED',
         reason: skip.reason,
       } as const;
@@ -80,8 +83,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   async function processSession(session: Session): Promise<void> {
     const sessionId = session.session_id;
     const folder = sessionFolder(corpusRoot, session.user.user_id, sessionId);
+    const journal = journalFile(corpusRoot, session.user.user_id, sessionId);
     if (existsSync(join(folder, 'session.json'))) {
       await assertResumable(folder, session, settings);
+      // Left behind when a run stopped between writing the folder and deleting it.
+      await rm(journal, { force: true });
       report.existing += 1;
       emit({ type: 'session-exists', sessionId, folder });
       return;
@@ -93,20 +99,22 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     }
     try {
       const run = { ...options, signal };
-      const { conversation, written } = await generateSessionFolder({
+      const generated = await generateSessionFolder({
         session,
         folder,
+        journalFile: journal,
         source: loader.id,
         mediaRoot,
         run,
         now,
       });
       consecutiveFailures = 0;
-      const paid = sumUsage(conversation.calls.map((call) => call.usage));
-      budget.record(options.models.model, paid);
-      report.calls += conversation.calls.length;
-      report.usage = sumUsage([report.usage, paid]);
-      if (!written) {
+      const { conversation, paidUsage } = generated;
+      budget.record(options.models.model, paidUsage);
+      report.calls += generated.paidCalls;
+      report.replayedCalls += generated.replayedCalls;
+      report.usage = addUsage(report.usage, paidUsage);
+      if (!generated.written) {
         await assertResumable(folder, session, settings);
         report.existing += 1;
         emit({ type: 'session-exists', sessionId, folder });
@@ -118,20 +126,23 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         sessionId,
         folder,
         turns: conversation.chat.length,
-        calls: conversation.calls.length,
+        calls: generated.paidCalls,
+        replayedCalls: generated.replayedCalls,
         model: options.models.model,
-        usage: paid,
+        usage: paidUsage,
       });
     } catch (error) {
       if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
       report.failed += 1;
       consecutiveFailures += 1;
       const failuresInARow = consecutiveFailures;
-      emit({ type: 'session-failed', sessionId, code: error.code, reason: error.message });
+      const callSite = error.callSite ?? { agent: null, turn: null };
+      emit({ type: 'session-failed', sessionId, ...callSite, code: error.code, reason: error.message });
       const record = {
         session_id: sessionId,
         user_id: session.user.user_id,
         stage: 'generate',
+        ...callSite,
         code: error.code,
         reason: error.message,
       } as const;

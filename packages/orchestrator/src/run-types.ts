@@ -1,6 +1,6 @@
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
-import type { GoalTemplate, ModelPort, PriceTable, Session, TokenUsage } from '@tp2dg/entities';
+import type { AgentName, GoalTemplate, ModelPort, PriceTable, Session, TokenUsage } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import type { Shard } from './shard.js';
 
@@ -52,12 +52,22 @@ export type RunEvent =
       sessionId: string;
       folder: string;
       turns: number;
+      /** Calls this run paid for; `replayedCalls` more were answered from the session's journal. */
       calls: number;
+      replayedCalls: number;
       model: string;
       usage: TokenUsage;
     }
   | { type: 'session-exists'; sessionId: string; folder: string }
-  | { type: 'session-failed'; sessionId: string; code: string; reason: string }
+  | {
+      type: 'session-failed';
+      sessionId: string;
+      /** The agent and turn whose call failed the session, when it was one call. */
+      agent: AgentName | null;
+      turn: number | null;
+      code: string;
+      reason: string;
+    }
   | { type: 'session-skipped'; sessionId: string; reason: string };
 
 export interface RunReport {
@@ -66,7 +76,10 @@ export interface RunReport {
   existing: number;
   failed: number;
   skipped: number;
+  /** Model calls this run made and paid for. */
   calls: number;
+  /** Calls of resumed conversations answered from their journals instead. */
+  replayedCalls: number;
   usage: TokenUsage;
   /** USD spent at list prices by the conversations written (0 for simulated ones). */
   spentUsd: number;

@@ -50,11 +50,11 @@ export function describeEvent(event: RunEvent): string {
     case 'run-started':
       return event.total === undefined ? 'started' : `started: ${event.total} sessions`;
     case 'session-written':
-      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls`;
+      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls${event.replayedCalls > 0 ? ` (+${event.replayedCalls} replayed from its journal)` : ''}`;
     case 'session-exists':
       return `kept ${event.sessionId}: already generated`;
     case 'session-failed':
-      return `failed ${event.sessionId}: ${event.reason}`;
+      return `failed ${event.sessionId}${event.agent === null ? '' : ` (${event.agent} agent${event.turn === null ? '' : `, turn ${event.turn}`})`}: ${event.reason}`;
     case 'session-skipped':
       return `skipped ${event.sessionId}: ${event.reason}`;
   }

@@ -11,6 +11,7 @@ const written = (sessionId: string, model = 'gemini-2.5-flash'): RunEvent => ({
   folder: `/out/${sessionId}`,
   turns: 8,
   calls: 20,
+  replayedCalls: 0,
   model,
   usage,
 });
@@ -27,7 +28,14 @@ describe('ProgressTally', () => {
     tally.record({ type: 'run-started', total: 4 });
     time.advance(30_000);
     tally.record(written('s1'));
-    tally.record({ type: 'session-failed', sessionId: 's2', code: 'MODEL_API', reason: 'HTTP 503' });
+    tally.record({
+      type: 'session-failed',
+      sessionId: 's2',
+      agent: 'recsys',
+      turn: 3,
+      code: 'MODEL_API',
+      reason: 'HTTP 503',
+    });
     const snapshot = tally.snapshot();
     const prices = priceOf('gemini-2.5-flash');
     if (prices === undefined) throw new Error('flash must be priced');

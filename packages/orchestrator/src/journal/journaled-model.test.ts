@@ -1,0 +1,105 @@
+import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelPort, type ModelRequest, ZERO_USAGE } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { CallJournal } from './call-journal.js';
+import { journaledModel } from './journaled-model.js';
+
+/** A backend that answers each request with its own label and counts what it is asked. */
+function countingBackend(): ModelPort & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    provider: 'test',
+    model: 'test-model',
+    asked,
+    async generate(request) {
+      const { agent, turn, attempt } = request.label;
+      asked.push(`${agent}/${turn}/${attempt}`);
+      return {
+        text: `reply to ${agent}/${turn}/${attempt}`,
+        usage: { ...ZERO_USAGE, output: 3 },
+        finishReason: 'STOP',
+      };
+    },
+  };
+}
+
+const request = (agent: 'profile' | 'recsys', turn: number | null, text = 'hello'): ModelRequest => ({
+  label: { agent, turn, template: 'recsys-turn', attempt: 1 },
+  messages: [{ role: 'user', parts: [{ kind: 'text', text }] }],
+});
+
+async function journalIn(name: string) {
+  return join(await mkdtemp(join(tmpdir(), 'tp2dg-journal-')), 'nested', `${name}.jsonl`);
+}
+
+describe('journaledModel', () => {
+  it('should answer a resumed run from the journal and ask only what is new', async () => {
+    const file = await journalIn('resume');
+    const first = countingBackend();
+    const firstRun = journaledModel(first, await CallJournal.open(file));
+    await firstRun.generate(request('profile', null));
+    await firstRun.generate(request('recsys', 1));
+    expect(firstRun.paidCalls).toBe(2);
+    expect(firstRun.paidUsage.output).toBe(6);
+
+    const second = countingBackend();
+    const secondRun = journaledModel(second, await CallJournal.open(file));
+    const replayed = await secondRun.generate(request('recsys', 1));
+    await secondRun.generate(request('recsys', 2));
+    expect(replayed.text).toBe('reply to recsys/1/1');
+    expect(second.asked).toEqual(['recsys/2/1']);
+    expect({ replayed: secondRun.replayedCalls, paid: secondRun.paidCalls }).toEqual({
+      replayed: 1,
+      paid: 1,
+    });
+    expect(secondRun.paidUsage.output).toBe(3);
+  });
+
+  it('should ask again when anything sent differs from what was journaled', async () => {
+    const file = await journalIn('changed');
+    await journaledModel(countingBackend(), await CallJournal.open(file)).generate(request('recsys', 1, 'a'));
+    const backend = countingBackend();
+    await journaledModel(backend, await CallJournal.open(file)).generate(request('recsys', 1, 'b'));
+    expect(backend.asked).toEqual(['recsys/1/1']);
+  });
+
+  it('should pay again only for a line a kill cut short', async () => {
+    const file = await journalIn('cut');
+    const model = journaledModel(countingBackend(), await CallJournal.open(file));
+    await model.generate(request('profile', null));
+    await appendFile(file, '{"key":"abc","agent":"recsys","tu');
+    const backend = countingBackend();
+    const resumed = journaledModel(backend, await CallJournal.open(file));
+    await resumed.generate(request('profile', null));
+    await resumed.generate(request('recsys', 1));
+    expect(backend.asked).toEqual(['recsys/1/1']);
+  });
+});
+
+describe('CallJournal', () => {
+  it('should forget the answers of the call that failed the conversation, and nothing else', async () => {
+    const file = await journalIn('forget');
+    const model = journaledModel(countingBackend(), await CallJournal.open(file));
+    await model.generate(request('profile', null));
+    await model.generate(request('recsys', 1));
+    const journal = await CallJournal.open(file);
+    await journal.forget({ agent: 'recsys', turn: 1 });
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).agent)).toEqual(['profile']);
+    const backend = countingBackend();
+    const resumed = journaledModel(backend, await CallJournal.open(file));
+    await resumed.generate(request('profile', null));
+    await resumed.generate(request('recsys', 1));
+    expect(backend.asked).toEqual(['recsys/1/1']);
+  });
+
+  it('should delete its file once the conversation is saved', async () => {
+    const file = await journalIn('remove');
+    const journal = await CallJournal.open(file);
+    await journaledModel(countingBackend(), journal).generate(request('profile', null));
+    await journal.remove();
+    await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
