@@ -20,6 +20,15 @@ describe('writeSessionFolder', () => {
     expect(await readFile(join(parent, 's1', 'chat.json'), 'utf8')).toBe('[]\n');
   });
 
+  it("should remove the staging folders a killed run left for the session, and no other's", async () => {
+    const parent = await parentFolder();
+    await mkdir(join(parent, '.s1.partial-dead0001'));
+    await writeFile(join(parent, '.s1.partial-dead0001', 'chat.json'), '[{"tur');
+    await mkdir(join(parent, '.s2.partial-live0002'));
+    expect(await writeSessionFolder(join(parent, 's1'), files)).toBe(true);
+    expect((await readdir(parent)).sort()).toEqual(['.s2.partial-live0002', 's1']);
+  });
+
   it('should keep a session another run finished first', async () => {
     const parent = await parentFolder();
     await mkdir(join(parent, 's1'));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 
@@ -13,8 +13,10 @@ export async function writeSessionFolder(
   folder: string,
   files: ReadonlyMap<string, string>,
 ): Promise<boolean> {
-  const staging = join(dirname(folder), `.${basename(folder)}.partial-${randomBytes(4).toString('hex')}`);
+  const stagingPrefix = `.${basename(folder)}.partial-`;
+  const staging = join(dirname(folder), `${stagingPrefix}${randomBytes(4).toString('hex')}`);
   try {
+    await removeStaleStaging(dirname(folder), stagingPrefix);
     await mkdir(staging, { recursive: true });
     for (const [name, content] of files) await writeFile(join(staging, name), content);
     await rename(staging, folder);
@@ -33,4 +35,11 @@ export async function writeSessionFolder(
       { cause: error },
     );
   }
+}
+
+/** Staging folders a killed run left for this session: only the run writing it now could own one. */
+async function removeStaleStaging(parent: string, stagingPrefix: string): Promise<void> {
+  const names = await readdir(parent).catch(() => []);
+  const stale = names.filter((name) => name.startsWith(stagingPrefix));
+  await Promise.all(stale.map((name) => rm(join(parent, name), { recursive: true, force: true })));
 }
