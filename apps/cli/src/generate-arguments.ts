@@ -92,6 +92,17 @@ export function defineGenerateArguments(argv: Argv) {
       default: 3,
       describe: 'Stop the run after this many failed sessions in a row',
     })
+    .option('fresh', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Start over: delete what earlier runs left in the run directory (only this shard's part with --shard)",
+    })
+    .option('force', {
+      type: 'boolean',
+      default: false,
+      describe: 'Resume even when a setting changed since the run began, mixing conversations made both ways',
+    })
     .option('progress', {
       choices: ['auto', 'lines', 'json'] as const,
       default: 'auto' as const,

@@ -7,6 +7,7 @@ import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
+import { runManifestInput } from './run-manifest-input.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -63,6 +64,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxCostUsd: args.maxCost,
     concurrency: args.concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
+    fresh: args.fresh,
+    force: args.force,
+    manifest: runManifestInput(args),
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,

@@ -4,8 +4,15 @@ export {
   type GenerateConversationOptions,
   generateConversation,
 } from './generate-conversation.js';
+export { manifestFile, type RunManifest, RunManifestSchema } from './manifest/run-manifest.js';
 export { corpusFolder, pathSegment, sessionFolder } from './output-paths.js';
 export { runGeneration } from './run-generation.js';
-export type { ModelFactory, RunEvent, RunGenerationOptions, RunReport } from './run-types.js';
+export type {
+  ModelFactory,
+  RunEvent,
+  RunGenerationOptions,
+  RunManifestInput,
+  RunReport,
+} from './run-types.js';
 export { type Shard, shardOf } from './shard.js';
 export { writeSessionFolder } from './write-session-folder.js';

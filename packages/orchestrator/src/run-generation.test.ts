@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
@@ -16,6 +16,7 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { manifestFile } from './manifest/run-manifest.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
 import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
@@ -213,9 +214,10 @@ describe('runGeneration', () => {
     expect(failures.trim().split('\n')).toHaveLength(3);
   });
 
-  it('should refuse to resume into a folder generated with other settings', async () => {
+  it('should refuse to resume into a folder generated with other settings, even without a manifest', async () => {
     const outputDir = await temporaryDirectory();
-    await run(outputDir, { sessions: 1 });
+    const first = await run(outputDir, { sessions: 1 });
+    await rm(manifestFile(first.corpusRoot, undefined));
     const outcome = run(outputDir, { sessions: 1, seed: 43, models: simulatedModels(43) });
     await expect(outcome).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
@@ -301,9 +303,10 @@ describe('runGeneration', () => {
     expect(events).toEqual(['run-started']);
   });
 
-  it('should refuse to resume from other profiling and pool tracks', async () => {
+  it('should refuse to resume from other profiling and pool tracks, even without a manifest', async () => {
     const outputDir = await temporaryDirectory();
-    await run(outputDir, { sessions: 1 });
+    const first = await run(outputDir, { sessions: 1 });
+    await rm(manifestFile(first.corpusRoot, undefined));
     const outcome = run(outputDir, {
       sessions: 1,
       loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 4 },

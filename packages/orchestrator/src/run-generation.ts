@@ -8,6 +8,7 @@ import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
 import { appendFailure, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
+import { prepareRunDirectory } from './manifest/prepare-run-directory.js';
 import { corpusFolder, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
@@ -85,7 +86,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     const folder = sessionFolder(corpusRoot, session.user.user_id, sessionId);
     const journal = journalFile(corpusRoot, session.user.user_id, sessionId);
     if (existsSync(join(folder, 'session.json'))) {
-      await assertResumable(folder, session, settings);
+      if (!options.force) await assertResumable(folder, session, settings);
       // Left behind when a run stopped between writing the folder and deleting it.
       await rm(journal, { force: true });
       report.existing += 1;
@@ -115,7 +116,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       report.replayedCalls += generated.replayedCalls;
       report.usage = addUsage(report.usage, paidUsage);
       if (!generated.written) {
-        await assertResumable(folder, session, settings);
+        if (!options.force) await assertResumable(folder, session, settings);
         report.existing += 1;
         emit({ type: 'session-exists', sessionId, folder });
         return;
@@ -158,6 +159,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     }
   }
 
+  await prepareRunDirectory(corpusRoot, loader, options);
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
   const all = loader.sessions();
   const sessions = (shard === undefined ? all : sessionsInShard(all, shard))[Symbol.asyncIterator]();

@@ -2,6 +2,7 @@ import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
 import type { AgentName, GoalTemplate, ModelPort, PriceTable, Session, TokenUsage } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
+import type { RunSettings } from './manifest/run-manifest.js';
 import type { Shard } from './shard.js';
 
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
@@ -38,10 +39,28 @@ export interface RunGenerationOptions {
    * an outage fails every session, and each failure may already have paid for calls.
    */
   maxConsecutiveFailures?: number;
+  /** Starts over: removes what earlier runs left in the run directory (this shard's part only). */
+  fresh?: boolean;
+  /**
+   * Resumes even when settings changed since the run directory was made, which mixes
+   * conversations made both ways; the manifest records the change.
+   */
+  force?: boolean;
+  /** What the run manifest records besides the settings the orchestrator knows. */
+  manifest?: RunManifestInput;
   timeoutMs?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   now?: () => number;
+}
+
+export interface RunManifestInput {
+  /** More settings that shape the conversations (temperature ...): a resume must match them too. */
+  settings: RunSettings;
+  /** Options that only shape how the run goes (concurrency, limits ...): free to change. */
+  runOptions: Record<string, unknown>;
+  /** Versions of the packages that run, by name. */
+  versions: Record<string, string>;
 }
 
 export type RunEvent =

@@ -1,0 +1,30 @@
+import type { RunManifestInput } from '@tp2dg/orchestrator';
+import type { GenerateArguments } from './generate-arguments.js';
+import { packageVersions } from './package-versions.js';
+
+/**
+ * What the run manifest records from the command line. The orchestrator adds the settings it
+ * knows itself (provider, model, seed, prompts, turns, corpus ...); these are the other options
+ * that change what the model answers, so a resume must keep them too.
+ */
+export function runManifestInput(args: GenerateArguments): RunManifestInput {
+  return {
+    settings: {
+      temperature: args.temperature ?? null,
+      thinking_budget: args.thinkingBudget ?? null,
+      max_output_tokens: args.maxOutputTokens ?? null,
+    },
+    runOptions: {
+      data: args.data,
+      sessions: args.sessions ?? null,
+      shard: args.shard === undefined ? null : `${args.shard.index}/${args.shard.count}`,
+      concurrency: args.concurrency,
+      max_cost: args.maxCost ?? null,
+      timeout: args.timeout,
+      max_attempts: args.maxAttempts,
+      max_consecutive_failures: args.maxConsecutiveFailures,
+      prompts: args.prompts ?? null,
+    },
+    versions: packageVersions(),
+  };
+}

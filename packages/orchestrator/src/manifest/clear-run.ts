@@ -1,0 +1,49 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { failureLogName } from '../failure-log.js';
+import { type Shard, shardOf } from '../shard.js';
+import { manifestFile } from './run-manifest.js';
+
+/**
+ * `--fresh`: removes what earlier runs left in a run directory, so the run starts over.
+ * A shard removes only its own sessions, journals, failure log and manifest: other shards may
+ * write to the same directory. Uploads are kept: they live beside it and cost nothing.
+ */
+export async function clearRun(corpusRoot: string, shard: Shard | undefined): Promise<void> {
+  if (shard === undefined) {
+    await rm(corpusRoot, { recursive: true, force: true });
+    return;
+  }
+  const inShard = (segment: string) => {
+    const sessionId = decodeSegment(segment.replace(/\.jsonl$/, ''));
+    return sessionId !== undefined && shardOf(sessionId, shard.count) === shard.index;
+  };
+  for (const parent of [corpusRoot, join(corpusRoot, '.journal')]) {
+    for (const user of await subfolders(parent)) {
+      const entries = await readdir(join(parent, user)).catch(() => []);
+      // Session folders, their leftover staging folders and journals all start with the session's segment.
+      const owned = entries.filter((entry) => inShard(entry.replace(/^\.(.+)\.partial-\w+$/, '$1')));
+      await Promise.all(
+        owned.map((entry) => rm(join(parent, user, entry), { recursive: true, force: true })),
+      );
+    }
+  }
+  await rm(join(corpusRoot, failureLogName(shard)), { force: true });
+  await rm(manifestFile(corpusRoot, shard), { force: true });
+}
+
+async function subfolders(parent: string): Promise<string[]> {
+  const entries = await readdir(parent, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name);
+}
+
+/** The session id a path segment encodes; undefined for a name tp2dg did not make. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}

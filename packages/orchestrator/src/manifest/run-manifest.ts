@@ -1,0 +1,111 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Tp2dgError } from '@tp2dg/entities';
+import { z } from 'zod';
+import type { Shard } from '../shard.js';
+
+const SettingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The settings that shape every conversation: a resumed run must have the same ones. */
+export type RunSettings = Record<string, z.infer<typeof SettingValue>>;
+
+export const RunManifestSchema = z.object({
+  manifest_version: z.literal(1),
+  created_at: z.string(),
+  updated_at: z.string(),
+  settings: z.record(z.string(), SettingValue),
+  /** Options that only shape how the run goes (concurrency, limits ...), from its last start. */
+  run_options: z.record(z.string(), z.unknown()),
+  /** Versions of the packages that last ran it. */
+  versions: z.record(z.string(), z.string()),
+  /** Terms of use of the corpus, as its loader declares them; null when it declares none. */
+  corpus_licence: z.unknown().nullable(),
+  /** Settings changed with --force: the run directory mixes conversations made both ways. */
+  forced_changes: z.array(
+    z.object({ at: z.string(), setting: z.string(), from: SettingValue, to: SettingValue }),
+  ),
+});
+export type RunManifest = z.infer<typeof RunManifestSchema>;
+
+export type ManifestContent = Pick<RunManifest, 'settings' | 'run_options' | 'versions' | 'corpus_licence'>;
+
+/** Each shard keeps its own manifest, so the outputs of several machines merge by directory. */
+export function manifestFile(corpusRoot: string, shard: Shard | undefined): string {
+  const name =
+    shard === undefined ? 'run-manifest.json' : `run-manifest-shard-${shard.index}-of-${shard.count}.json`;
+  return join(corpusRoot, name);
+}
+
+const WAY_OUT =
+  'Run with the same options to resume, add --fresh to start this run directory over, ' +
+  '--force to mix conversations made both ways, or choose another --output-dir.';
+
+/**
+ * Starts or resumes the run described by `file`. A changed setting would mix incompatible
+ * conversations in one dataset, so it stops the run unless `force` is set, in which case the
+ * change is recorded in the manifest for whoever reads the dataset later.
+ */
+export async function recordRunStart(
+  file: string,
+  content: ManifestContent,
+  options: { force: boolean; now: Date },
+): Promise<void> {
+  const previous = await readManifest(file);
+  const at = options.now.toISOString();
+  const changes = Object.keys({ ...previous?.settings, ...content.settings })
+    .map((setting) => ({
+      at,
+      setting,
+      from: previous?.settings[setting] ?? null,
+      to: content.settings[setting] ?? null,
+    }))
+    .filter((change) => previous !== undefined && change.from !== change.to);
+  const [first] = changes;
+  if (first !== undefined && !options.force) {
+    const described = changes.map(
+      (change) =>
+        `${change.setting} ${JSON.stringify(change.from)}, this command has ${JSON.stringify(change.to)}`,
+    );
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `${file}: this run was made with ${described.join('; ')}. ${WAY_OUT}`,
+    );
+  }
+  const manifest: RunManifest = {
+    manifest_version: 1,
+    created_at: previous?.created_at ?? at,
+    updated_at: at,
+    ...content,
+    forced_changes: [...(previous?.forced_changes ?? []), ...changes],
+  };
+  await mkdir(dirname(file), { recursive: true });
+  // Replaced whole: a kill mid-write must not leave a manifest nobody can read.
+  await writeFile(`${file}.replacing`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(`${file}.replacing`, file);
+}
+
+async function readManifest(file: string): Promise<RunManifest | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = RunManifestSchema.safeParse(parseJson(text));
+  if (!parsed.success) {
+    throw new Tp2dgError(
+      'INVALID_INPUT',
+      `${file}: not a run manifest tp2dg can read (${parsed.error.issues[0]?.message}). Move it away, or start over with --fresh.`,
+    );
+  }
+  return parsed.data;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
