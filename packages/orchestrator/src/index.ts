@@ -6,6 +6,7 @@ export {
 } from './generate-conversation.js';
 export { manifestFile, type RunManifest, RunManifestSchema } from './manifest/run-manifest.js';
 export { corpusFolder, pathSegment, sessionFolder } from './output-paths.js';
+export { type Projection, type ProjectionOptions, projectGeneration } from './project-generation.js';
 export { runGeneration } from './run-generation.js';
 export type {
   ModelFactory,
