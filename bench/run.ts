@@ -13,7 +13,8 @@ const available = readdirSync(benchDir)
   .filter((file) => file.endsWith('.bench.ts'))
   .map((file) => file.replace(/\.bench\.ts$/, ''))
   .sort();
-const wanted = process.argv.slice(2);
+// pnpm passes a `--` separator through to the script.
+const wanted = process.argv.slice(2).filter((argument) => argument !== '--');
 const unknown = wanted.filter((name) => !available.includes(name));
 if (unknown.length > 0) {
   console.error(`Unknown bench ${unknown.join(', ')}; available: ${available.join(', ')}`);
