@@ -1,7 +1,13 @@
 import { Tp2dgError } from '@tp2dg/entities';
 import type { SessionSplitOptions } from '../spec/v1/index.js';
+import { DEFAULT_POOL_CAP } from './session-building-options.js';
 
 export type SessionSplit = { profiling: string[]; pool: string[] } | { skipReason: string };
+
+export interface SplitOptions extends SessionSplitOptions {
+  /** The smallest pool worth a conversation; 1 when absent. */
+  minPool?: number;
+}
 
 /** Rejects sizes that would make every session empty or the split ambiguous. */
 export function assertSplitOptions(options: SessionSplitOptions): void {
@@ -16,22 +22,23 @@ export function assertSplitOptions(options: SessionSplitOptions): void {
 
 /**
  * The first `profileSize` distinct tracks (in session order) are what the listener liked;
- * the rest, capped at `poolSize`, is the pool. A replayed track counts once, as listening
- * sessions repeat songs. A session without room for one pool track is skipped, not failed:
- * real corpora have many short sessions and one should not stop a run.
+ * the rest, capped at `poolSize` (or DEFAULT_POOL_CAP), is the pool. A replayed track counts
+ * once, as listening sessions repeat songs. A session without room for `minPool` pool tracks
+ * is skipped, not failed: real corpora have many short sessions and one should not stop a run.
  */
-export function splitSession(trackIds: readonly string[], options: SessionSplitOptions): SessionSplit {
+export function splitSession(trackIds: readonly string[], options: SplitOptions): SessionSplit {
   const distinct = [...new Set(trackIds)];
-  const needed = options.profileSize + 1;
+  const minPool = options.minPool ?? 1;
+  const needed = options.profileSize + minPool;
   if (distinct.length < needed) {
     const repeats = distinct.length < trackIds.length ? ` (${trackIds.length} with repeats)` : '';
     return {
-      skipReason: `has ${distinct.length} distinct tracks${repeats}; needs at least ${needed} (${options.profileSize} profiling + 1 pool)`,
+      skipReason: `has ${distinct.length} distinct tracks${repeats}; needs at least ${needed} (${options.profileSize} profiling + ${minPool} pool)`,
     };
   }
   const rest = distinct.slice(options.profileSize);
   return {
     profiling: distinct.slice(0, options.profileSize),
-    pool: options.poolSize === undefined ? rest : rest.slice(0, options.poolSize),
+    pool: rest.slice(0, options.poolSize ?? DEFAULT_POOL_CAP),
   };
 }

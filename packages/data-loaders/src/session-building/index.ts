@@ -1,0 +1,18 @@
+export {
+  createSessionBuilder,
+  type SessionBuilder,
+  type SessionBuilderOptions,
+  type SessionCandidate,
+  type SessionHeader,
+  type SessionOutcome,
+  type TrackLookup,
+} from './build-session.js';
+export { isSessionSampled } from './is-session-sampled.js';
+export { parseLoaderOptions } from './parse-loader-options.js';
+export {
+  DEFAULT_POOL_CAP,
+  DEFAULT_PROFILE_SIZE,
+  type SessionBuildingOptions,
+  SessionBuildingOptionsSchema,
+} from './session-building-options.js';
+export { assertSplitOptions, type SessionSplit, splitSession } from './split-session.js';
