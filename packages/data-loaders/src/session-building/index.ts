@@ -16,3 +16,4 @@ export {
   SessionBuildingOptionsSchema,
 } from './session-building-options.js';
 export { assertSplitOptions, type SessionSplit, splitSession } from './split-session.js';
+export { createUserDemographics, type DemographicValues } from './user-demographics.js';
