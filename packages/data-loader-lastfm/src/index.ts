@@ -1,0 +1,6 @@
+export { createLastfmDataLoader, type LastfmDataLoader } from './create-lastfm-loader.js';
+export { default, lastfmDataLoader } from './lastfm-plugin.js';
+export { type LayoutName, layoutNames } from './layout/corpus-layouts.js';
+export { corpusLicences, lastfmLicencesFor, lastfmPluginLicence } from './licences.js';
+export { type LastfmOptions, lastfmOptionsSchema } from './options/lastfm-options.js';
+export type { SkippedRows } from './reading/row-report.js';
