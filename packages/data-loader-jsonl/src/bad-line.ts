@@ -8,15 +8,15 @@ export interface BadLine {
   problem: string;
 }
 
-/** The error a bad line raises under `badLines=fail`. */
+/** The error a bad line raises under `strict=true`. */
 export function badLineError(bad: BadLine): Tp2dgError {
   return new Tp2dgError(
     'INVALID_INPUT',
-    `${bad.filePath}:${bad.line}: ${bad.problem}. Fix the line, or pass --source-option badLines=skip to skip such lines.`,
+    `${bad.filePath}:${bad.line}: ${bad.problem}. Fix the line, or drop --source-option strict=true to skip such lines.`,
   );
 }
 
-/** The skip a bad line reports under `badLines=skip`; its id is where it sits. */
+/** The skip a bad line reports by default; its id is where it sits. */
 export function badLineSkip(bad: BadLine): SkippedSession {
   return { sessionId: `${bad.filePath}:${bad.line}`, reason: `${bad.filePath}:${bad.line}: ${bad.problem}` };
 }

@@ -1,15 +1,18 @@
-import { SessionBuildingOptionsSchema } from '@tp2dg/data-loaders';
+import { FlagOptionSchema, SessionBuildingOptionsSchema } from '@tp2dg/data-loaders';
 import { z } from 'zod';
 
 /** `--source-option` keys of the jsonl loader, on top of the shared session-building ones. */
 export const JsonlOptionsSchema = z.strictObject({
   ...SessionBuildingOptionsSchema.shape,
-  /** The sessions file, relative to --data DIR (or absolute); `sessions.jsonl` by default. */
+  /** The data directory; `--data DIR` when absent. Relative to the working directory. */
+  dir: z.string().min(1).optional(),
+  /** The sessions file, relative to the data directory (or absolute); `sessions.jsonl` by default. */
   file: z.string().min(1).default('sessions.jsonl'),
   /**
-   * What an unreadable line does: `skip` reports it through onSkip (as `<file>:<line>`) and
-   * goes on; `fail` stops with an error naming the file and line.
+   * What an unreadable line does: by default it is reported through onSkip (as
+   * `<file>:<line>`) and reading goes on; with `strict=true` it stops the run with an error
+   * naming the file and line.
    */
-  badLines: z.enum(['skip', 'fail']).default('skip'),
+  strict: FlagOptionSchema.default(false),
 });
 export type JsonlOptions = z.output<typeof JsonlOptionsSchema>;

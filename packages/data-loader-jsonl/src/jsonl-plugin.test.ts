@@ -95,7 +95,7 @@ describe('jsonl loader on awkward lines', () => {
     expect(skipped[4]?.reason).toContain('either "tracks"');
   });
 
-  it('should stop at the first bad line under badLines=fail, naming the file, line and fix', async () => {
+  it('should stop at the first bad line with strict=true, naming the file, line and fix', async () => {
     const dataDir = await createFixtureDirectory();
     const filePath = await writeLines(dataDir, 'sessions.jsonl', [
       header(),
@@ -106,7 +106,7 @@ describe('jsonl loader on awkward lines', () => {
     const loader = await jsonlDataLoader.create({
       dataDir,
       profileSize: 2,
-      sourceOptions: { badLines: 'fail' },
+      sourceOptions: { strict: 'true' },
       onSkip: (skip) => skipped.push(skip),
     });
     const seen: string[] = [];
@@ -115,7 +115,7 @@ describe('jsonl loader on awkward lines', () => {
     })().catch((caught: unknown) => caught);
     expect(seen).toEqual(['ok1']);
     expect(Tp2dgError.isInstance(error) && error.code).toBe('INVALID_INPUT');
-    expect((error as Error).message).toMatch(new RegExp(`^${filePath}:3: not valid JSON .*badLines=skip`));
+    expect((error as Error).message).toMatch(new RegExp(`^${filePath}:3: not valid JSON .*strict=true`));
   });
 
   it('should drop unknown ids of the side file and report bad track lines once', async () => {
@@ -151,8 +151,8 @@ describe('jsonl loader on awkward lines', () => {
     expect((await creationError(dataDir, { file: 'nope.jsonl' })).message).toContain(
       'sessions file not found',
     );
-    expect((await creationError(dataDir, { badLines: 'maybe' })).message).toContain(
-      'Data loader "jsonl": option "badLines"',
+    expect((await creationError(dataDir, { strict: 'maybe' })).message).toContain(
+      'Data loader "jsonl": option "strict"',
     );
   });
 

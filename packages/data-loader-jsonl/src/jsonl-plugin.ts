@@ -28,15 +28,19 @@ async function existingFile(filePath: string, what: string): Promise<string> {
 /**
  * A loader over a tp2dg-sessions JSONL file in `options.dataDir`. The header and the tracks
  * file are checked here; session lines are checked as they stream, each bad one skipped
- * and reported (`badLines=skip`, the default) or stopping the run (`badLines=fail`).
+ * and reported (the default) or stopping the run (`strict=true`).
  */
 export async function createJsonlDataLoader(options: DataLoaderOptionsV1): Promise<DataLoaderV1> {
   const parsed = await parseLoaderOptions('jsonl', JsonlOptionsSchema, options.sourceOptions);
   const builder = createSessionBuilder({ ...options, building: parsed });
-  if (options.dataDir === undefined) {
-    throw new Tp2dgError('INVALID_INPUT', 'The jsonl loader needs a data directory: pass --data DIR.');
+  const dirOption = parsed.dir ?? options.dataDir;
+  if (dirOption === undefined) {
+    throw new Tp2dgError(
+      'INVALID_INPUT',
+      'The jsonl loader needs a data directory: pass --data DIR or --source-option dir=DIR.',
+    );
   }
-  const dataDir = path.resolve(options.dataDir);
+  const dataDir = path.resolve(dirOption);
   const realDataDir = await realpath(dataDir).catch(() => {
     throw new Tp2dgError('INVALID_INPUT', `${dataDir}: data directory not found. Pass --data DIR.`);
   });
@@ -44,7 +48,7 @@ export async function createJsonlDataLoader(options: DataLoaderOptionsV1): Promi
   const header = await readHeader(filePath);
   const deferred: BadLine[] = [];
   const onBadLine = (bad: BadLine) => {
-    if (parsed.badLines === 'fail') throw badLineError(bad);
+    if (parsed.strict) throw badLineError(bad);
     deferred.push(bad);
   };
   let sideTracks: Map<string, Track> | undefined;
@@ -81,7 +85,7 @@ export async function createJsonlDataLoader(options: DataLoaderOptionsV1): Promi
         if (outcome.kind === 'session') yield outcome.session;
         else if (outcome.kind === 'skipped') report(outcome.skipped);
         else if (outcome.kind === 'bad') {
-          if (parsed.badLines === 'fail') throw badLineError(outcome.bad);
+          if (parsed.strict) throw badLineError(outcome.bad);
           report(badLineSkip(outcome.bad));
         }
       }

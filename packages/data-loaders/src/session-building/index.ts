@@ -12,6 +12,7 @@ export { parseLoaderOptions } from './parse-loader-options.js';
 export {
   DEFAULT_POOL_CAP,
   DEFAULT_PROFILE_SIZE,
+  FlagOptionSchema,
   type SessionBuildingOptions,
   SessionBuildingOptionsSchema,
 } from './session-building-options.js';

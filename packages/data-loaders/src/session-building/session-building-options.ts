@@ -15,6 +15,11 @@ const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar date');
+/** A yes/no option: `true`/`false` (also `1`/`0`, `yes`/`no`) from the command line, a boolean from a config file. */
+export const FlagOptionSchema = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((value) => value === true || value === 'true' || value === '1' || value === 'yes');
+
 /** `a,b,c` from `--source-option users=a,b,c`, or a JSON array from a config file. */
 const userList = z
   .union([z.string(), z.array(z.union([z.string(), z.number()]))])
