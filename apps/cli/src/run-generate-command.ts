@@ -6,7 +6,9 @@ import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
+import { pluginSearchPath } from './plugin-search-path.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
+import { checkSourceOptions, readSourceOptions } from './source-options.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -39,7 +41,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     catalog,
     env: io.env,
   });
-  const plugin = await resolveDataLoader(args.source, { cwd: io.cwd });
+  const plugin = await resolveDataLoader(args.source, { cwd: io.cwd, searchFrom: pluginSearchPath() });
+  const sourceOptions = await readSourceOptions(args, io.cwd);
+  await checkSourceOptions(plugin, sourceOptions);
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
@@ -49,6 +53,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       dataDir: resolve(io.cwd, args.data),
       profileSize: args.profileSize,
       poolSize: args.poolSize,
+      sourceOptions,
     },
     models,
     prompts,
