@@ -99,6 +99,24 @@ describe('mpd loader', () => {
     expect(skipped[3]?.reason).toContain('pid 5 appears twice');
   });
 
+  it('should keep quotes and tabs in names and leave a missing album absent', async () => {
+    const dir = await createMpdDirectory();
+    const odd = playlist(8, range(1, 3));
+    odd.tracks[0] = trackEntry(1, 0, {
+      track_name: 'Say "Hi"\tNow',
+      artist_name: 'Sigur Rós',
+      album_name: undefined,
+    });
+    await writeSlice(dir, 0, 999, [odd]);
+    const { sessions } = await read(dir);
+    expect(sessions[0]?.profiling_tracks[0]).toEqual({
+      track_id: spotifyId(1),
+      title: 'Say "Hi"\tNow',
+      artist: 'Sigur Rós',
+      tags: [],
+    });
+  });
+
   it('should skip a truncated slice and go on, or fail naming it with strict=true', async () => {
     const dir = await createMpdDirectory();
     const good = JSON.stringify({ info: {}, playlists: [playlist(0, range(1, 4))] }, null, 4);
