@@ -7,8 +7,8 @@ import {
   parseLoaderOptions,
 } from '@tp2dg/data-loaders';
 import { type Session, Tp2dgError } from '@tp2dg/entities';
-import { readUserRuns } from './events/read-user-runs.js';
-import { type SessionRule, splitUserRun } from './events/split-user-run.js';
+import { buildBoundedSession, copyTrack } from './build-bounded-session.js';
+import { readListeningSessions } from './events/read-listening-sessions.js';
 import type { LayoutName } from './layout/corpus-layouts.js';
 import { lastfmLicencesFor } from './licences.js';
 import { toUserDemographics } from './metadata/to-user-demographics.js';
@@ -42,8 +42,6 @@ export async function createLastfmDataLoader(options: DataLoaderOptionsV1): Prom
   const report = new RowReport(own.strict);
   const corpus = await openLastfmCorpus(options.dataDir, own, report);
   const { files, users, catalogue } = corpus;
-  const rule: SessionRule =
-    own.sessionGap === undefined ? { kind: 'day' } : { kind: 'gap', gapMinutes: own.sessionGap };
   // Skips are reported once each, in reading order: a later pass reports only those past
   // the furthest point an earlier pass reached, which takes no memory per session.
   let skipsReported = 0;
@@ -58,24 +56,35 @@ export async function createLastfmDataLoader(options: DataLoaderOptionsV1): Prom
     }
     report.resetFile(files.events);
     let skipsSeen = 0;
-    for await (const run of readUserRuns(files.events, files.layout.events, report)) {
-      const user = toUserDemographics(run.userId, users.get(run.userId));
-      for (const slice of splitUserRun(run, rule)) {
-        const header = { sessionId: slice.sessionId, userId: run.userId, date: slice.date };
-        if (!builder.selects(header)) continue;
-        const candidate = { ...header, user, trackIds: run.trackIds.slice(slice.start, slice.end) };
-        const outcome = builder.build(candidate, catalogue.lookup);
-        if (outcome.kind === 'skipped') {
-          skipsSeen += 1;
-          if (skipsSeen > skipsReported) {
-            skipsReported = skipsSeen;
-            options.onSkip?.(outcome.skipped);
-          }
-        } else if (outcome.kind === 'session') {
-          const { session } = outcome;
-          await Promise.all([...session.profiling_tracks, ...session.pool_tracks].map(catalogue.attachMedia));
-          yield { ...session, user: structuredClone(user) };
+    let user = toUserDemographics('', undefined);
+    const sessionsOfLog = readListeningSessions(files.events, {
+      layout: files.layout.name,
+      sessionGap: own.sessionGap,
+      report,
+    });
+    for await (const { sessionId, userId, date, trackIds } of sessionsOfLog) {
+      if (!builder.selects({ sessionId, userId, date })) continue;
+      if (user.user_id !== userId) user = toUserDemographics(userId, users.get(userId));
+      const candidate = { sessionId, user, date, trackIds };
+      const outcome = buildBoundedSession(builder, candidate, catalogue.lookup, options);
+      if (outcome.kind === 'skipped') {
+        skipsSeen += 1;
+        if (skipsSeen > skipsReported) {
+          skipsReported = skipsSeen;
+          options.onSkip?.(outcome.skipped);
         }
+      } else if (outcome.kind === 'session') {
+        // Tracks and the user are shared between sessions; each yielded session gets copies.
+        const session = {
+          session_id: sessionId,
+          user: structuredClone(user),
+          profiling_tracks: outcome.session.profiling_tracks.map(copyTrack),
+          pool_tracks: outcome.session.pool_tracks.map(copyTrack),
+        };
+        if (catalogue.hasMedia) {
+          await Promise.all([...session.profiling_tracks, ...session.pool_tracks].map(catalogue.attachMedia));
+        }
+        yield session;
       }
     }
   }

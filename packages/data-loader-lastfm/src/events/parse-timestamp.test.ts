@@ -16,6 +16,13 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2013-02-06 21:34:02.250')).toBe(Date.UTC(2013, 1, 6, 21, 34, 2) + 250);
   });
 
+  it('should agree with Date.UTC on every day from 1960 to 2040, leap days included', () => {
+    for (let time = Date.UTC(1960, 0, 1, 13, 7, 9); time < Date.UTC(2041, 0, 1); time += 86_400_000) {
+      const text = new Date(time).toISOString().replace('T', ' ').slice(0, 19);
+      expect(parseTimestamp(text), text).toBe(time);
+    }
+  });
+
   it('should give NaN for what is not a time', () => {
     for (const text of [
       '',

@@ -2,13 +2,14 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isInsideDirectory, Tp2dgError, type Track } from '@tp2dg/entities';
 import type { Music4All, Music4AllTrack } from '../music4all/read-music4all.js';
-import type { CorpusTrackName } from './read-tracks.js';
 
 /** Tracks by id, joined from the corpus's names and, when given, Music4All. */
 export interface TrackCatalogue {
-  /** A fresh track (the caller may add to it), or undefined when no file names the id. */
+  /** The track, or undefined when no file names the id; shared, so copy it before changing it. */
   lookup(trackId: string): Track | undefined;
-  /** Adds lyrics and the audio clip from Music4All; only for tracks a session really uses. */
+  /** Whether `attachMedia` can add anything (a Music4All directory was given). */
+  readonly hasMedia: boolean;
+  /** Adds lyrics and the audio clip from Music4All to a copied track a session really uses. */
   attachMedia(track: Track): Promise<void>;
 }
 
@@ -42,14 +43,15 @@ function tagsOf(enrichment: Music4AllTrack): string[] {
 }
 
 export function createTrackCatalogue(
-  names: ReadonlyMap<string, CorpusTrackName>,
+  names: ReadonlyMap<string, Track>,
   music4all: Music4All | undefined,
 ): TrackCatalogue {
   return {
+    hasMedia: music4all !== undefined,
     lookup(trackId) {
       const enrichment = music4all?.tracks.get(trackId);
       const name = names.get(trackId);
-      if (enrichment === undefined && name === undefined) return undefined;
+      if (enrichment === undefined) return name;
       const track: Track = {
         track_id: trackId,
         title: enrichment?.title ?? name?.title ?? '',

@@ -20,11 +20,11 @@ export interface OpenedTextStream {
  */
 export function openTextStream(filePath: string): OpenedTextStream {
   if (filePath.endsWith('.bz2')) return openBzip2(filePath);
-  const file = createReadStream(filePath, { highWaterMark: 1 << 20 });
+  const file = createReadStream(filePath, { highWaterMark: 1 << 16 });
   if (!filePath.endsWith('.gz')) {
     return { stream: file, finished: Promise.resolve(), close: () => file.destroy() };
   }
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  const gunzip = createGunzip({ chunkSize: 1 << 16 });
   file.on('error', (error) => gunzip.destroy(error));
   file.pipe(gunzip);
   return {
