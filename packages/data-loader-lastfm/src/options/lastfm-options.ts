@@ -1,11 +1,6 @@
-import { SessionBuildingOptionsSchema } from '@tp2dg/data-loaders';
+import { FlagOptionSchema, SessionBuildingOptionsSchema } from '@tp2dg/data-loaders';
 import { z } from 'zod';
 import { layoutNames } from '../layout/corpus-layouts.js';
-
-/** `true`/`false` from the command line, where every value is a string. */
-const flag = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
-  .transform((value) => value === true || value === 'true' || value === '1' || value === 'yes');
 
 /**
  * The lastfm loader's own options (`--source-option key=value` or `--source-config FILE`),
@@ -23,7 +18,7 @@ export const lastfmOptionsSchema = z.strictObject({
   /** A Music4All directory whose metadata, lyrics and clips enrich tracks, joined on track id. */
   music4all: z.string().min(1).optional(),
   /** Fail on the first awkward row (naming file and line) instead of skipping and counting it. */
-  strict: flag.default(false),
+  strict: FlagOptionSchema.default(false),
 });
 
 export type LastfmOptions = z.output<typeof lastfmOptionsSchema>;
