@@ -77,7 +77,7 @@ export async function createMpdDataLoader(options: DataLoaderOptionsV1): Promise
             continue;
           }
           seen.add(pid);
-          const outcome = builder.build(playlist.candidate, (trackId) => playlist.tracks.get(trackId));
+          const outcome = builder.build(playlist.candidate, playlist.lookupTrack);
           if (outcome.kind === 'session') yield outcome.session;
           else if (outcome.kind === 'skipped') report(outcome.skipped);
         }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export type MpdFile = { playlists: unknown[] } | { problem: string };
 
@@ -8,7 +8,7 @@ export type MpdFile = { playlists: unknown[] } | { problem: string };
  * so memory is bounded by one slice and nothing more.
  */
 export async function readMpdFile(filePath: string): Promise<MpdFile> {
-  const text = await readFile(filePath, 'utf8');
+  const text = readFileSync(filePath, 'utf8');
   let content: unknown;
   try {
     content = JSON.parse(text);

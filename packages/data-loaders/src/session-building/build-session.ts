@@ -1,8 +1,12 @@
 import type { Session, Track, UserDemographics } from '@tp2dg/entities';
 import type { SessionSplitOptions, SkippedSession } from '../spec/v1/index.js';
 import { isSessionSampled } from './is-session-sampled.js';
-import { type SessionBuildingOptions, SessionBuildingOptionsSchema } from './session-building-options.js';
-import { assertSplitOptions, splitSession } from './split-session.js';
+import {
+  DEFAULT_POOL_CAP,
+  type SessionBuildingOptions,
+  SessionBuildingOptionsSchema,
+} from './session-building-options.js';
+import { assertSplitOptions, describeTooShort } from './split-session.js';
 
 /** What a loader found for one session, before any cleaning. */
 export interface SessionCandidate {
@@ -60,6 +64,7 @@ export function createSessionBuilder(options: SessionBuilderOptions): SessionBui
   assertSplitOptions(options);
   const building = options.building ?? SessionBuildingOptionsSchema.parse({});
   const users = building.users === undefined ? undefined : new Set(building.users);
+  const enough = options.profileSize + (options.poolSize ?? DEFAULT_POOL_CAP);
   const selects = ({ sessionId, userId, date }: SessionHeader): boolean => {
     if (users !== undefined && !users.has(userId)) return false;
     if (building.dateFrom !== undefined || building.dateTo !== undefined) {
@@ -74,32 +79,39 @@ export function createSessionBuilder(options: SessionBuilderOptions): SessionBui
     build(candidate, lookupTrack) {
       const header = { sessionId: candidate.sessionId, userId: candidate.user.user_id, date: candidate.date };
       if (!selects(header)) return { kind: 'excluded' };
+      // Distinct usable tracks in first-heard order; one pass, as this runs for every session of a corpus.
       const tracks = new Map<string, Track>();
-      const usableIds: string[] = [];
+      let withRepeats = 0;
       let dropped = 0;
       for (const trackId of candidate.trackIds) {
-        const track = tracks.get(trackId) ?? lookupTrack(trackId);
+        if (tracks.has(trackId)) {
+          withRepeats += 1;
+          continue;
+        }
+        // Enough for profiling and a full pool: the rest cannot change the split.
+        if (tracks.size === enough) break;
+        const track = lookupTrack(trackId);
         if (!isUsable(track)) {
           dropped += 1;
           continue;
         }
         tracks.set(trackId, track);
-        usableIds.push(trackId);
+        withRepeats += 1;
       }
-      const split = splitSession(usableIds, { ...options, minPool: building.minPool });
-      if ('skipReason' in split) {
+      const split = { ...options, minPool: building.minPool };
+      if (tracks.size < options.profileSize + building.minPool) {
         const droppedNote = dropped > 0 ? `, after dropping ${dropped} unknown or incomplete track(s)` : '';
-        const reason = `session "${candidate.sessionId}" ${split.skipReason}${droppedNote}`;
+        const reason = `session "${candidate.sessionId}" ${describeTooShort(tracks.size, withRepeats, split)}${droppedNote}`;
         return { kind: 'skipped', skipped: { sessionId: candidate.sessionId, reason } };
       }
-      const trackOf = (trackId: string) => tracks.get(trackId) as Track;
+      const distinct = [...tracks.values()];
       return {
         kind: 'session',
         session: {
           session_id: candidate.sessionId,
           user: candidate.user,
-          profiling_tracks: split.profiling.map(trackOf),
-          pool_tracks: split.pool.map(trackOf),
+          profiling_tracks: distinct.slice(0, options.profileSize),
+          pool_tracks: distinct.slice(options.profileSize, enough),
         },
       };
     },

@@ -20,6 +20,13 @@ export function assertSplitOptions(options: SessionSplitOptions): void {
   }
 }
 
+/** Why a session of `distinct` tracks (`withRepeats` counting replays) is too short to split. */
+export function describeTooShort(distinct: number, withRepeats: number, options: SplitOptions): string {
+  const minPool = options.minPool ?? 1;
+  const repeats = distinct < withRepeats ? ` (${withRepeats} with repeats)` : '';
+  return `has ${distinct} distinct tracks${repeats}; needs at least ${options.profileSize + minPool} (${options.profileSize} profiling + ${minPool} pool)`;
+}
+
 /**
  * The first `profileSize` distinct tracks (in session order) are what the listener liked;
  * the rest, capped at `poolSize` (or DEFAULT_POOL_CAP), is the pool. A replayed track counts
@@ -28,13 +35,8 @@ export function assertSplitOptions(options: SessionSplitOptions): void {
  */
 export function splitSession(trackIds: readonly string[], options: SplitOptions): SessionSplit {
   const distinct = [...new Set(trackIds)];
-  const minPool = options.minPool ?? 1;
-  const needed = options.profileSize + minPool;
-  if (distinct.length < needed) {
-    const repeats = distinct.length < trackIds.length ? ` (${trackIds.length} with repeats)` : '';
-    return {
-      skipReason: `has ${distinct.length} distinct tracks${repeats}; needs at least ${needed} (${options.profileSize} profiling + ${minPool} pool)`,
-    };
+  if (distinct.length < options.profileSize + (options.minPool ?? 1)) {
+    return { skipReason: describeTooShort(distinct.length, trackIds.length, options) };
   }
   const rest = distinct.slice(options.profileSize);
   return {
