@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 export type MpdFile = { playlists: unknown[] } | { problem: string };
 
 /**
  * One slice (or the challenge set) parsed whole: a slice is ~33 MB, far below V8's string
  * limit, and one JSON.parse is about 6x faster than a streaming parser (docs/CORPORA.md §4),
- * so memory is bounded by one slice and nothing more.
+ * so memory is bounded by one slice and nothing more. A missing file was listed a moment ago
+ * by findMpdFiles; one that vanished since fails with the file system's error.
  */
 export async function readMpdFile(filePath: string): Promise<MpdFile> {
-  const text = readFileSync(filePath, 'utf8');
+  // Read without blocking: the run's model calls go on while the file comes in.
+  const text = await readFile(filePath, 'utf8');
   let content: unknown;
   try {
     content = JSON.parse(text);
