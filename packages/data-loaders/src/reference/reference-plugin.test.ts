@@ -134,6 +134,11 @@ describe('reference loader', () => {
     await expect(created).rejects.toThrow(/^Data loader "reference": option "minPool"/);
   });
 
+  it('should declare licence terms the run manifest can copy', () => {
+    expect(referenceDataLoader.licence).toMatchObject({ commercialUse: false, redistribution: false });
+    expect(referenceDataLoader.licence?.summary).toContain('data/dummy');
+  });
+
   it('should require dataDir and say to pass --data', async () => {
     const error = await Promise.resolve(referenceDataLoader.create({ profileSize: 5 })).catch(
       (e: unknown) => e,

@@ -82,4 +82,11 @@ export const referenceDataLoader: DataLoaderPluginV1 = {
   description: 'The reference pipeline format: users.json, tracks.json and playlists.json in --data DIR.',
   create: createReferenceDataLoader,
   optionsSchema: ReferenceOptionsSchema,
+  licence: {
+    name: 'Set by the corpus in --data',
+    commercialUse: false,
+    redistribution: false,
+    summary:
+      "The reference format carries whatever corpus was converted into it, under that corpus's terms; until they are checked, treat it as non-commercial and not redistributable. The bundled data/dummy is synthetic, made by tp2dg, and free to use (MIT).",
+  },
 };
