@@ -31,6 +31,8 @@ interface ChildResult {
   events: number;
   sessions: number;
   seconds: number;
+  /** User + system CPU time of the child (all its threads), which a busy machine does not inflate. */
+  cpuSeconds: number;
   maxRssMb: number;
   /** Heap still in use after a full GC at the end: what the reader keeps, not its garbage. */
   liveHeapMb: number;
@@ -82,6 +84,7 @@ type Mode = 'group' | 'load';
 /** In a child: read the corpus in `dir` (grouping only, or the whole loader), timed; print JSON. */
 async function readInChild(mode: Mode, dir: string, events: number): Promise<void> {
   const began = process.hrtime.bigint();
+  const cpuAtStart = process.cpuUsage();
   let sessions = 0;
   if (mode === 'group') {
     const file = path.join(dir, 'listening-events.tsv');
@@ -91,10 +94,12 @@ async function readInChild(mode: Mode, dir: string, events: number): Promise<voi
     for await (const _ of loader.sessions()) sessions += 1;
   }
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   (globalThis as { gc?: () => void }).gc?.();
   const liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  const result: ChildResult = { events, sessions, seconds, maxRssMb, liveHeapMb };
+  const result: ChildResult = { events, sessions, seconds, cpuSeconds, maxRssMb, liveHeapMb };
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -122,6 +127,11 @@ function runChild(mode: Mode, dir: string, events: number, heapCapMb?: number): 
 function reportRun(name: string, run: ChildResult): void {
   reportFigure(`${name}: ${run.events} events into ${run.sessions} sessions`, run.seconds, 's');
   reportFigure(`${name}: events per second`, run.events / run.seconds, 'events/s');
+  reportFigure(
+    `${name}: events per CPU second (process, all threads)`,
+    run.events / run.cpuSeconds,
+    'events/s',
+  );
   reportFigure(`${name}: peak RSS`, run.maxRssMb, 'MB');
   reportFigure(`${name}: heap in use after a full GC at the end`, run.liveHeapMb, 'MB');
 }
