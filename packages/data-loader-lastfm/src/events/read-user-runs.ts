@@ -77,11 +77,10 @@ export async function* readUserRuns(
         );
         continue;
       }
-      lastDataLine = lineNumber;
       if (current === undefined || current.userId !== userId) {
         if (current !== undefined) {
+          finished.set(current.userId, lastDataLine);
           yield finish(current, sorted);
-          finished.set(current.userId, lineNumber - 1);
         }
         const earlier = finished.get(userId);
         if (earlier !== undefined) throw interleavedUser(file, userId, earlier, lineNumber);
@@ -92,6 +91,7 @@ export async function* readUserRuns(
       }
       current.trackIds.push(trackId);
       current.times.push(time);
+      lastDataLine = lineNumber;
     }
   }
   if (current !== undefined) yield finish(current, sorted);
