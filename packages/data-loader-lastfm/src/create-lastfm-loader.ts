@@ -8,7 +8,7 @@ import {
 } from '@tp2dg/data-loaders';
 import { type Session, Tp2dgError } from '@tp2dg/entities';
 import { buildBoundedSession, copyTrack } from './build-bounded-session.js';
-import { readListeningSessions } from './events/read-listening-sessions.js';
+import { readUserSessions } from './events/read-listening-sessions.js';
 import type { LayoutName } from './layout/corpus-layouts.js';
 import { lastfmLicencesFor } from './licences.js';
 import { toUserDemographics } from './metadata/to-user-demographics.js';
@@ -57,34 +57,38 @@ export async function createLastfmDataLoader(options: DataLoaderOptionsV1): Prom
     report.resetFile(files.events);
     let skipsSeen = 0;
     let user = toUserDemographics('', undefined);
-    const sessionsOfLog = readListeningSessions(files.events, {
+    const log = readUserSessions(files.events, {
       layout: files.layout.name,
       sessionGap: own.sessionGap,
       report,
     });
-    for await (const { sessionId, userId, date, trackIds } of sessionsOfLog) {
-      if (!builder.selects({ sessionId, userId, date })) continue;
-      if (user.user_id !== userId) user = toUserDemographics(userId, users.get(userId));
-      const candidate = { sessionId, user, date, trackIds };
-      const outcome = buildBoundedSession(builder, candidate, catalogue.lookup, options);
-      if (outcome.kind === 'skipped') {
-        skipsSeen += 1;
-        if (skipsSeen > skipsReported) {
-          skipsReported = skipsSeen;
-          options.onSkip?.(outcome.skipped);
+    for await (const userSessions of log) {
+      for (const { sessionId, userId, date, trackIds } of userSessions) {
+        if (!builder.selects({ sessionId, userId, date })) continue;
+        if (user.user_id !== userId) user = toUserDemographics(userId, users.get(userId));
+        const candidate = { sessionId, user, date, trackIds };
+        const outcome = buildBoundedSession(builder, candidate, catalogue.lookup, options);
+        if (outcome.kind === 'skipped') {
+          skipsSeen += 1;
+          if (skipsSeen > skipsReported) {
+            skipsReported = skipsSeen;
+            options.onSkip?.(outcome.skipped);
+          }
+        } else if (outcome.kind === 'session') {
+          // Tracks and the user are shared between sessions; each yielded session gets copies.
+          const session = {
+            session_id: sessionId,
+            user: structuredClone(user),
+            profiling_tracks: outcome.session.profiling_tracks.map(copyTrack),
+            pool_tracks: outcome.session.pool_tracks.map(copyTrack),
+          };
+          if (catalogue.hasMedia) {
+            await Promise.all(
+              [...session.profiling_tracks, ...session.pool_tracks].map(catalogue.attachMedia),
+            );
+          }
+          yield session;
         }
-      } else if (outcome.kind === 'session') {
-        // Tracks and the user are shared between sessions; each yielded session gets copies.
-        const session = {
-          session_id: sessionId,
-          user: structuredClone(user),
-          profiling_tracks: outcome.session.profiling_tracks.map(copyTrack),
-          pool_tracks: outcome.session.pool_tracks.map(copyTrack),
-        };
-        if (catalogue.hasMedia) {
-          await Promise.all([...session.profiling_tracks, ...session.pool_tracks].map(catalogue.attachMedia));
-        }
-        yield session;
       }
     }
   }

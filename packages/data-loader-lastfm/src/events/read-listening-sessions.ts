@@ -33,17 +33,30 @@ export async function* readListeningSessions(
   file: string,
   options: ReadListeningSessionsOptions,
 ): AsyncGenerator<ListeningSession> {
+  for await (const sessions of readUserSessions(file, options)) yield* sessions;
+}
+
+/**
+ * The same sessions, one user's at a time: a consumer that handles each session without
+ * waiting pays one asynchronous step per user instead of one per session.
+ */
+export async function* readUserSessions(
+  file: string,
+  options: ReadListeningSessionsOptions,
+): AsyncGenerator<ListeningSession[]> {
   const rule: SessionRule =
     options.sessionGap === undefined ? { kind: 'day' } : { kind: 'gap', gapMinutes: options.sessionGap };
   const report = options.report ?? new RowReport();
   for await (const run of readUserRuns(file, corpusLayouts[options.layout].events, report)) {
+    const sessions: ListeningSession[] = [];
     for (const slice of splitUserRun(run, rule)) {
-      yield {
+      sessions.push({
         sessionId: slice.sessionId,
         userId: run.userId,
         date: slice.date,
         trackIds: run.trackIds.slice(slice.start, slice.end),
-      };
+      });
     }
+    yield sessions;
   }
 }
