@@ -1,8 +1,8 @@
 import { Tp2dgError } from '@tp2dg/entities';
 import { normaliseColumnName, type TableSpec } from '../layout/corpus-layouts.js';
-import { readLineBatches } from '../reading/read-line-batches.js';
+import { readTextBatches } from '../reading/read-text-batches.js';
 import type { RowReport } from '../reading/row-report.js';
-import { parseTimestamp } from './parse-timestamp.js';
+import { parseTimestampAt } from './parse-timestamp.js';
 
 /** One user's listening events, sorted by time (stable, so equal times keep file order). */
 export interface UserRun {
@@ -46,38 +46,65 @@ export async function* readUserRuns(
   let sorted = true;
   let lastDataLine = 0;
   const finished = new Map<string, number>();
-  const fields: string[] = [];
-  for await (const { lines, firstLine } of readLineBatches(file)) {
-    for (let offset = 0; offset < lines.length; offset++) {
-      const line = lines[offset] as string;
-      if (line.length === 0) continue;
-      const lineNumber = firstLine + offset;
+  const bounds: number[] = [];
+  for await (const { text, firstLine } of readTextBatches(file)) {
+    let lineNumber = firstLine - 1;
+    // Rows are read in place in the chunk: only a new user's id and the track id become
+    // strings, which keeps the garbage per event, and so the scan's cost, small.
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const next = end + 1;
+      lineNumber += 1;
+      if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
+      if (end === start) {
+        start = next;
+        continue;
+      }
       if (columns === undefined) {
-        const header = columnsOf(line.split('\t').map(normaliseColumnName));
+        const header = columnsOf(text.slice(start, end).split('\t').map(normaliseColumnName));
         columns = header ?? columnsOf(spec.columns);
         if (columns === undefined) throw new Error(`unreachable: layout ${file} lacks event columns`);
-        if (header !== undefined) continue;
+        if (header !== undefined) {
+          start = next;
+          continue;
+        }
       }
-      const count = splitFields(line, columns.needed, fields);
-      const userId = fields[columns.user] as string;
-      const trackId = fields[columns.track] as string;
-      const time = count < columns.needed ? Number.NaN : parseTimestamp(fields[columns.time] as string);
-      if (userId === '' || trackId === '' || Number.isNaN(time)) {
+      const count = fieldBounds(text, start, end, columns.needed, bounds);
+      const userStart = bounds[2 * columns.user] as number;
+      const userEnd = bounds[2 * columns.user + 1] as number;
+      const trackStart = bounds[2 * columns.track] as number;
+      const trackEnd = bounds[2 * columns.track + 1] as number;
+      const time =
+        count < columns.needed
+          ? Number.NaN
+          : parseTimestampAt(
+              text,
+              bounds[2 * columns.time] as number,
+              bounds[2 * columns.time + 1] as number,
+            );
+      if (userStart === userEnd || trackStart === trackEnd || Number.isNaN(time)) {
         if (lastDataLine === 0) {
           throw new Tp2dgError(
             'INVALID_INPUT',
             `${file}: line ${lineNumber} is neither a header naming ${spec.required.join(', ')} nor a row of ${spec.columns.join(', ')}. Check the file or pass --source-option layout=...`,
           );
         }
-        report.skip(
-          file,
-          lineNumber,
-          describeBadRow(count, columns.needed, userId, trackId),
-          'Fix or remove the row',
+        const reason = describeBadRow(
+          count,
+          columns.needed,
+          userStart === userEnd || trackStart === trackEnd,
         );
+        report.skip(file, lineNumber, reason, 'Fix or remove the row');
+        start = next;
         continue;
       }
-      if (current === undefined || current.userId !== userId) {
+      const sameUser =
+        current !== undefined &&
+        userEnd - userStart === current.userId.length &&
+        text.startsWith(current.userId, userStart);
+      if (!sameUser) {
+        const userId = text.slice(userStart, userEnd);
         if (current !== undefined) {
           finished.set(current.userId, lastDataLine);
           yield finish(current, sorted);
@@ -86,36 +113,45 @@ export async function* readUserRuns(
         if (earlier !== undefined) throw interleavedUser(file, userId, earlier, lineNumber);
         current = { userId, trackIds: [], times: [] };
         sorted = true;
-      } else if (time < (current.times[current.times.length - 1] as number)) {
+      } else if (time < ((current as UserRun).times.at(-1) as number)) {
         sorted = false;
       }
-      current.trackIds.push(trackId);
-      current.times.push(time);
+      const run = current as UserRun;
+      run.trackIds.push(text.slice(trackStart, trackEnd));
+      run.times.push(time);
       lastDataLine = lineNumber;
+      start = next;
     }
   }
   if (current !== undefined) yield finish(current, sorted);
 }
 
-/** Fills `fields` with the first `wanted` tab-separated fields; returns how many there were. */
-function splitFields(line: string, wanted: number, fields: string[]): number {
-  let start = 0;
+/**
+ * Fills `bounds` with the start and end of the first `wanted` tab-separated fields of the
+ * line `text[start, end)` (missing fields are empty); returns how many fields there were.
+ */
+function fieldBounds(text: string, start: number, end: number, wanted: number, bounds: number[]): number {
+  let fieldStart = start;
   for (let index = 0; index < wanted; index++) {
-    const end = line.indexOf('\t', start);
-    if (end === -1) {
-      fields[index] = start <= line.length ? line.slice(start) : '';
-      for (let rest = index + 1; rest < wanted; rest++) fields[rest] = '';
-      return start <= line.length ? index + 1 : index;
+    if (fieldStart > end) {
+      for (let rest = index; rest < wanted; rest++) {
+        bounds[2 * rest] = end;
+        bounds[2 * rest + 1] = end;
+      }
+      return index;
     }
-    fields[index] = line.slice(start, end);
-    start = end + 1;
+    let tab = text.indexOf('\t', fieldStart);
+    if (tab === -1 || tab > end) tab = end;
+    bounds[2 * index] = fieldStart;
+    bounds[2 * index + 1] = tab;
+    fieldStart = tab + 1;
   }
   return wanted;
 }
 
-function describeBadRow(count: number, needed: number, userId: string, trackId: string): string {
+function describeBadRow(count: number, needed: number, emptyId: boolean): string {
   if (count < needed) return `row has fewer than ${needed} fields (a cut-off or malformed line)`;
-  if (userId === '' || trackId === '') return 'row has an empty user_id or track_id';
+  if (emptyId) return 'row has an empty user_id or track_id';
   return 'row has an unreadable timestamp';
 }
 
