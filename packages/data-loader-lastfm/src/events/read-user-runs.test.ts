@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpusLayouts } from '../layout/corpus-layouts.js';
 import { RowReport } from '../reading/row-report.js';
 import {
+  compress,
   createFixtureDirectory,
   removeFixtureDirectories,
   writeTable,
@@ -39,6 +42,25 @@ describe('readUserRuns', () => {
       { userId: '7', trackIds: ['b', 'd', 'a', 'c'], times: [100_000, 200_000, 300_000, 300_000] },
       { userId: '9', trackIds: ['e'], times: [50_000] },
     ]);
+  });
+
+  it('should read rows split across many chunks, with CRLF line ends, through bzip2', async () => {
+    const dir = await createFixtureDirectory();
+    const rows: string[] = [];
+    for (let user = 0; user < 300; user++) {
+      for (let play = 0; play < 500; play++)
+        rows.push(`${user}\t9\t9\ttrack-${user}-${play}\t${1_300_000_000 + play * 60}`);
+    }
+    const file = path.join(dir, 'LFM-1b_LEs.txt.bz2');
+    await writeFile(file, compress(`${rows.join('\r\n')}\r\n`, '.bz2'));
+    const report = new RowReport();
+    const runs = [];
+    for await (const run of readUserRuns(file, lfm1b, report)) runs.push(run);
+    expect(runs).toHaveLength(300);
+    expect(runs.every((run, user) => run.userId === String(user) && run.trackIds.length === 500)).toBe(true);
+    expect(runs[123]?.trackIds[499]).toBe('track-123-499');
+    expect(runs[299]?.times[499]).toBe((1_300_000_000 + 499 * 60) * 1000);
+    expect(report.entries()).toEqual([]);
   });
 
   it('should find the columns by a header in any order', async () => {
