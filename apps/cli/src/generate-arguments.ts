@@ -12,6 +12,15 @@ export function defineGenerateArguments(argv: Argv) {
       default: 'reference',
       describe: 'Data loader: a registered name, a package or a module path',
     })
+    .option('source-option', {
+      type: 'string',
+      array: true,
+      describe: "An option of the data loader as key=value (repeatable; see the loader's README)",
+    })
+    .option('source-config', {
+      type: 'string',
+      describe: 'A JSON file of data loader options; --source-option values override it',
+    })
     .option('data', {
       type: 'string',
       default: 'data/dummy',

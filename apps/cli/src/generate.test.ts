@@ -253,7 +253,9 @@ describe('tp2dg-generate', () => {
       'tp2dg-generate: interrupted: finished sessions are kept; run the same command again to resume.',
     );
     const written = Number(/writing (\d+)/.exec(stdout)?.[1]);
-    const userFolders = await readdir(join(output, 'simulated', basename(corpus)));
+    const userFolders = (await readdir(join(output, 'simulated', basename(corpus)), { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     const entries = (
       await Promise.all(userFolders.map((user) => readdir(join(output, 'simulated', basename(corpus), user))))
     ).flat();

@@ -6,8 +6,10 @@ import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
+import { pluginSearchPath } from './plugin-search-path.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runManifestInput } from './run-manifest-input.js';
+import { checkSourceOptions, readSourceOptions } from './source-options.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -40,7 +42,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     catalog,
     env: io.env,
   });
-  const plugin = await resolveDataLoader(args.source, { cwd: io.cwd });
+  const plugin = await resolveDataLoader(args.source, { cwd: io.cwd, searchFrom: pluginSearchPath() });
+  const sourceOptions = await readSourceOptions(args, io.cwd);
+  await checkSourceOptions(plugin, sourceOptions);
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
@@ -50,6 +54,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       dataDir: resolve(io.cwd, args.data),
       profileSize: args.profileSize,
       poolSize: args.poolSize,
+      sourceOptions,
     },
     models,
     prompts,
@@ -66,7 +71,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args),
+    manifest: runManifestInput(args, sourceOptions),
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,

@@ -7,7 +7,10 @@ import { packageVersions } from './package-versions.js';
  * knows itself (provider, model, seed, prompts, turns, corpus ...); these are the other options
  * that change what the model answers, so a resume must keep them too.
  */
-export function runManifestInput(args: GenerateArguments): RunManifestInput {
+export function runManifestInput(
+  args: GenerateArguments,
+  sourceOptions: Readonly<Record<string, unknown>>,
+): RunManifestInput {
   return {
     settings: {
       temperature: args.temperature ?? null,
@@ -16,6 +19,9 @@ export function runManifestInput(args: GenerateArguments): RunManifestInput {
     },
     runOptions: {
       data: args.data,
+      // Which sessions the loader yields may change between starts (a wider date range);
+      // a session that changed is caught by its own check.
+      source_options: sourceOptions,
       sessions: args.sessions ?? null,
       shard: args.shard === undefined ? null : `${args.shard.index}/${args.shard.count}`,
       concurrency: args.concurrency,

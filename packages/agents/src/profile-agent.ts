@@ -2,13 +2,14 @@ import type { ProfileSummary, Session } from '@tp2dg/entities';
 import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
 import { askModel } from './ask-model.js';
+import { formatDemographics } from './format-profile.js';
 import { ProfileReplySchema } from './reply/reply-schemas.js';
 import { trackListParts } from './track-parts.js';
 
 /** The Profile agent: demographics and profiling tracks in, musical culture, artist, genre out. */
 export async function inferProfile(context: AgentContext, session: Session): Promise<ProfileSummary> {
   const { user, profiling_tracks: tracks } = session;
-  const demographics = `age group: ${user.age_group}\ngender: ${user.gender}\ncountry: ${user.country}\npreferred language: ${user.preferred_language}`;
+  const demographics = formatDemographics(user);
   const prompt = context.prompts.render('profile', { demographics, track_count: String(tracks.length) });
   const outcome = await askModel(context, {
     agent: 'profile',

@@ -24,7 +24,7 @@ export function simulatedProfile(session: Session): ProfileSummary {
       1,
     )[0] ?? 'eclectic';
   return {
-    preferred_musical_culture: `${session.user.country} listener of ${genre}`,
+    preferred_musical_culture: `${session.user.country ?? 'A'} listener of ${genre}`,
     top_1_artist:
       mostFrequent(
         tracks.map((track) => track.artist),

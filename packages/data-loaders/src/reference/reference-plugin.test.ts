@@ -109,6 +109,36 @@ describe('reference loader', () => {
     expect(sessions[0]?.session_id).toBe('17');
   });
 
+  it('should take the shared session-building options from sourceOptions', async () => {
+    const all = (await readSessions(dummyCorpusDir, 5)).sessions;
+    const firstUser = all[0]?.user.user_id as string;
+    const loader = await referenceDataLoader.create({
+      dataDir: dummyCorpusDir,
+      profileSize: 5,
+      sourceOptions: { users: firstUser },
+    });
+    const kept = [];
+    for await (const session of loader.sessions()) kept.push(session.session_id);
+    const expected = all.filter((session) => session.user.user_id === firstUser).map((s) => s.session_id);
+    expect(kept).toEqual(expected);
+    expect(kept.length).toBeLessThan(all.length);
+    expect(await loader.count?.()).toBe(kept.length);
+  });
+
+  it('should refuse an unknown source option, naming the loader', async () => {
+    const created = referenceDataLoader.create({
+      dataDir: dummyCorpusDir,
+      profileSize: 5,
+      sourceOptions: { minPool: 'many' },
+    });
+    await expect(created).rejects.toThrow(/^Data loader "reference": option "minPool"/);
+  });
+
+  it('should declare licence terms the run manifest can copy', () => {
+    expect(referenceDataLoader.licence).toMatchObject({ commercialUse: false, redistribution: false });
+    expect(referenceDataLoader.licence?.summary).toContain('data/dummy');
+  });
+
   it('should require dataDir and say to pass --data', async () => {
     const error = await Promise.resolve(referenceDataLoader.create({ profileSize: 5 })).catch(
       (e: unknown) => e,

@@ -1,5 +1,9 @@
 import path from 'node:path';
-import { type Session, Tp2dgError, type Track } from '@tp2dg/entities';
+import { type Session, Tp2dgError } from '@tp2dg/entities';
+import { z } from 'zod';
+import { createSessionBuilder } from '../session-building/build-session.js';
+import { parseLoaderOptions } from '../session-building/parse-loader-options.js';
+import { SessionBuildingOptionsSchema } from '../session-building/session-building-options.js';
 import type {
   DataLoaderOptionsV1,
   DataLoaderPluginV1,
@@ -7,9 +11,11 @@ import type {
   SkippedSession,
 } from '../spec/v1/index.js';
 import { loadReferenceCorpus } from './load-reference-corpus.js';
-import { assertSplitOptions, splitSession } from './split-session.js';
 
 type Planned = { session: Session } | { skipped: SkippedSession };
+
+/** The reference format has no options of its own: only the shared session-building ones. */
+const ReferenceOptionsSchema = z.strictObject(SessionBuildingOptionsSchema.shape);
 
 /**
  * Creates a loader over a reference-format corpus (`users.json`, `tracks.json`,
@@ -23,24 +29,16 @@ export async function createReferenceDataLoader(options: DataLoaderOptionsV1): P
       'The reference loader needs a corpus directory: pass --data DIR (with users.json, tracks.json and playlists.json).',
     );
   }
-  assertSplitOptions(options);
+  const building = await parseLoaderOptions('reference', ReferenceOptionsSchema, options.sourceOptions);
+  const builder = createSessionBuilder({ ...options, building });
   const corpus = await loadReferenceCorpus(options.dataDir);
-  const trackOf = (trackId: string) => corpus.tracks.get(trackId) as Track;
-  let planned: Planned[] | undefined = corpus.playlists.map((playlist): Planned => {
-    const split = splitSession(playlist.track_ids, options);
-    const sessionId = playlist.session_id;
-    if ('skipReason' in split)
-      return { skipped: { sessionId, reason: `session "${sessionId}" ${split.skipReason}` } };
+  let planned: Planned[] | undefined = corpus.playlists.flatMap((playlist): Planned[] => {
     const user = corpus.users.get(playlist.user_id);
     if (user === undefined) throw new Error(`unreachable: user ${playlist.user_id} was checked on load`);
-    return {
-      session: {
-        session_id: sessionId,
-        user,
-        profiling_tracks: split.profiling.map(trackOf),
-        pool_tracks: split.pool.map(trackOf),
-      },
-    };
+    const candidate = { sessionId: playlist.session_id, user, trackIds: playlist.track_ids };
+    const outcome = builder.build(candidate, (trackId) => corpus.tracks.get(trackId));
+    if (outcome.kind === 'excluded') return [];
+    return [outcome.kind === 'session' ? { session: outcome.session } : { skipped: outcome.skipped }];
   });
   const sessionCount = planned.filter((entry) => 'session' in entry).length;
   // A skip is reported once, when iteration first reaches it, so a run that stops early
@@ -83,4 +81,12 @@ export const referenceDataLoader: DataLoaderPluginV1 = {
   name: 'reference',
   description: 'The reference pipeline format: users.json, tracks.json and playlists.json in --data DIR.',
   create: createReferenceDataLoader,
+  optionsSchema: ReferenceOptionsSchema,
+  licence: {
+    name: 'Set by the corpus in --data',
+    commercialUse: false,
+    redistribution: false,
+    summary:
+      "The reference format carries whatever corpus was converted into it, under that corpus's terms; until they are checked, treat it as non-commercial and not redistributable. The bundled data/dummy is synthetic, made by tp2dg, and free to use (MIT).",
+  },
 };

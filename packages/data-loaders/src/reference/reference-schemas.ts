@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createUserDemographics } from '../session-building/user-demographics.js';
 
 /** Ids may be written as numbers (Last.fm user ids) or strings; the loader uses strings. */
 const IdSchema = z.union([z.string().min(1), z.number()]).transform(String);
@@ -13,13 +14,18 @@ const optionalNumber = z
   .nullish()
   .transform((value) => value ?? undefined);
 
-export const ReferenceUserSchema = z.object({
-  user_id: IdSchema,
-  age_group: z.string(),
-  gender: z.string(),
-  country: z.string(),
-  preferred_language: z.string(),
-});
+/** A demographic the corpus may not know: null, absent or blank reads as unknown. */
+const demographic = z.string().nullish();
+
+export const ReferenceUserSchema = z
+  .object({
+    user_id: IdSchema,
+    age_group: demographic,
+    gender: demographic,
+    country: demographic,
+    preferred_language: demographic,
+  })
+  .transform(({ user_id, ...values }) => createUserDemographics(user_id, values));
 
 export const ReferenceTrackSchema = z.object({
   track_id: IdSchema,

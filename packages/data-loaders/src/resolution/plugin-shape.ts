@@ -21,7 +21,27 @@ export function describePluginProblem(value: unknown): string | undefined {
     return `"name" must be a non-empty string; ${expectedShape}`;
   }
   if (typeof candidate.create !== 'function') return `"create" must be a function; ${expectedShape}`;
-  return undefined;
+  return describeOptionalProblem(candidate);
+}
+
+/** The optional capabilities, when present, must have their documented shape. */
+function describeOptionalProblem(candidate: Record<string, unknown>): string | undefined {
+  const schema = candidate.optionsSchema as Record<string, { validate?: unknown } | undefined> | undefined;
+  if (schema !== undefined && typeof schema?.['~standard']?.validate !== 'function') {
+    return '"optionsSchema" must be a zod schema or another Standard Schema (with ["~standard"].validate)';
+  }
+  const licence = candidate.licence as Record<string, unknown> | undefined;
+  if (licence === undefined) return undefined;
+  const valid =
+    typeof licence === 'object' &&
+    licence !== null &&
+    typeof licence.name === 'string' &&
+    typeof licence.summary === 'string' &&
+    typeof licence.commercialUse === 'boolean' &&
+    typeof licence.redistribution === 'boolean';
+  return valid
+    ? undefined
+    : '"licence" must be { name: string, summary: string, commercialUse: boolean, redistribution: boolean, url?: string }';
 }
 
 /** Throws LOADER_INVALID naming `where` (an export of a module, a registration) and the problem. */

@@ -4,7 +4,7 @@ import { Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLoaderRegistry } from '../registry/loader-registry.js';
 import { createTemporaryDirectory, removeTemporaryDirectories } from '../test-support/temporary-corpus.js';
-import { resolveDataLoader } from './resolve-data-loader.js';
+import { type ResolveDataLoaderOptions, resolveDataLoader } from './resolve-data-loader.js';
 
 afterAll(removeTemporaryDirectories);
 
@@ -26,7 +26,11 @@ async function installPackage(cwd: string, packageName: string, source: string):
 }
 
 async function resolutionError(source: string, cwd: string): Promise<Tp2dgError> {
-  const error = await resolveDataLoader(source, { cwd }).then(
+  return resolutionErrorWith(source, { cwd });
+}
+
+async function resolutionErrorWith(source: string, options: ResolveDataLoaderOptions): Promise<Tp2dgError> {
+  const error = await resolveDataLoader(source, options).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -64,6 +68,32 @@ describe('resolveDataLoader', () => {
     await installPackage(cwd, 'tp2dg-data-loader-lfm', pluginSource('community'));
     await installPackage(cwd, '@tp2dg/data-loader-lfm', pluginSource('first-party'));
     expect((await resolveDataLoader('lfm', { cwd })).name).toBe('first-party');
+  });
+
+  it('should find a plugin installed beside another directory given in searchFrom', async () => {
+    const cwd = await createTemporaryDirectory();
+    const globalPrefix = await createTemporaryDirectory();
+    await installPackage(globalPrefix, 'tp2dg-data-loader-beside', pluginSource('beside'));
+    const cliDir = path.join(globalPrefix, 'node_modules', '@tp2dg', 'cli', 'dist');
+    await mkdir(cliDir, { recursive: true });
+    const error = await resolutionError('beside', cwd);
+    expect(error.code).toBe('LOADER_NOT_FOUND');
+    expect((await resolveDataLoader('beside', { cwd, searchFrom: [cliDir] })).name).toBe('beside');
+  });
+
+  it('should prefer the package in cwd over one beside searchFrom', async () => {
+    const cwd = await createTemporaryDirectory();
+    const other = await createTemporaryDirectory();
+    await installPackage(cwd, 'tp2dg-data-loader-both', pluginSource('project'));
+    await installPackage(other, 'tp2dg-data-loader-both', pluginSource('global'));
+    expect((await resolveDataLoader('both', { cwd, searchFrom: [other] })).name).toBe('project');
+  });
+
+  it('should list every directory searched when nothing is found', async () => {
+    const cwd = await createTemporaryDirectory();
+    const other = await createTemporaryDirectory();
+    const error = await resolutionErrorWith('nowhere', { cwd, searchFrom: [other] });
+    expect(error.message).toContain(`from ${cwd} or ${other}`);
   });
 
   it('should accept a full package name', async () => {

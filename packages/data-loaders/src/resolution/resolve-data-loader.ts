@@ -13,6 +13,12 @@ export interface ResolveDataLoaderOptions {
   registry?: LoaderRegistry;
   /** Packages resolve from here, as the user's project sees them; `process.cwd()` when absent. */
   cwd?: string;
+  /**
+   * More directories packages resolve from, after `cwd`: the CLI passes its own, so plugins
+   * installed beside a global or project-installed CLI (its siblings in `node_modules`) and
+   * the CLI's own dependencies (the first-party loaders) are found wherever it runs.
+   */
+  searchFrom?: readonly string[];
 }
 
 /**
@@ -30,35 +36,39 @@ export async function resolveDataLoader(
   if (registered !== undefined) return registered;
 
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const bases = [...new Set([cwd, ...(options.searchFrom ?? []).map((dir) => path.resolve(dir))])];
   const candidates = listImportCandidates(source, cwd);
   for (const candidate of candidates) {
-    const url = await locateCandidate(candidate, cwd);
-    if (url !== undefined) return importPlugin(url, describeCandidate(candidate));
+    // A package is looked up from each base in turn (the user's project first); a file only from cwd.
+    for (const base of candidate.kind === 'file' ? [cwd] : bases) {
+      const url = await locateCandidate(candidate, base);
+      if (url !== undefined) return importPlugin(url, describeCandidate(candidate));
+    }
   }
   const registeredNames = registry.names().join(', ') || 'none';
   const tried = candidates.map(describeCandidate).join(', ');
   throw new Tp2dgError(
     'LOADER_NOT_FOUND',
-    `No data loader "${source}": it is not a registered name (registered: ${registeredNames}) and none of ${tried} was found from ${cwd}. Install tp2dg-data-loader-${source} (or the package you meant) or pass a path to a plugin module.`,
+    `No data loader "${source}": it is not a registered name (registered: ${registeredNames}) and none of ${tried} was found from ${bases.join(' or ')}. Install tp2dg-data-loader-${source} (or the package you meant) or pass a path to a plugin module.`,
   );
 }
 
-async function locateCandidate(candidate: ImportCandidate, cwd: string): Promise<string | undefined> {
+async function locateCandidate(candidate: ImportCandidate, base: string): Promise<string | undefined> {
   if (candidate.kind === 'file') {
     const stats = await stat(candidate.filePath).catch(() => undefined);
     return stats?.isFile() ? pathToFileURL(candidate.filePath).href : undefined;
   }
   try {
-    // Node's own ESM algorithm (exports maps, ESM-only packages) from a parent inside cwd;
+    // Node's own ESM algorithm (exports maps, ESM-only packages) from a parent inside base;
     // createRequire().resolve would miss packages that export only `import`.
-    const url = resolveModule(candidate.specifier, pathToFileURL(path.join(cwd, 'noop.js')).href);
+    const url = resolveModule(candidate.specifier, pathToFileURL(path.join(base, 'noop.js')).href);
     // A built-in such as `fs` is never a plugin; treat it as not found and move on.
     return url.startsWith('node:') ? undefined : url;
   } catch (error) {
     if (isPackageMissing(error, candidate.specifier)) return undefined;
     throw new Tp2dgError(
       'LOADER_INVALID',
-      `Package ${candidate.specifier} was found from ${cwd} but cannot be resolved: ${errorMessage(error)}. Fix its package.json "exports".`,
+      `Package ${candidate.specifier} was found from ${base} but cannot be resolved: ${errorMessage(error)}. Fix its package.json "exports".`,
       { cause: error },
     );
   }

@@ -32,7 +32,7 @@ export async function prepareRunDirectory(
     settings,
     run_options: manifest?.runOptions ?? {},
     versions: manifest?.versions ?? {},
-    corpus_licence: null,
+    corpus_licence: options.plugin.licence ?? null,
   };
   await recordRunStart(manifestFile(corpusRoot, options.shard), content, {
     force: options.force ?? false,

@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { Session } from '@tp2dg/entities';
 
 /** How a session is cut into what the Listener knows and what the Recsys may recommend. */
@@ -23,6 +24,12 @@ export interface DataLoaderOptionsV1 extends SessionSplitOptions {
    * iteration reaches it. The run counts these; they are never yielded.
    */
   onSkip?: (skipped: SkippedSession) => void;
+  /**
+   * The loader's own options (`--source-option key=value`, `--source-config FILE`), as given:
+   * strings from the command line, JSON values from a config file. The loader validates them
+   * against its `optionsSchema` (see `parseLoaderOptions`). Optional since v1 grew it.
+   */
+  sourceOptions?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -57,4 +64,25 @@ export interface DataLoaderPluginV1 {
   readonly name: string;
   readonly description?: string;
   readonly create: DataLoaderFactoryV1;
+  /**
+   * Optional capability: the schema of `sourceOptions` (zod 4 or any Standard Schema), so a
+   * caller can check options before creating the loader and list them in help.
+   */
+  readonly optionsSchema?: StandardSchemaV1;
+  /** Optional capability: the terms of the corpus this loader reads, for the run manifest. */
+  readonly licence?: CorpusLicence;
+}
+
+/** The terms a corpus is distributed under, as its publisher states them. */
+export interface CorpusLicence {
+  /** e.g. `CC BY-NC-SA 4.0`, `Spotify Million Playlist Dataset licence`. */
+  readonly name: string;
+  /** Where the terms are published. */
+  readonly url?: string;
+  /** Whether the terms allow commercial use of the corpus (and so, arguably, of derived data). */
+  readonly commercialUse: boolean;
+  /** Whether the corpus, or records copied from it, may be redistributed. */
+  readonly redistribution: boolean;
+  /** One or two sentences a dataset card can quote: attribution, restrictions. */
+  readonly summary: string;
 }

@@ -1,4 +1,5 @@
 export type {
+  CorpusLicence,
   DataLoaderFactoryV1,
   DataLoaderOptionsV1,
   DataLoaderPluginV1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_POOL_CAP } from './session-building-options.js';
 import { assertSplitOptions, splitSession } from './split-session.js';
 
 const ids = (count: number) => Array.from({ length: count }, (_, index) => `t${index + 1}`);
@@ -34,5 +35,22 @@ describe('splitSession', () => {
     expect(() => assertSplitOptions({ profileSize: 0 })).toThrow(/profileSize must be an integer >= 1/);
     expect(() => assertSplitOptions({ profileSize: 5, poolSize: 0 })).toThrow(/poolSize/);
     expect(() => assertSplitOptions({ profileSize: 5, poolSize: 8 })).not.toThrow();
+  });
+});
+
+describe('splitSession pool bounds', () => {
+  it('should cap a pool without poolSize at DEFAULT_POOL_CAP', () => {
+    const split = splitSession(ids(DEFAULT_POOL_CAP + 20), { profileSize: 5 });
+    expect('pool' in split && split.pool.length).toBe(DEFAULT_POOL_CAP);
+  });
+
+  it('should skip a session whose pool would be smaller than minPool', () => {
+    expect(splitSession(ids(7), { profileSize: 5, minPool: 3 })).toEqual({
+      skipReason: 'has 7 distinct tracks; needs at least 8 (5 profiling + 3 pool)',
+    });
+    expect(splitSession(ids(8), { profileSize: 5, minPool: 3 })).toEqual({
+      profiling: ids(5),
+      pool: ['t6', 't7', 't8'],
+    });
   });
 });

@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+
+export type MpdFile = { playlists: unknown[] } | { problem: string };
+
+/**
+ * One slice (or the challenge set) parsed whole: a slice is ~33 MB, far below V8's string
+ * limit, and one JSON.parse is about 6x faster than a streaming parser (docs/CORPORA.md §4),
+ * so memory is bounded by one slice and nothing more. A missing file was listed a moment ago
+ * by findMpdFiles; one that vanished since fails with the file system's error.
+ */
+export async function readMpdFile(filePath: string): Promise<MpdFile> {
+  // Read without blocking: the run's model calls go on while the file comes in.
+  const text = await readFile(filePath, 'utf8');
+  let content: unknown;
+  try {
+    content = JSON.parse(text);
+  } catch (error) {
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return { problem: `not valid JSON (${detail}); the file may be truncated: download or unpack it again` };
+  }
+  const playlists = (content as { playlists?: unknown } | null)?.playlists;
+  if (typeof content !== 'object' || content === null || !Array.isArray(playlists)) {
+    return {
+      problem:
+        'expected an object with a "playlists" array, as in the MPD\'s { "info": ..., "playlists": [...] }',
+    };
+  }
+  return { playlists };
+}
