@@ -4,16 +4,18 @@ import type { QuotaPermit, QuotaSchedulerOptions, QuotaStatus } from './quota-ty
 import { SlidingWindow } from './sliding-window.js';
 
 /**
- * The share of each limit the scheduler uses. Calls are stamped when they end (later than
- * the service counted them) and input tokens are corrected to the service's counts, so
- * what remains uncertain is the estimate of calls still in flight and how the service
- * rounds its own windows: 3% covers that, and still leaves calls per minute well above 90%.
+ * The share of the TPM kept free. Requests need no margin: each is stamped when its answer
+ * came back, later than the service counted it, so our minute always ends after the
+ * service's. Input tokens of calls in flight are only estimates, and an estimate 3% low
+ * on a full window is what this covers; the real counts replace them as answers come.
  */
-export const QUOTA_SAFETY_MARGIN = 0.03;
+export const TOKEN_SAFETY_MARGIN = 0.03;
 
 interface Waiter {
   estimate: number;
   enqueuedAt: number;
+  /** The queue had to wait while this one was in it: it counts as a wait. */
+  held: boolean;
   resolve: (permit: QuotaPermit) => void;
 }
 
@@ -35,10 +37,9 @@ export class QuotaScheduler {
   private readonly counts = { waits: 0, waitedMs: 0, rateLimited: 0 };
 
   constructor(private readonly options: QuotaSchedulerOptions) {
-    const usable = (limit: number | undefined) =>
-      limit === undefined ? undefined : new SlidingWindow(Math.max(1, limit * (1 - QUOTA_SAFETY_MARGIN)));
-    this.requests = usable(options.rpm);
-    this.tokens = usable(options.tpm);
+    this.requests = options.rpm === undefined ? undefined : new SlidingWindow(Math.max(1, options.rpm));
+    this.tokens =
+      options.tpm === undefined ? undefined : new SlidingWindow(options.tpm * (1 - TOKEN_SAFETY_MARGIN));
   }
 
   /** Whether admission needs a token estimate (only under a TPM limit). */
@@ -69,6 +70,7 @@ export class QuotaScheduler {
       const waiter: Waiter = {
         estimate,
         enqueuedAt: this.options.now(),
+        held: false,
         resolve: (permit) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(permit);
@@ -91,6 +93,7 @@ export class QuotaScheduler {
           this.queue.shift();
           head.resolve(this.admit(head, tokens));
         } else {
+          for (const waiter of this.queue) waiter.held = true;
           await this.changeOrAfter(wait);
         }
       }
@@ -103,12 +106,13 @@ export class QuotaScheduler {
   private waitBefore(tokens: number): number | null {
     if (!this.concurrency.hasRoom()) return null;
     const now = this.options.now();
-    return Math.max(
+    const wait = Math.max(
       this.pausedUntil - now,
       this.requests?.waitFor(now, 1) ?? 0,
       this.tokens?.waitFor(now, tokens) ?? 0,
       0,
     );
+    return Number.isFinite(wait) ? wait : null;
   }
 
   /** Sleeps until `milliseconds` passed or anything changed (a call ended, a waiter left). */
@@ -130,7 +134,7 @@ export class QuotaScheduler {
 
   private admit(waiter: Waiter, tokens: number): QuotaPermit {
     const now = this.options.now();
-    if (now > waiter.enqueuedAt) {
+    if (waiter.held) {
       this.counts.waits += 1;
       this.counts.waitedMs += now - waiter.enqueuedAt;
     }

@@ -2,6 +2,11 @@
 export interface WindowEntry {
   at: number;
   amount: number;
+  /**
+   * Still in flight: it stays counted until `update` closes it, however long it takes. The
+   * service counted it when it arrived, which may be long after it was sent.
+   */
+  open: boolean;
 }
 
 /** The length of Gemini's rate windows: its limits are per minute. */
@@ -28,43 +33,47 @@ export class SlidingWindow {
     return sum;
   }
 
-  /** Counts `amount` from `now`; the entry can be corrected later with `update`. */
+  /** Counts `amount` from `now` until `update` closes the entry, and a minute more. */
   add(now: number, amount: number): WindowEntry {
-    const entry = { at: now, amount };
+    const entry = { at: now, amount, open: true };
     this.entries.add(entry);
     return entry;
   }
 
   /**
    * Corrects an entry: the real amount once the service reported it, and the moment it was
-   * surely counted. An entry that expired meanwhile (a call longer than the window) comes back.
+   * surely counted; the entry then expires a minute after `at`.
    */
   update(entry: WindowEntry, amount: number, at: number): void {
     entry.amount = amount;
     entry.at = at;
-    this.entries.add(entry);
+    entry.open = false;
   }
 
   /**
-   * How long from `now` until `amount` more fits under the limit; 0 when it fits now. An
-   * amount larger than the whole limit waits for an empty window and then goes alone, so a
-   * huge request is slow but never stalls the queue forever.
+   * How long from `now` until `amount` more fits under the limit: 0 when it fits now,
+   * Infinity when it needs an open entry to close first. An amount larger than the whole
+   * limit waits for an empty window and then goes alone, so it is slow but never stalls.
    */
   waitFor(now: number, amount: number): number {
     let excess = this.used(now) + amount - this.limit;
     if (excess <= 0) return 0;
-    const oldestFirst = [...this.entries].sort((left, right) => left.at - right.at);
-    for (const entry of oldestFirst) {
-      excess -= entry.amount;
-      if (excess <= 0) return entry.at + this.windowMs - now;
+    const expiries = [...this.entries]
+      .map((entry) => ({
+        amount: entry.amount,
+        end: entry.open ? Number.POSITIVE_INFINITY : entry.at + this.windowMs,
+      }))
+      .sort((left, right) => left.end - right.end);
+    for (const { amount: freed, end } of expiries) {
+      excess -= freed;
+      if (excess <= 0) return end - now;
     }
-    const newest = oldestFirst.at(-1);
-    return newest === undefined ? 0 : newest.at + this.windowMs - now;
+    return (expiries.at(-1)?.end ?? now) - now;
   }
 
   private expire(now: number): void {
     for (const entry of this.entries) {
-      if (entry.at + this.windowMs <= now) this.entries.delete(entry);
+      if (!entry.open && entry.at + this.windowMs <= now) this.entries.delete(entry);
     }
   }
 }
