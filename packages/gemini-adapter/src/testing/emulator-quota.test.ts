@@ -42,6 +42,7 @@ describe('startGeminiEmulator quotas', () => {
     advance(35_000);
     expect((await call('d')).status).toBe(200);
     expect(emulator.counters.generateRequests).toBe(4);
+    expect(emulator.requests.map((request) => request.receivedAt)).toEqual([0, 20_000, 25_000, 60_000]);
   });
 
   it('should count prompt tokens as the usage reports them and refuse what passes the TPM', async () => {

@@ -17,6 +17,8 @@ export interface EmulatedGenerateRequest {
   model: string;
   body: EmulatedGenerateBody;
   headers: IncomingHttpHeaders;
+  /** When it arrived, by the emulator's clock (`now`): what its quota counts. */
+  receivedAt: number;
 }
 
 /** A successful answer; with `blockReason` the prompt is reported blocked and no candidate is sent. */
@@ -89,7 +91,7 @@ export interface GeminiEmulatorOptions {
   rpm?: number;
   /** Prompt tokens per minute (as the emulated usage counts them), enforced like `rpm`. */
   tpm?: number;
-  /** Clock in ms for the quota's sliding minute; `Date.now` by default. */
+  /** Clock in ms for the quota's sliding minute and `receivedAt`; `Date.now` by default. */
   now?: () => number;
 }
 

@@ -37,7 +37,8 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   );
   const sessions = new EmulatedUploadSessions();
   const faults = new FaultInjector(options.faults);
-  const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, options.now ?? Date.now);
+  const now = options.now ?? Date.now;
+  const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
   const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
   const respond = options.respond ?? createCooperativeResponder().respond;
   const requests: GeminiEmulator['requests'] = [];
@@ -55,7 +56,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       handleCountTokens(response, body);
       return;
     }
-    const recorded = { index: requests.length, model, body, headers: request.headers };
+    const recorded = { index: requests.length, model, body, headers: request.headers, receivedAt: now() };
     requests.push(recorded);
     await handleGenerate(recorded, request, response, {
       store,
