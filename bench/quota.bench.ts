@@ -79,7 +79,11 @@ async function runScenario(dataDir: string, scenario: Scenario): Promise<void> {
   reportFigure('run time', run.elapsedMs / 60_000, 'min');
   reportFigure('generateContent requests', requests, `(${refused} answered 429 by the quota)`);
   reportFigure(`${scenario.measure} per minute, mean of sliding minutes`, stats.mean, '');
-  reportFigure(`${scenario.measure} in all`, accepted.reduce((sum, event) => sum + event.amount, 0), '');
+  reportFigure(
+    `${scenario.measure} in all`,
+    accepted.reduce((sum, event) => sum + event.amount, 0),
+    '',
+  );
   reportFigure(`${scenario.measure} in the busiest minute`, stats.max, `(limit ${scenario.limit})`);
   reportFigure(
     'attempts the scheduler held back',
