@@ -39,6 +39,19 @@ describe('createGeminiAdapter under rpm and tpm', () => {
     expect(model.quotaStatus()).toBeUndefined();
   });
 
+  it('should back off on 429s from a quota lower than it was told, and still finish every call', async () => {
+    const { emulator, model } = await startOnFakeClock({ rpm: 3 }, { rpm: 6 });
+    const results = await Promise.all(Array.from({ length: 6 }, () => model.generate(textRequest('hi'))));
+    expect(results.map((result) => result.text)).toEqual(Array(6).fill('ok'));
+    expect(emulator.counters.quotaRejections.rpm).toBeGreaterThan(0);
+    const status = model.quotaStatus();
+    expect(status?.rateLimited).toBe(emulator.counters.quotaRejections.rpm);
+    // The 429s set a cap on calls in flight, never below 1.
+    expect(status?.concurrencyCap).toBeGreaterThanOrEqual(1);
+    expect(Number.isFinite(status?.concurrencyCap)).toBe(true);
+    expect(status?.inFlight).toBe(0);
+  });
+
   it('should pace input tokens under a TPM from the estimate, corrected by the usage returned', async () => {
     // The emulator's responder reports 40 prompt tokens for each 160-character prompt.
     const { emulator, model, clock } = await startOnFakeClock({ tpm: 100 }, { tpm: 100 });
