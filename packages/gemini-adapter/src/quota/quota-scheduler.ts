@@ -1,4 +1,5 @@
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
+import { ChangeSignal } from './change-signal.js';
 import { EstimateCorrection } from './estimate-correction.js';
 import type { QuotaPermit, QuotaSchedulerOptions, QuotaStatus } from './quota-types.js';
 import { SlidingWindow } from './sliding-window.js';
@@ -33,13 +34,14 @@ export class QuotaScheduler {
   private readonly queue: Waiter[] = [];
   private pausedUntil = 0;
   private pumping = false;
-  private wake: AbortController | undefined;
+  private readonly changes: ChangeSignal;
   private readonly counts = { waits: 0, waitedMs: 0, rateLimited: 0 };
 
   constructor(private readonly options: QuotaSchedulerOptions) {
     this.requests = options.rpm === undefined ? undefined : new SlidingWindow(Math.max(1, options.rpm));
     this.tokens =
       options.tpm === undefined ? undefined : new SlidingWindow(options.tpm * (1 - TOKEN_SAFETY_MARGIN));
+    this.changes = new ChangeSignal(options.sleep);
   }
 
   /** Whether admission needs a token estimate (only under a TPM limit). */
@@ -65,7 +67,7 @@ export class QuotaScheduler {
         const index = this.queue.indexOf(waiter);
         if (index >= 0) this.queue.splice(index, 1);
         reject(signal?.reason);
-        this.notify();
+        this.changes.notify();
       };
       const waiter: Waiter = {
         estimate,
@@ -94,7 +96,7 @@ export class QuotaScheduler {
           head.resolve(this.admit(head, tokens));
         } else {
           for (const waiter of this.queue) waiter.held = true;
-          await this.changeOrAfter(wait);
+          await this.changes.wait(wait);
         }
       }
     } finally {
@@ -115,23 +117,6 @@ export class QuotaScheduler {
     return Number.isFinite(wait) ? wait : null;
   }
 
-  /** Sleeps until `milliseconds` passed or anything changed (a call ended, a waiter left). */
-  private async changeOrAfter(milliseconds: number | null): Promise<void> {
-    const wake = new AbortController();
-    this.wake = wake;
-    const changed = new Promise<void>((resolve) => wake.signal.addEventListener('abort', () => resolve()));
-    // The sleep is cancelled on a change: no timer outlives the wait and holds the process open.
-    await (milliseconds === null
-      ? changed
-      : Promise.race([changed, this.options.sleep(milliseconds, wake.signal)]));
-    wake.abort();
-  }
-
-  private notify(): void {
-    this.wake?.abort();
-    this.wake = undefined;
-  }
-
   private admit(waiter: Waiter, tokens: number): QuotaPermit {
     const now = this.options.now();
     if (waiter.held) {
@@ -149,13 +134,14 @@ export class QuotaScheduler {
       const end = this.options.now();
       if (request !== undefined) this.requests?.update(request, 1, end);
       if (input !== undefined) this.tokens?.update(input, inputTokens, end);
-      this.notify();
+      this.changes.notify();
       return true;
     };
     return {
       succeeded: (inputTokens) => {
+        if (!settle(inputTokens ?? tokens)) return;
         if (inputTokens !== undefined) this.correction.observe(waiter.estimate, inputTokens);
-        if (settle(inputTokens ?? tokens)) this.concurrency.succeeded(ticket);
+        this.concurrency.succeeded(ticket);
       },
       rateLimited: (retryDelayMs) => {
         if (!settle(tokens)) return;
