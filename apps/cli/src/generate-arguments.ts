@@ -96,6 +96,11 @@ export function defineGenerateArguments(argv: Argv) {
       default: 4,
       describe: 'Sessions generated at the same time; keep within your Gemini rate limits',
     })
+    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('tpm', {
+      type: 'number',
+      describe: 'Gemini input tokens per minute allowed for the model (none)',
+    })
     .option('max-consecutive-failures', {
       type: 'number',
       default: 3,
@@ -133,6 +138,8 @@ export function defineGenerateArguments(argv: Argv) {
         'sessions',
         'pool-size',
         'seed',
+        'rpm',
+        'tpm',
       ] as const) {
         const value = args[name];
         const minimum = name === 'max-reasks' || name === 'seed' || name === 'thinking-budget' ? 0 : 1;

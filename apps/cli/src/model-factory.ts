@@ -17,6 +17,9 @@ export interface ModelFactoryOptions {
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
+  /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
+  rpm?: number | undefined;
+  tpm?: number | undefined;
 }
 
 /** The factory, plus the deletion of what a Gemini run uploaded (none for simulated runs). */
@@ -57,6 +60,8 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     maxOutputTokens: options.maxOutputTokens,
     uploadLedger: options.uploadLedger,
     seed: options.seed,
+    rpm: options.rpm,
+    tpm: options.tpm,
   });
   return {
     provider: gemini.provider,

@@ -41,6 +41,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
     catalog,
     env: io.env,
+    rpm: args.rpm,
+    tpm: args.tpm,
   });
   const plugin = await resolveDataLoader(args.source, { cwd: io.cwd, searchFrom: pluginSearchPath() });
   const sourceOptions = await readSourceOptions(args, io.cwd);

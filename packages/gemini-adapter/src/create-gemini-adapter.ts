@@ -11,6 +11,8 @@ import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
+import { createCallQuota } from './quota/call-quota.js';
+import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { toGeminiContents } from './to-gemini-contents.js';
@@ -35,6 +37,8 @@ function describeCall(model: string, request: ModelRequest): string {
 export interface GeminiAdapter extends ModelPort {
   /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
   deleteUploads(): Promise<number>;
+  /** Waits, cap and estimate factor of the `rpm`/`tpm` scheduler; undefined without limits. */
+  quotaStatus(): QuotaStatus | undefined;
 }
 
 /** Who owns uploaded files (service and key), as a hash: the ledger never holds the key. */
@@ -90,6 +94,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     pollIntervalMs: options.filePollIntervalMs ?? 1000,
     maxPolls: options.maxFilePolls ?? 300,
   };
+  const quota = createCallQuota({
+    rpm: options.rpm,
+    tpm: options.tpm,
+    now: options.now ?? Date.now,
+    sleep: options.sleep,
+  });
   const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl));
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
@@ -157,6 +167,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       description: describeCall(options.model, request),
       label: request.label,
       ...(request.signal === undefined ? {} : { signal: request.signal }),
+      ...(quota === undefined ? {} : { admit: await quota.gateFor(request) }),
     };
     const response = await runWithRetries(
       (signal) =>
@@ -224,5 +235,11 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return gone.length;
   }
 
-  return { provider: 'gemini', model: options.model, generate, deleteUploads };
+  return {
+    provider: 'gemini',
+    model: options.model,
+    generate,
+    deleteUploads,
+    quotaStatus: () => quota?.status(),
+  };
 }

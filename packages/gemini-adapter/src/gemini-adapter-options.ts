@@ -42,11 +42,21 @@ export interface GeminiAdapterOptions {
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */
   maxOutputTokens?: number;
   seed?: number;
+  /**
+   * Requests per minute allowed for this model (the project's RPM limit). Every attempt,
+   * retries included, waits for room in a sliding minute; unlimited when absent.
+   */
+  rpm?: number;
+  /**
+   * Input tokens per minute allowed for this model (the project's TPM limit), estimated
+   * before each attempt (text, audio duration, images) and corrected from the usage returned.
+   */
+  tpm?: number;
   /** Waits between retries and file polls; inject a fake in tests. */
   sleep?: (milliseconds: number) => Promise<void>;
   /** Source of backoff jitter in [0, 1); inject a fixed one in tests. */
   random?: () => number;
-  /** Clock in ms, used to re-upload cached files close to their 48 h expiry. */
+  /** Clock in ms: re-uploads cached files close to their 48 h expiry, and times the rate windows. */
   now?: () => number;
   /** Pause between `files.get` polls while a file is PROCESSING (default 1000). */
   filePollIntervalMs?: number;

@@ -1,3 +1,4 @@
 export { createGeminiAdapter, type GeminiAdapter } from './create-gemini-adapter.js';
 export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';
+export type { QuotaStatus } from './quota/quota-types.js';

@@ -1,5 +1,6 @@
 import { type CallLabel, Tp2dgError } from '@tp2dg/entities';
 import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
+import { advice } from './failure-advice.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
@@ -14,28 +15,22 @@ export interface RetrySettings {
   onRetry?: (event: GeminiRetryEvent) => void;
 }
 
-export interface RetryTarget {
+/** How one attempt admitted by a gate ended; the quota scheduler counts it. */
+export interface AttemptPermit<T> {
+  succeeded(value: T): void;
+  /** `failure` is null when the caller aborted. */
+  failed(failure: Failure | null): void;
+}
+
+export interface RetryTarget<T = unknown> {
   operation: GeminiRetryEvent['operation'];
   /** Says what and where, e.g. `Gemini generateContent (gemini-2.5-flash, agent recsys, turn 3)`. */
   description: string;
   /** The caller's signal: aborting stops at once, with no retry. */
   signal?: AbortSignal;
   label?: CallLabel;
-}
-
-function advice(status: number | null, rejectedKey: boolean): string {
-  if (rejectedKey) {
-    return 'The service refused the API key: check GEMINI_API_KEY (GOOGLE_API_KEY wins when both are set).';
-  }
-  if (status === 429) {
-    return 'The quota is exhausted: lower the concurrency, or wait for the quota to refill (a daily quota refills the next day).';
-  }
-  if (status === 400) return 'The request was rejected: check the prompt, the JSON schema and the files.';
-  if (status === 401 || status === 403)
-    return 'Check the API key and that it may use this model and its files.';
-  if (status === 404) return 'Check the model name.';
-  if (status !== null && status >= 500) return 'The service is failing or overloaded: retry later.';
-  return 'Check the network and the service status, then retry.';
+  /** Waits before each attempt, outside its timeout, until the quota has room (rejects on abort). */
+  admit?: (signal: AbortSignal | undefined) => Promise<AttemptPermit<T>>;
 }
 
 function abortedError(target: RetryTarget): Tp2dgError {
@@ -68,11 +63,14 @@ function finalError(
  */
 export async function runWithRetries<T>(
   operation: (signal: AbortSignal) => Promise<T>,
-  target: RetryTarget,
+  target: RetryTarget<T>,
   settings: RetrySettings,
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     if (target.signal?.aborted) throw abortedError(target);
+    const permit = await target.admit?.(target.signal).catch(() => {
+      throw abortedError(target);
+    });
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -84,9 +82,14 @@ export async function runWithRetries<T>(
     let failure: Failure;
     let caught: unknown;
     try {
-      return await raceAgainstSignal(operation(controller.signal), controller.signal);
+      const value = await raceAgainstSignal(operation(controller.signal), controller.signal);
+      permit?.succeeded(value);
+      return value;
     } catch (error) {
-      if (target.signal?.aborted) throw abortedError(target);
+      if (target.signal?.aborted) {
+        permit?.failed(null);
+        throw abortedError(target);
+      }
       caught = error;
       failure = timedOut
         ? {
@@ -98,6 +101,7 @@ export async function runWithRetries<T>(
             rejectedKey: false,
           }
         : describeFailure(error, settings.apiKey);
+      permit?.failed(failure);
     } finally {
       clearTimeout(timer);
       target.signal?.removeEventListener('abort', onCallerAbort);

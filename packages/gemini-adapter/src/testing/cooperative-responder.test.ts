@@ -13,7 +13,13 @@ import { agentOf, replyFormatOf, replyKeysOf } from './wire-request.js';
 import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';
 
 function answer(body: EmulatedGenerateBody): string | undefined {
-  const reply = createCooperativeResponder().respond({ index: 0, model: 'm', body, headers: {} });
+  const reply = createCooperativeResponder().respond({
+    index: 0,
+    model: 'm',
+    body,
+    headers: {},
+    receivedAt: 0,
+  });
   return (reply as EmulatedSuccess).text;
 }
 
@@ -77,7 +83,13 @@ describe('createCooperativeResponder', () => {
 
   it('should answer 400 naming the gap when a prompt lacks what its agent needs', () => {
     const body = recsysTurnBody('yaml', ['t004', 't005', 't006']);
-    const reply = createCooperativeResponder().respond({ index: 0, model: 'm', body, headers: {} });
+    const reply = createCooperativeResponder().respond({
+      index: 0,
+      model: 'm',
+      body,
+      headers: {},
+      receivedAt: 0,
+    });
     expect((reply as EmulatedHttpReply).status).toBe(400);
     expect(JSON.stringify((reply as EmulatedHttpReply).body)).toContain('no track id to recommend');
   });
@@ -87,8 +99,10 @@ describe('createCooperativeResponder', () => {
       intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
     });
     const body = recsysTurnBody('yaml', []);
-    responder.respond({ index: 0, model: 'm', body, headers: {} });
-    expect(responder.respond({ index: 1, model: 'm', body, headers: {} })).toEqual({ status: 503 });
+    responder.respond({ index: 0, model: 'm', body, headers: {}, receivedAt: 0 });
+    expect(responder.respond({ index: 1, model: 'm', body, headers: {}, receivedAt: 0 })).toEqual({
+      status: 503,
+    });
     expect([...responder.reportedUsage.keys()]).toEqual([0]);
     expect(responder.reportedUsage.get(0)?.cached_text_input).toBeGreaterThan(0);
   });

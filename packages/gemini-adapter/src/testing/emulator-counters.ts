@@ -1,4 +1,5 @@
 import type { EmulatedFileStore } from './emulated-file-store.js';
+import type { EmulatedQuota } from './emulated-quota.js';
 import type { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import type { FaultInjector } from './emulator-faults.js';
 import type { EmulatorCounters } from './emulator-types.js';
@@ -9,6 +10,7 @@ interface CounterSources {
   sessions: EmulatedUploadSessions;
   store: EmulatedFileStore;
   faults: FaultInjector;
+  quota: EmulatedQuota;
 }
 
 /** Live views on the emulator's parts: a test reads the counts when it needs them, not a snapshot. */
@@ -37,5 +39,6 @@ export function liveCounters(sources: CounterSources): EmulatorCounters {
       return store.fileDeleteCount;
     },
     faults: faults.applied,
+    quotaRejections: sources.quota.rejected,
   };
 }

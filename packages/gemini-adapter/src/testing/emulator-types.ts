@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatedLatency } from './emulated-latency.js';
 import type { EmulatorFaultOptions, FaultKind } from './emulator-faults.js';
 
 /** A `generateContent` body as @google/genai 2.32 puts it on the wire (camelCase JSON). */
@@ -16,6 +17,8 @@ export interface EmulatedGenerateRequest {
   model: string;
   body: EmulatedGenerateBody;
   headers: IncomingHttpHeaders;
+  /** When it arrived, by the emulator's clock (`now`): what its quota counts. */
+  receivedAt: number;
 }
 
 /** A successful answer; with `blockReason` the prompt is reported blocked and no candidate is sent. */
@@ -74,8 +77,22 @@ export interface GeminiEmulatorOptions {
   respondToUploadStart?: (upload: UploadStartInfo) => EmulatedHttpReply | EmulatedHang | undefined;
   /** Random faults by kind; each one applied is counted in `counters.faults`. */
   faults?: EmulatorFaultOptions;
-  /** Delay before each generateContent answer, in ms (default 0). */
-  latencyMs?: number;
+  /**
+   * Delay before each accepted generateContent answer: a fixed number of ms (default 0) or
+   * a uniform spread `{meanMs, jitterMs}` drawn with `random`.
+   */
+  latencyMs?: EmulatedLatency;
+  /** Uniform in [0, 1) for the latency spread; `Math.random` by default. */
+  random?: () => number;
+  /**
+   * Requests per minute accepted per emulator; a request over it gets 429 RESOURCE_EXHAUSTED
+   * with a `RetryInfo.retryDelay`, as Gemini does, and is not counted. Unlimited by default.
+   */
+  rpm?: number;
+  /** Prompt tokens per minute (as the emulated usage counts them), enforced like `rpm`. */
+  tpm?: number;
+  /** Clock in ms for the quota's sliding minute and `receivedAt`; `Date.now` by default. */
+  now?: () => number;
 }
 
 /** What the emulator served, for tests to compare with what a client recorded. */
@@ -92,6 +109,8 @@ export interface EmulatorCounters {
   readonly fileDeletes: number;
   /** Faults applied, by kind. */
   readonly faults: Readonly<Record<FaultKind, number>>;
+  /** generateContent requests refused with 429 by the `rpm` or `tpm` quota (not faults). */
+  readonly quotaRejections: Readonly<{ rpm: number; tpm: number }>;
 }
 
 export interface GeminiEmulator {

@@ -1,18 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { emulatedApiError } from './emulated-api-error.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
+import type { EmulatedQuota } from './emulated-quota.js';
+import { estimatePromptTokens } from './emulated-usage.js';
 import type { FaultInjector, FaultKind } from './emulator-faults.js';
 import type { EmulatedGenerateBody, EmulatedGenerateRequest, EmulatedReply } from './emulator-types.js';
 import { blockedReply, malformedReply, wrongTrackIdReply } from './fault-replies.js';
 import { sendEmulatedReply, sendGoogleError } from './send-emulated-reply.js';
-import { filePartsOf, replyKeysOf } from './wire-request.js';
+import { filePartsOf, replyKeysOf, type WireContent } from './wire-request.js';
 import { poolTrackIdsOf } from './wire-track-pool.js';
 
 export interface GenerateContext {
   store: EmulatedFileStore;
   faults: FaultInjector;
   respond: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
-  latencyMs: number;
+  /** Draws the delay of one accepted answer. */
+  latency: () => number;
+  quota: EmulatedQuota;
 }
 
 /** Short, so a run with many 429s stays fast; a client must still read and honour it. */
@@ -100,7 +104,17 @@ export async function handleGenerate(
     sendGoogleError(response, 400, invalid);
     return;
   }
-  if (context.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, context.latencyMs));
+  // The quota answers at once, before any model runs, and counts what the usage will report.
+  const refusal = context.quota.admit(
+    recorded.model,
+    () => estimatePromptTokens([body.systemInstruction as WireContent | undefined, ...body.contents]).total,
+  );
+  if (refusal !== undefined) {
+    sendEmulatedReply(response, refusal, recorded.model);
+    return;
+  }
+  const delay = context.latency();
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const fault = context.faults.pick(applicableFaults(body, context.store));
   if (fault !== undefined && injectFault(fault, recorded, request, response, context)) return;
   for (const part of filePartsOf(body.contents)) {

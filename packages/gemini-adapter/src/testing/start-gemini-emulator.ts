@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
+import { latencyDrawer } from './emulated-latency.js';
+import { EmulatedQuota } from './emulated-quota.js';
 import { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import { liveCounters } from './emulator-counters.js';
 import { FaultInjector } from './emulator-faults.js';
@@ -35,6 +37,9 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   );
   const sessions = new EmulatedUploadSessions();
   const faults = new FaultInjector(options.faults);
+  const now = options.now ?? Date.now;
+  const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
+  const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
   const respond = options.respond ?? createCooperativeResponder().respond;
   const requests: GeminiEmulator['requests'] = [];
   let countTokens = 0;
@@ -51,13 +56,14 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       handleCountTokens(response, body);
       return;
     }
-    const recorded = { index: requests.length, model, body, headers: request.headers };
+    const recorded = { index: requests.length, model, body, headers: request.headers, receivedAt: now() };
     requests.push(recorded);
     await handleGenerate(recorded, request, response, {
       store,
       faults,
       respond,
-      latencyMs: options.latencyMs ?? 0,
+      latency,
+      quota,
     });
   }
 
@@ -94,7 +100,14 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const counters = liveCounters({ requests, countTokens: () => countTokens, sessions, store, faults });
+  const counters = liveCounters({
+    requests,
+    countTokens: () => countTokens,
+    sessions,
+    store,
+    faults,
+    quota,
+  });
   // Closing twice (a test and its afterEach) must not fail.
   let closing: Promise<void> | undefined;
 

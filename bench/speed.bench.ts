@@ -1,0 +1,55 @@
+/**
+ * Speed (issue 4): with 2 s per call and no quota, 50 sessions generated together against
+ * one session at a time, in the same script. Target: at least 25x faster.
+ */
+import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
+import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
+import { generate, sharedModel, withTemporaryDirectory } from './support/generation-run.js';
+import { reportFigure, reportRatio } from './support/report.js';
+import { writeBenchCorpus } from './support/synthetic-corpus.js';
+
+const SESSIONS = 50;
+const LATENCY_MS = 2000;
+/**
+ * 50 sessions one at a time at 2 s a call (20 calls each) take about half an hour: the
+ * sequential rate is measured on this many sessions and extrapolated to 50.
+ */
+const SEQUENTIAL_SAMPLE = 2;
+
+async function timedRun(dataDir: string, sessions: number, concurrency: number) {
+  const emulator = await startGeminiEmulator({ latencyMs: LATENCY_MS });
+  const model = createGeminiAdapter({
+    apiKey: 'bench-key',
+    model: 'gemini-2.5-flash',
+    baseUrl: emulator.baseUrl,
+  });
+  const run = await generate({ dataDir, models: sharedModel(model), concurrency, sessions });
+  await emulator.close();
+  return run;
+}
+
+await withTemporaryDirectory('speed-corpus', async (dataDir) => {
+  await writeBenchCorpus(dataDir, SESSIONS);
+  const together = await timedRun(dataDir, SESSIONS, SESSIONS);
+  const oneByOne = await timedRun(dataDir, SEQUENTIAL_SAMPLE, 1);
+  const perSessionMs = oneByOne.elapsedMs / oneByOne.report.written;
+  const extrapolatedMs = perSessionMs * SESSIONS;
+  reportFigure(
+    `${SESSIONS} sessions at concurrency ${SESSIONS}`,
+    together.elapsedMs / 1000,
+    `s (${together.report.calls} calls, ${together.report.written} written)`,
+  );
+  reportFigure(
+    `one at a time, measured on ${oneByOne.report.written} sessions`,
+    perSessionMs / 1000,
+    `s per session (${oneByOne.report.calls} calls)`,
+  );
+  reportFigure(
+    `one at a time for ${SESSIONS} sessions, EXTRAPOLATED from that per-session rate`,
+    extrapolatedMs / 1000,
+    's',
+  );
+  reportRatio('sequential (extrapolated) / concurrent time', extrapolatedMs / together.elapsedMs, {
+    atLeast: 25,
+  });
+});

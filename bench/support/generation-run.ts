@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DataLoaderPluginV1, referenceDataLoader } from '@tp2dg/data-loaders';
+import type { ModelPort } from '@tp2dg/entities';
+import { type ModelFactory, type RunReport, runGeneration } from '@tp2dg/orchestrator';
+import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
+
+export interface BenchRunOptions {
+  dataDir: string;
+  models: ModelFactory;
+  concurrency: number;
+  /** The reference loader by default. */
+  plugin?: DataLoaderPluginV1;
+  sessions?: number;
+  turns?: number;
+  /** Recommendation pool per session; the rest of the session by default. */
+  poolSize?: number;
+}
+
+export interface BenchRun {
+  report: RunReport;
+  elapsedMs: number;
+}
+
+/** One shared model for every session, as the CLI gives the Gemini adapter. */
+export function sharedModel(model: ModelPort): ModelFactory {
+  return { provider: model.provider, model: model.model, forSession: () => model };
+}
+
+/** A temporary directory, removed after `use` however it ends. */
+export async function withTemporaryDirectory<T>(
+  prefix: string,
+  use: (dir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), `tp2dg-bench-${prefix}-`));
+  try {
+    return await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the real pipeline (`runGeneration`) into a temporary output directory, timed. */
+export async function generate(options: BenchRunOptions): Promise<BenchRun> {
+  const [prompts, catalog] = await Promise.all([loadPromptSet(), loadGoalCatalog()]);
+  return withTemporaryDirectory('output', async (outputDir) => {
+    const started = performance.now();
+    const report = await runGeneration({
+      plugin: options.plugin ?? referenceDataLoader,
+      loaderOptions: { dataDir: options.dataDir, profileSize: 5, poolSize: options.poolSize },
+      models: options.models,
+      prompts,
+      catalog,
+      outputDir,
+      turns: options.turns ?? 8,
+      seed: 42,
+      responseFormat: 'yaml',
+      maxReasks: 2,
+      sessions: options.sessions,
+      concurrency: options.concurrency,
+      // A bench measures throughput: one failed session must not end the run.
+      maxConsecutiveFailures: Number.MAX_SAFE_INTEGER,
+    });
+    return { report, elapsedMs: performance.now() - started };
+  });
+}

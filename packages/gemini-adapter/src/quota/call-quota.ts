@@ -1,0 +1,77 @@
+import type { GenerateContentResponse } from '@google/genai';
+import { type ModelRequest, Tp2dgError } from '@tp2dg/entities';
+import type { AttemptPermit } from '../run-with-retries.js';
+import { estimateInputTokens } from './estimate-input-tokens.js';
+import { MediaDurations } from './media-durations.js';
+import { QuotaScheduler } from './quota-scheduler.js';
+import type { QuotaStatus } from './quota-types.js';
+
+export interface CallQuotaOptions {
+  rpm?: number | undefined;
+  tpm?: number | undefined;
+  now: () => number;
+  /** An injected sleep (tests); a cancellable timer otherwise. */
+  sleep?: ((milliseconds: number) => Promise<void>) | undefined;
+}
+
+/** The gate each generateContent attempt passes: one per adapter, shared by all its calls. */
+export interface CallQuota {
+  /** The gate for every attempt of one request, its input estimated once. */
+  gateFor(
+    request: ModelRequest,
+  ): Promise<(signal?: AbortSignal) => Promise<AttemptPermit<GenerateContentResponse>>>;
+  status(): QuotaStatus;
+}
+
+/** A timer that a wake-up cancels, so no wait outlives the scheduler's need for it. */
+function cancellableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, milliseconds);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function checkLimit(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `Gemini adapter option ${name} must be a positive number (got ${value}).`,
+    );
+  }
+}
+
+/** Undefined without any limit: calls then go as the caller sends them. */
+export function createCallQuota(options: CallQuotaOptions): CallQuota | undefined {
+  checkLimit('rpm', options.rpm);
+  checkLimit('tpm', options.tpm);
+  if (options.rpm === undefined && options.tpm === undefined) return undefined;
+  const injected = options.sleep;
+  const scheduler = new QuotaScheduler({
+    ...(options.rpm === undefined ? {} : { rpm: options.rpm }),
+    ...(options.tpm === undefined ? {} : { tpm: options.tpm }),
+    now: options.now,
+    sleep: injected === undefined ? cancellableSleep : (milliseconds) => injected(milliseconds),
+  });
+  const durations = new MediaDurations();
+
+  async function gateFor(request: ModelRequest) {
+    const estimate = scheduler.countsTokens
+      ? await estimateInputTokens(request, (path) => durations.of(path))
+      : 0;
+    return async (signal?: AbortSignal): Promise<AttemptPermit<GenerateContentResponse>> => {
+      const permit = await scheduler.acquire(estimate, signal);
+      return {
+        succeeded: (response) => permit.succeeded(response.usageMetadata?.promptTokenCount),
+        failed: (failure) => {
+          if (failure?.status === 429) permit.rateLimited(failure.retryDelayMs);
+          else permit.failed();
+        },
+      };
+    };
+  }
+
+  return { gateFor, status: () => scheduler.status };
+}
