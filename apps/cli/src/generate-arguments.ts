@@ -106,6 +106,12 @@ export function defineGenerateArguments(argv: Argv) {
       default: 3,
       describe: 'Stop the run after this many failed sessions in a row',
     })
+    .option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Print the calls, tokens by modality and dollars the command would spend, without a call, an upload or a write',
+    })
     .option('fresh', {
       type: 'boolean',
       default: false,

@@ -1,15 +1,13 @@
 import { resolve } from 'node:path';
-import { resolveDataLoader } from '@tp2dg/data-loaders';
 import { Tp2dgError } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
-import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
+import { readCommandInputs } from './command-inputs.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
-import { pluginSearchPath } from './plugin-search-path.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
+import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
-import { checkSourceOptions, readSourceOptions } from './source-options.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -24,10 +22,9 @@ export interface CommandIo {
 
 /** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
-  const [prompts, catalog] = await Promise.all([
-    loadPromptSet({ overridesDir: args.prompts === undefined ? undefined : resolve(io.cwd, args.prompts) }),
-    loadGoalCatalog(),
-  ]);
+  const inputs = await readCommandInputs(args, io.cwd);
+  if (args.dryRun) return runDryRun(args, inputs, io);
+  const { prompts, catalog, plugin, loaderOptions } = inputs;
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -44,20 +41,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     rpm: args.rpm,
     tpm: args.tpm,
   });
-  const plugin = await resolveDataLoader(args.source, { cwd: io.cwd, searchFrom: pluginSearchPath() });
-  const sourceOptions = await readSourceOptions(args, io.cwd);
-  await checkSourceOptions(plugin, sourceOptions);
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
   const report = await runGeneration({
     plugin,
-    loaderOptions: {
-      dataDir: resolve(io.cwd, args.data),
-      profileSize: args.profileSize,
-      poolSize: args.poolSize,
-      sourceOptions,
-    },
+    loaderOptions,
     models,
     prompts,
     catalog,
@@ -73,7 +62,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, sourceOptions),
+    manifest: runManifestInput(args, loaderOptions.sourceOptions),
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,

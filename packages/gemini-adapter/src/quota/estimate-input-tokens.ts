@@ -1,4 +1,4 @@
-import type { ModelRequest } from '@tp2dg/entities';
+import type { ModelPart, ModelRequest } from '@tp2dg/entities';
 
 /**
  * Google documents about 4 characters per token for Gemini text (100 tokens are 60 to 80
@@ -14,6 +14,49 @@ export const AUDIO_TOKENS_PER_SECOND = 32;
  */
 export const TOKENS_PER_IMAGE = 258;
 
+/** Input tokens by the modality Gemini bills them at. */
+export interface ModalityTokens {
+  text: number;
+  audio: number;
+  image: number;
+}
+
+export const NO_TOKENS: ModalityTokens = Object.freeze({ text: 0, audio: 0, image: 0 });
+
+export const totalTokens = (tokens: ModalityTokens) => tokens.text + tokens.audio + tokens.image;
+
+export function addTokens(left: ModalityTokens, right: ModalityTokens): ModalityTokens {
+  return { text: left.text + right.text, audio: left.audio + right.audio, image: left.image + right.image };
+}
+
+/** The tokens of one message (or the system instruction), by modality. */
+export async function estimatePartsTokens(
+  parts: readonly ModelPart[],
+  audioSeconds: (path: string) => Promise<number>,
+): Promise<ModalityTokens> {
+  let characters = 0;
+  const audio: Promise<number>[] = [];
+  let images = 0;
+  for (const part of parts) {
+    if (part.kind === 'text') characters += part.text.length;
+    else if (part.mimeType.startsWith('audio/')) audio.push(audioSeconds(part.path));
+    else images += 1;
+  }
+  const seconds = (await Promise.all(audio)).reduce((sum, value) => sum + value, 0);
+  return {
+    text: Math.ceil(characters / CHARS_PER_TOKEN),
+    audio: Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND),
+    image: images * TOKENS_PER_IMAGE,
+  };
+}
+
+/** The system instruction, then each message: the units a prompt's cached prefix is made of. */
+export function promptEntries(request: Pick<ModelRequest, 'systemInstruction' | 'messages'>): ModelPart[][] {
+  const system: ModelPart[][] =
+    request.systemInstruction === undefined ? [] : [[{ kind: 'text', text: request.systemInstruction }]];
+  return [...system, ...request.messages.map((message) => message.parts)];
+}
+
 /**
  * The input tokens of one request before the service counts them: the whole history is
  * re-sent on every call, media included, so a call's input grows with the turn.
@@ -22,20 +65,8 @@ export async function estimateInputTokens(
   request: Pick<ModelRequest, 'systemInstruction' | 'messages'>,
   audioSeconds: (path: string) => Promise<number>,
 ): Promise<number> {
-  let characters = request.systemInstruction?.length ?? 0;
-  const audio: Promise<number>[] = [];
-  let images = 0;
-  for (const message of request.messages) {
-    for (const part of message.parts) {
-      if (part.kind === 'text') characters += part.text.length;
-      else if (part.mimeType.startsWith('audio/')) audio.push(audioSeconds(part.path));
-      else images += 1;
-    }
-  }
-  const seconds = (await Promise.all(audio)).reduce((sum, value) => sum + value, 0);
-  return (
-    Math.ceil(characters / CHARS_PER_TOKEN) +
-    Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND) +
-    images * TOKENS_PER_IMAGE
+  const entries = await Promise.all(
+    promptEntries(request).map((parts) => estimatePartsTokens(parts, audioSeconds)),
   );
+  return entries.reduce((sum, tokens) => sum + totalTokens(tokens), 0);
 }

@@ -104,6 +104,8 @@ describe('createCooperativeResponder', () => {
       status: 503,
     });
     expect([...responder.reportedUsage.keys()]).toEqual([0]);
-    expect(responder.reportedUsage.get(0)?.cached_text_input).toBeGreaterThan(0);
+    // Nothing came before it, so the implicit cache served none of it.
+    expect(responder.reportedUsage.get(0)?.cached_text_input).toBe(0);
+    expect(responder.reportedUsage.get(0)?.text_input).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { TokenUsage } from '@tp2dg/entities';
+import { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import { ACKNOWLEDGEMENT_TEXT, cooperativeReplyFields } from './cooperative-replies.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { emulatedUsage } from './emulated-usage.js';
@@ -28,6 +29,7 @@ export interface CooperativeResponder {
  */
 export function createCooperativeResponder(options: CooperativeResponderOptions = {}): CooperativeResponder {
   const reportedUsage = new Map<number, TokenUsage>();
+  const cache = new ImplicitCache();
   let goals = 0;
   const respond = (request: EmulatedGenerateRequest): EmulatedReply => {
     const intercepted = options.intercept?.(request);
@@ -40,7 +42,7 @@ export function createCooperativeResponder(options: CooperativeResponderOptions 
     } catch (error) {
       return emulatedApiError(400, { message: `cooperative responder: ${(error as Error).message}` });
     }
-    const { usageMetadata, expected } = emulatedUsage(request.body, text);
+    const { usageMetadata, expected } = emulatedUsage(request.body, text, cache);
     reportedUsage.set(request.index, expected);
     return { text, usageMetadata };
   };

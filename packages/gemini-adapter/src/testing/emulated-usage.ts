@@ -1,26 +1,54 @@
 import type { TokenUsage } from '@tp2dg/entities';
+import { CHARS_PER_TOKEN, type ModalityTokens, TOKENS_PER_IMAGE } from '../quota/estimate-input-tokens.js';
+import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import type { EmulatedGenerateBody } from './emulator-types.js';
-import { filePartsOf, textOf, type WireContent } from './wire-request.js';
+import { filePartsOf, type WireContent } from './wire-request.js';
 
-// Gemini's published rates: 258 tokens per small image; 32 per second of audio (3 s clips).
-const TOKENS_PER_IMAGE = 258;
+// The emulator cannot read durations of what was uploaded: every clip counts as 3 s (32 a second).
 const TOKENS_PER_AUDIO_CLIP = 96;
 const THINKING_TOKENS = 17;
 
 type ModalityCounts = { TEXT: number; IMAGE: number; AUDIO: number };
 
-/** A rough prompt size by modality: 4 characters a token, fixed costs per image and clip. */
+/** One content's tokens: 4 characters a token, fixed costs per image and clip. */
+function contentTokens(content: WireContent): ModalityTokens {
+  const characters = content.parts.reduce(
+    (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
+    0,
+  );
+  const files = filePartsOf([content]);
+  return {
+    text: Math.ceil(characters / CHARS_PER_TOKEN),
+    image: TOKENS_PER_IMAGE * files.filter((file) => file.mimeType.startsWith('image/')).length,
+    audio: TOKENS_PER_AUDIO_CLIP * files.filter((file) => file.mimeType.startsWith('audio/')).length,
+  };
+}
+
+const toCounts = (tokens: ModalityTokens): ModalityCounts => ({
+  TEXT: tokens.text,
+  IMAGE: tokens.image,
+  AUDIO: tokens.audio,
+});
+
+/** The system instruction and each content, with its tokens: the units of a cached prefix. */
+function promptEntries(contents: readonly (WireContent | undefined)[]) {
+  return contents
+    .filter((content) => content !== undefined)
+    .map((content) => ({ content, tokens: contentTokens(content) }));
+}
+
+/** A prompt's size by modality, each content rounded up on its own (as the dry run counts). */
 export function estimatePromptTokens(
   contents: readonly (WireContent | undefined)[],
 ): ModalityCounts & { total: number } {
-  const present = contents.filter((content) => content !== undefined);
-  const textChars = present.reduce((sum, content) => sum + textOf(content).length, 0);
-  const files = filePartsOf(present);
-  const counts = {
-    TEXT: Math.ceil(textChars / 4),
-    IMAGE: TOKENS_PER_IMAGE * files.filter((file) => file.mimeType.startsWith('image/')).length,
-    AUDIO: TOKENS_PER_AUDIO_CLIP * files.filter((file) => file.mimeType.startsWith('audio/')).length,
-  };
+  const counts = promptEntries(contents).reduce<ModalityCounts>(
+    (sum, { tokens }) => ({
+      TEXT: sum.TEXT + tokens.text,
+      IMAGE: sum.IMAGE + tokens.image,
+      AUDIO: sum.AUDIO + tokens.audio,
+    }),
+    { TEXT: 0, IMAGE: 0, AUDIO: 0 },
+  );
   return { ...counts, total: counts.TEXT + counts.IMAGE + counts.AUDIO };
 }
 
@@ -33,21 +61,14 @@ export function modalityDetails(counts: ModalityCounts): { modality: string; tok
 
 /**
  * Usage by modality as Gemini reports it (prompt counts include the cached part), and what
- * tp2dg must record for it: every prompt token once, at the full or the cached price.
+ * tp2dg must record for it: every prompt token once, at the full or the cached price. The
+ * cached part is what `cache` (Gemini's implicit cache, as documented) serves for this prompt.
  */
-export function emulatedUsage(body: EmulatedGenerateBody, reply: string) {
-  const { total: _total, ...prompt } = estimatePromptTokens([
-    body.systemInstruction as WireContent | undefined,
-    ...body.contents,
-  ]);
-  // A chat re-sends its history: report half of it as implicitly cached, as Gemini does.
-  const share = body.contents.length > 1 ? 0.5 : 0;
-  const cached = {
-    TEXT: Math.floor(prompt.TEXT * share),
-    IMAGE: Math.floor(prompt.IMAGE * share),
-    AUDIO: Math.floor(prompt.AUDIO * share),
-  };
-  const output = Math.ceil(reply.length / 4);
+export function emulatedUsage(body: EmulatedGenerateBody, reply: string, cache: ImplicitCache) {
+  const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
+  const { total: _total, ...prompt } = estimatePromptTokens(contents);
+  const cached = toCounts(cache.cachedPrefix(promptEntries(contents)));
+  const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
   const promptTotal = prompt.TEXT + prompt.IMAGE + prompt.AUDIO;
   const cachedTotal = cached.TEXT + cached.IMAGE + cached.AUDIO;
   const usageMetadata = {

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { type DataLoaderOptionsV1, type DataLoaderPluginV1, resolveDataLoader } from '@tp2dg/data-loaders';
+import type { GoalTemplate } from '@tp2dg/entities';
+import { loadGoalCatalog, loadPromptSet, type PromptSet } from '@tp2dg/prompts';
+import type { GenerateArguments } from './generate-arguments.js';
+import { pluginSearchPath } from './plugin-search-path.js';
+import { checkSourceOptions, readSourceOptions } from './source-options.js';
+
+/** What a run and a dry run both read before their first conversation. */
+export interface CommandInputs {
+  prompts: PromptSet;
+  catalog: readonly GoalTemplate[];
+  plugin: DataLoaderPluginV1;
+  loaderOptions: Omit<DataLoaderOptionsV1, 'onSkip'> & { sourceOptions: Readonly<Record<string, unknown>> };
+}
+
+/** Loads the prompts and the goal catalog, finds the loader and checks its options. */
+export async function readCommandInputs(args: GenerateArguments, cwd: string): Promise<CommandInputs> {
+  const [prompts, catalog] = await Promise.all([
+    loadPromptSet({ overridesDir: args.prompts === undefined ? undefined : resolve(cwd, args.prompts) }),
+    loadGoalCatalog(),
+  ]);
+  const plugin = await resolveDataLoader(args.source, { cwd, searchFrom: pluginSearchPath() });
+  const sourceOptions = await readSourceOptions(args, cwd);
+  await checkSourceOptions(plugin, sourceOptions);
+  const loaderOptions = {
+    dataDir: resolve(cwd, args.data),
+    profileSize: args.profileSize,
+    poolSize: args.poolSize,
+    sourceOptions,
+  };
+  return { prompts, catalog, plugin, loaderOptions };
+}

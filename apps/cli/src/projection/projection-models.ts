@@ -1,0 +1,37 @@
+import { createSimulatedModel } from '@tp2dg/agents';
+import type { GoalTemplate } from '@tp2dg/entities';
+import { createUsageEstimator, MediaDurations } from '@tp2dg/gemini-adapter';
+import type { ModelFactory } from '@tp2dg/orchestrator';
+
+export interface ProjectionModelsOptions {
+  /** The model the run would use: its prices and its output folder. */
+  model: string;
+  seed: number;
+  turns: number;
+  catalog: readonly GoalTemplate[];
+}
+
+/**
+ * Models for `--dry-run`: the simulated backend plays each conversation, so requests grow as
+ * a real run's do, and each call's usage is what Gemini would bill for that request, as
+ * estimated before sending it. No key, no upload, no call.
+ */
+export function createProjectionModels(options: ProjectionModelsOptions): ModelFactory {
+  const durations = new MediaDurations();
+  return {
+    provider: 'projection',
+    model: options.model,
+    forSession(session) {
+      const simulated = createSimulatedModel({ ...options, session });
+      const estimate = createUsageEstimator({ durations });
+      return {
+        provider: 'projection',
+        model: options.model,
+        async generate(request) {
+          const result = await simulated.generate(request);
+          return { ...result, usage: await estimate(request, result.text) };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { type ModelRequest, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import {
+  addTokens,
+  CHARS_PER_TOKEN,
+  estimatePartsTokens,
+  NO_TOKENS,
+  promptEntries,
+} from '../quota/estimate-input-tokens.js';
+import { MediaDurations } from '../quota/media-durations.js';
+import { ImplicitCache } from './implicit-cache.js';
+
+/** Estimates what Gemini bills for each call of one conversation, before any call is made. */
+export type UsageEstimator = (request: ModelRequest, replyText: string) => Promise<TokenUsage>;
+
+export interface UsageEstimatorOptions {
+  /** Audio durations, shared by every conversation of a run so each file is read once. */
+  durations?: MediaDurations;
+}
+
+/**
+ * For the `--dry-run` projection: input by modality as the scheduler estimates it, the part of
+ * it the implicit cache would serve (the history this conversation's earlier calls sent), and
+ * output from the reply's length. Thinking tokens are not estimated: how much a model thinks
+ * is not known before it does. One estimator per conversation: the cache is the conversation's.
+ */
+export function createUsageEstimator(options: UsageEstimatorOptions = {}): UsageEstimator {
+  const durations = options.durations ?? new MediaDurations();
+  const cache = new ImplicitCache();
+  return async (request, replyText) => {
+    const entries = await Promise.all(
+      promptEntries(request).map(async (parts) => ({
+        content: parts,
+        tokens: await estimatePartsTokens(parts, (path) => durations.of(path)),
+      })),
+    );
+    const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
+    const cached = cache.cachedPrefix(entries);
+    return {
+      ...ZERO_USAGE,
+      text_input: prompt.text - cached.text,
+      audio_input: prompt.audio - cached.audio,
+      image_input: prompt.image - cached.image,
+      cached_text_input: cached.text,
+      cached_audio_input: cached.audio,
+      cached_image_input: cached.image,
+      output: Math.ceil(replyText.length / CHARS_PER_TOKEN),
+    };
+  };
+}
