@@ -86,8 +86,17 @@ const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
  * leak the machine's directory layout and stay byte-identical across checkouts.
  */
 function portableMediaPaths(mediaRoot: string | undefined) {
+  // Each clip is named in every later call's history: work out its saved form once.
+  const saved = new Map<string, string>();
   return (key: string, value: unknown): unknown => {
     if (mediaRoot === undefined || !MEDIA_KEYS.has(key) || typeof value !== 'string') return value;
-    return isInsideDirectory(mediaRoot, value) ? relative(mediaRoot, value).split(sep).join('/') : value;
+    let portable = saved.get(value);
+    if (portable === undefined) {
+      portable = isInsideDirectory(mediaRoot, value)
+        ? relative(mediaRoot, value).split(sep).join('/')
+        : value;
+      saved.set(value, portable);
+    }
+    return portable;
   };
 }

@@ -1,4 +1,11 @@
-import { type Session, SIMULATED_PROVIDER, sumUsage, type TokenUsage, Tp2dgError } from '@tp2dg/entities';
+import {
+  type ModelPort,
+  type Session,
+  SIMULATED_PROVIDER,
+  sumUsage,
+  type TokenUsage,
+  Tp2dgError,
+} from '@tp2dg/entities';
 import { conversationFiles } from './conversation-files.js';
 import { type Conversation, generateConversation } from './generate-conversation.js';
 import { CallJournal } from './journal/call-journal.js';
@@ -44,14 +51,35 @@ export async function generateSessionFolder(
   const journal =
     backend.provider === SIMULATED_PROVIDER ? undefined : await CallJournal.open(options.journalFile);
   const model = journal === undefined ? undefined : journaledModel(backend, journal);
-  let conversation: Conversation;
   try {
-    conversation = await generateConversation({ ...run, session, model: model ?? backend, now });
-  } catch (error) {
-    const callSite = Tp2dgError.isInstance(error) ? error.callSite : undefined;
-    if (callSite !== undefined) await journal?.forget(callSite);
-    throw error;
+    const conversation = await generateConversation({ ...run, session, model: model ?? backend, now }).catch(
+      async (error: unknown) => {
+        const callSite = Tp2dgError.isInstance(error) ? error.callSite : undefined;
+        if (callSite !== undefined) await journal?.forget(callSite);
+        throw error;
+      },
+    );
+    const written = await writeConversation(options, backend, conversation, now() - started);
+    await journal?.remove();
+    return {
+      conversation,
+      written,
+      paidCalls: model?.paidCalls ?? conversation.calls.length,
+      paidUsage: model?.paidUsage ?? sumUsage(conversation.calls.map((call) => call.usage)),
+      replayedCalls: model?.replayedCalls ?? 0,
+    };
+  } finally {
+    await journal?.close();
   }
+}
+
+function writeConversation(
+  options: GenerateSessionFolderOptions,
+  backend: ModelPort,
+  conversation: Conversation,
+  durationMs: number,
+): Promise<boolean> {
+  const { session, run } = options;
   const provenance = {
     provider: backend.provider,
     model: backend.model,
@@ -65,16 +93,8 @@ export async function generateSessionFolder(
     conversation,
     provenance,
     turnsRequested: run.turns,
-    durationMs: now() - started,
+    durationMs,
     mediaRoot: options.mediaRoot,
   });
-  const written = await writeSessionFolder(options.folder, files);
-  await journal?.remove();
-  return {
-    conversation,
-    written,
-    paidCalls: model?.paidCalls ?? conversation.calls.length,
-    paidUsage: model?.paidUsage ?? sumUsage(conversation.calls.map((call) => call.usage)),
-    replayedCalls: model?.replayedCalls ?? 0,
-  };
+  return writeSessionFolder(options.folder, files);
 }

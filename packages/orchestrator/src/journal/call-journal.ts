@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type CallSite, type ModelResult, RetryRecordSchema, TokenUsageSchema } from '@tp2dg/entities';
 import { z } from 'zod';
@@ -22,6 +22,9 @@ type JournalEntry = z.infer<typeof JournalEntrySchema>;
  * A resumed run takes each answer back by its request key instead of paying for it again.
  */
 export class CallJournal {
+  /** Kept open while the conversation runs: an open and a close per call cost more than the write. */
+  private handle: Promise<FileHandle> | undefined;
+
   private constructor(
     private readonly file: string,
     private entries: JournalEntry[],
@@ -51,10 +54,10 @@ export class CallJournal {
 
   async append(key: string, callSite: CallSite, result: ModelResult): Promise<void> {
     const entry: JournalEntry = { key, ...callSite, result };
-    if (this.entries.length === 0) await mkdir(dirname(this.file), { recursive: true });
     this.entries.push(entry);
-    // One line per write: the two calls a conversation may have in flight never interleave.
-    await appendFile(this.file, `${JSON.stringify(entry)}\n`);
+    this.handle ??= mkdir(dirname(this.file), { recursive: true }).then(() => open(this.file, 'a'));
+    // One line per write, appended: the two calls a conversation may have in flight never interleave.
+    await (await this.handle).write(`${JSON.stringify(entry)}\n`);
   }
 
   /**
@@ -66,6 +69,7 @@ export class CallJournal {
       (entry) => entry.agent !== callSite.agent || entry.turn !== callSite.turn,
     );
     if (kept.length === this.entries.length) return;
+    await this.close();
     this.entries = kept;
     // Replaced whole, so a kill mid-write leaves the old journal rather than half of the new.
     const replacement = `${this.file}.replacing`;
@@ -75,7 +79,15 @@ export class CallJournal {
 
   /** Deletes the journal once its conversation is saved whole. */
   async remove(): Promise<void> {
+    await this.close();
     await rm(this.file, { force: true });
+  }
+
+  /** Closes the file; the journal stays for the next run. */
+  async close(): Promise<void> {
+    const handle = this.handle;
+    this.handle = undefined;
+    await (await handle)?.close();
   }
 }
 
