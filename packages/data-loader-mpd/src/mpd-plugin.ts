@@ -60,7 +60,7 @@ export async function createMpdDataLoader(options: DataLoaderOptionsV1): Promise
         );
       const seen = new Set<number>();
       for (const filePath of files) {
-        const file = await readMpdFile(filePath);
+        const file = readMpdFile(filePath);
         if ('problem' in file) {
           unusable(filePath, file.problem);
           continue;
