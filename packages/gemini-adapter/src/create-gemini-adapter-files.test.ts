@@ -54,11 +54,16 @@ describe('createGeminiAdapter file parts', () => {
     expect(emulator.requests).toHaveLength(3);
   });
 
-  it('should upload again when the file changed on disk', async () => {
+  it('should upload again when the file changed on disk, once a second has passed', async () => {
     const path = await writeMediaFile('clip.flac', 10);
-    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) });
+    let now = Date.now();
+    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) }, { now: () => now });
     await model.generate(withAudio(path));
     await writeFile(path, Buffer.alloc(20, 1));
+    await model.generate(withAudio(path));
+    // Files are looked at again at most once a second: within it, the first upload serves.
+    expect(emulator.uploads.map((upload) => upload.sizeBytes)).toEqual([10]);
+    now += 1000;
     await model.generate(withAudio(path));
     expect(emulator.uploads.map((upload) => upload.sizeBytes)).toEqual([10, 20]);
   });

@@ -32,7 +32,7 @@ export type Uploader = (
  */
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
-  private readonly hashes = new ContentHashes();
+  private readonly hashes: ContentHashes;
   /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
   private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
   private readonly ready: Promise<void>;
@@ -44,6 +44,7 @@ export class FileUploadCache {
     private readonly now: () => number,
     private readonly ledger: Promise<UploadLedger>,
   ) {
+    this.hashes = new ContentHashes(now);
     this.ready = ledger.then((opened) => {
       for (const { key, file } of opened.entries()) {
         if (this.isFresh(file)) this.entries.set(key, Promise.resolve(file));

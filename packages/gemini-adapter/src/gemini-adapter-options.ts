@@ -56,7 +56,10 @@ export interface GeminiAdapterOptions {
   sleep?: (milliseconds: number) => Promise<void>;
   /** Source of backoff jitter in [0, 1); inject a fixed one in tests. */
   random?: () => number;
-  /** Clock in ms: re-uploads cached files close to their 48 h expiry, and times the rate windows. */
+  /**
+   * Clock in ms: re-uploads cached files close to their 48 h expiry, times the rate windows,
+   * and spaces the checks of whether a media file changed (at most one a second per file).
+   */
   now?: () => number;
   /** Pause between `files.get` polls while a file is PROCESSING (default 1000). */
   filePollIntervalMs?: number;
