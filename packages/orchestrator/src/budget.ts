@@ -3,9 +3,10 @@ import { costOfUsage, DEFAULT_PRICE_TABLE, type PriceTable, priceOf, type TokenU
 /**
  * The `--max-cost` ceiling. A conversation starts only if what is spent plus what the
  * running ones and this one will cost, at the mean cost so far, stays within it. Until one
- * conversation has finished there is no mean, so only one runs. Models without a price (the
- * simulated backend) cost nothing. Calls of failed conversations are not counted: their
- * usage is not recorded.
+ * conversation has finished there is no mean, so only one runs. Every paid call counts as
+ * soon as it is answered, those of failed conversations too (the mean per finished
+ * conversation then carries that waste), and those of running ones, which errs on the side
+ * of starting fewer. Models without a price (the simulated backend) cost nothing.
  */
 export class Budget {
   private spent = 0;
@@ -33,10 +34,14 @@ export class Budget {
     this.running -= 1;
   }
 
-  /** What a written conversation cost. */
-  record(model: string, usage: TokenUsage): void {
+  /** What a call cost, as soon as it is answered. */
+  spend(model: string, usage: TokenUsage): void {
     const prices = priceOf(model, this.prices);
     this.spent += prices === undefined ? 0 : costOfUsage(usage, prices);
+  }
+
+  /** A conversation was written: the mean cost per conversation counts it. */
+  conversationFinished(): void {
     this.measured += 1;
   }
 

@@ -2,7 +2,6 @@ import {
   type ModelPort,
   type Session,
   SIMULATED_PROVIDER,
-  sumUsage,
   type TokenUsage,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -10,6 +9,7 @@ import { conversationFiles } from './conversation-files.js';
 import { type Conversation, generateConversation } from './generate-conversation.js';
 import { CallJournal } from './journal/call-journal.js';
 import { journaledModel } from './journal/journaled-model.js';
+import { meteredModel } from './metered-model.js';
 import type { RunGenerationOptions } from './run-types.js';
 import { writeSessionFolder } from './write-session-folder.js';
 
@@ -24,6 +24,8 @@ export interface GenerateSessionFolderOptions {
   mediaRoot: string | undefined;
   run: RunGenerationOptions;
   now: () => number;
+  /** Told of each call this run pays for, as soon as it is answered. */
+  onPaidCall?: (usage: TokenUsage) => void;
 }
 
 export interface GeneratedSession {
@@ -48,11 +50,12 @@ export async function generateSessionFolder(
   const { session, run, now } = options;
   const started = now();
   const backend = run.models.forSession(session);
+  const paid = meteredModel(backend, options.onPaidCall);
   const journal =
     backend.provider === SIMULATED_PROVIDER ? undefined : await CallJournal.open(options.journalFile);
-  const model = journal === undefined ? undefined : journaledModel(backend, journal);
+  const replaying = journal === undefined ? undefined : journaledModel(paid, journal);
   try {
-    const conversation = await generateConversation({ ...run, session, model: model ?? backend, now }).catch(
+    const conversation = await generateConversation({ ...run, session, model: replaying ?? paid, now }).catch(
       async (error: unknown) => {
         const callSite = Tp2dgError.isInstance(error) ? error.callSite : undefined;
         if (callSite !== undefined) await journal?.forget(callSite);
@@ -64,9 +67,9 @@ export async function generateSessionFolder(
     return {
       conversation,
       written,
-      paidCalls: model?.paidCalls ?? conversation.calls.length,
-      paidUsage: model?.paidUsage ?? sumUsage(conversation.calls.map((call) => call.usage)),
-      replayedCalls: model?.replayedCalls ?? 0,
+      paidCalls: paid.calls,
+      paidUsage: paid.usage,
+      replayedCalls: replaying?.replayedCalls ?? 0,
     };
   } finally {
     await journal?.close();

@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
 import { type DataLoaderPluginV1, referenceDataLoader } from '@tp2dg/data-loaders';
 import {
+  addUsage,
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
+  costOfUsage,
   FailureRecordSchema,
   type ModelPort,
   ProfilingFileSchema,
+  priceOf,
   type Session,
   SessionFileSchema,
   Tp2dgError,
+  ZERO_USAGE,
 } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifestFile } from './manifest/run-manifest.js';
@@ -352,5 +356,37 @@ describe('runGeneration', () => {
       maxCostUsd: 1000,
     });
     expect(limited).toMatchObject({ written: 3, budgetReached: false });
+  });
+
+  it('should count what a failed session paid before it failed in the money spent', async () => {
+    const flash = priceOf('gemini-2.5-flash');
+    if (flash === undefined) throw new Error('flash must be priced');
+    let failedSessionUsage = ZERO_USAGE;
+    const priced: ModelFactory = {
+      provider: 'gemini',
+      model: 'gemini-2.5-flash',
+      forSession: (session) => {
+        const simulated = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
+        let calls = 0;
+        return {
+          provider: 'gemini',
+          model: 'gemini-2.5-flash',
+          async generate(request) {
+            calls += 1;
+            if (session.session_id === 'u02__2019-01-14' && calls > 6)
+              throw new Tp2dgError('MODEL_API', 'HTTP 503');
+            const result = await simulated.generate(request);
+            if (session.session_id === 'u02__2019-01-14')
+              failedSessionUsage = addUsage(failedSessionUsage, result.usage);
+            return result;
+          },
+        };
+      },
+    };
+    const report = await run(await temporaryDirectory(), { models: priced, concurrency: 2 });
+    expect(report).toMatchObject({ written: 7, failed: 1 });
+    const written = costOfUsage(report.usage, flash);
+    expect(report.spentUsd).toBeCloseTo(written + costOfUsage(failedSessionUsage, flash), 10);
+    expect(costOfUsage(failedSessionUsage, flash)).toBeGreaterThan(0);
   });
 });

@@ -108,10 +108,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         mediaRoot,
         run,
         now,
+        onPaidCall: (usage) => budget.spend(options.models.model, usage),
       });
       consecutiveFailures = 0;
       const { conversation, paidUsage } = generated;
-      budget.record(options.models.model, paidUsage);
+      budget.conversationFinished();
       report.calls += generated.paidCalls;
       report.replayedCalls += generated.replayedCalls;
       report.usage = addUsage(report.usage, paidUsage);

@@ -41,8 +41,7 @@ describe('journaledModel', () => {
     const firstRun = journaledModel(first, await CallJournal.open(file));
     await firstRun.generate(request('profile', null));
     await firstRun.generate(request('recsys', 1));
-    expect(firstRun.paidCalls).toBe(2);
-    expect(firstRun.paidUsage.output).toBe(6);
+    expect(first.asked).toHaveLength(2);
 
     const second = countingBackend();
     const secondRun = journaledModel(second, await CallJournal.open(file));
@@ -50,11 +49,7 @@ describe('journaledModel', () => {
     await secondRun.generate(request('recsys', 2));
     expect(replayed.text).toBe('reply to recsys/1/1');
     expect(second.asked).toEqual(['recsys/2/1']);
-    expect({ replayed: secondRun.replayedCalls, paid: secondRun.paidCalls }).toEqual({
-      replayed: 1,
-      paid: 1,
-    });
-    expect(secondRun.paidUsage.output).toBe(3);
+    expect(secondRun.replayedCalls).toBe(1);
   });
 
   it('should ask again when anything sent differs from what was journaled', async () => {
