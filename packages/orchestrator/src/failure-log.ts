@@ -1,5 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { SkippedSession } from '@tp2dg/data-loaders';
 import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
 import type { Shard } from './shard.js';
 
@@ -8,6 +9,19 @@ export async function appendFailure(file: string, record: FailureRecord): Promis
   await mkdir(dirname(file), { recursive: true });
   // One short line per append: concurrent appends of whole lines do not interleave.
   await appendFile(file, `${JSON.stringify(FailureRecordSchema.parse(record))}\n`);
+}
+
+/** A session the loader passed over: recorded like a failure, at the load stage. */
+export function appendSkip(file: string, skip: SkippedSession): Promise<void> {
+  return appendFailure(file, {
+    session_id: skip.sessionId,
+    user_id: null,
+    stage: 'load',
+    agent: null,
+    turn: null,
+    code: 'SKIPPED',
+    reason: skip.reason,
+  });
 }
 
 /** Each shard keeps its own failure log, so the outputs of several machines merge by directory. */

@@ -6,16 +6,14 @@ import { addUsage, type Session, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities'
 import { Budget } from './budget.js';
 import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
-import { appendFailure, failureLogName } from './failure-log.js';
+import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { prepareRunDirectory } from './manifest/prepare-run-directory.js';
 import { corpusFolder, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
+import { SessionFailures } from './session-failures.js';
 import { sessionsInShard, shardOf } from './shard.js';
-
-/** Failures that end one session but not the run: the model, not the machine, is at fault. */
-const SESSION_FAILURES = new Set(['AGENT_REPLY', 'MODEL_API', 'MODEL_TIMEOUT']);
 
 /**
  * Generates a conversation for each session of a corpus, `concurrency` at a time. A session
@@ -26,7 +24,6 @@ const SESSION_FAILURES = new Set(['AGENT_REPLY', 'MODEL_API', 'MODEL_TIMEOUT']);
 export async function runGeneration(options: RunGenerationOptions): Promise<RunReport> {
   const now = options.now ?? (() => performance.now());
   const emit = options.onEvent ?? (() => {});
-  const maxConsecutiveFailures = options.maxConsecutiveFailures ?? 3;
   const skips: SkippedSession[] = [];
   const loader = await options.plugin.create({
     ...options.loaderOptions,
@@ -61,23 +58,14 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   };
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
-  let consecutiveFailures = 0;
+  const failures = new SessionFailures(failuresFile, options.maxConsecutiveFailures ?? 3);
 
   async function recordSkips(): Promise<void> {
     for (const skip of skips.splice(0)) {
       if (shard !== undefined && shardOf(skip.sessionId, shard.count) !== shard.index) continue;
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
-      const record = {
-        session_id: skip.sessionId,
-        user_id: null,
-        stage: 'load',
-        agent: null,
-        turn: null,
-        code: 'SKIPPED',
-        reason: skip.reason,
-      } as const;
-      await appendFailure(failuresFile, record);
+      await appendSkip(failuresFile, skip);
     }
   }
 
@@ -110,7 +98,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         now,
         onPaidCall: (usage) => budget.spend(options.models.model, usage),
       });
-      consecutiveFailures = 0;
+      failures.succeeded();
       const { conversation, paidUsage } = generated;
       budget.conversationFinished();
       report.calls += generated.paidCalls;
@@ -134,29 +122,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         usage: paidUsage,
       });
     } catch (error) {
-      if (!Tp2dgError.isInstance(error) || !SESSION_FAILURES.has(error.code) || signal.aborted) throw error;
+      if (!SessionFailures.isSessionFailure(error) || signal.aborted) throw error;
       report.failed += 1;
-      consecutiveFailures += 1;
-      const failuresInARow = consecutiveFailures;
       const callSite = error.callSite ?? { agent: null, turn: null };
       emit({ type: 'session-failed', sessionId, ...callSite, code: error.code, reason: error.message });
-      const record = {
-        session_id: sessionId,
-        user_id: session.user.user_id,
-        stage: 'generate',
-        ...callSite,
-        code: error.code,
-        reason: error.message,
-      } as const;
-      await appendFailure(failuresFile, record);
-      if (failuresInARow >= maxConsecutiveFailures) {
-        throw new Tp2dgError(
-          error.code,
-          `${failuresInARow} sessions in a row failed, the last with: ${error.message.replace(/\.$/, '')}. ` +
-            'The run stops here so it pays for no more; fix the cause and run again (finished sessions are kept).',
-          { cause: error },
-        );
-      }
+      await failures.record(session, error);
     }
   }
 
