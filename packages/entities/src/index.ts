@@ -1,6 +1,7 @@
 export * from './errors.js';
 export * from './files.js';
 export * from './goal.js';
+export * from './json-files.js';
 export * from './media-type.js';
 export * from './model-port.js';
 export * from './paths.js';

@@ -1,3 +1,4 @@
+import { tryParseJson } from '@tp2dg/entities';
 import { redactSecret } from './redact-secret.js';
 import { retryDelayFromErrorBody } from './retry-delay.js';
 
@@ -21,14 +22,6 @@ function truncate(text: string): string {
   return text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}...` : text;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 /** The SDK's `ApiError` carries `status` and the JSON error body as its message. */
 function isSdkApiError(error: unknown): error is Error & { status: number } {
   return (
@@ -46,7 +39,7 @@ function isNetworkError(error: unknown): boolean {
 
 export function describeFailure(error: unknown, apiKey: string): Failure {
   if (isSdkApiError(error)) {
-    const body = parseJson(error.message);
+    const body = tryParseJson(error.message);
     const details = (body as { error?: { message?: unknown; status?: unknown } } | null)?.error;
     const statusName = typeof details?.status === 'string' ? ` ${details.status}` : '';
     const detail = typeof details?.message === 'string' ? details.message : error.message;

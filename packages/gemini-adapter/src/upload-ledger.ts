@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { replaceFile } from '@tp2dg/entities';
 import type { UploadedFile } from './upload-file.js';
 
 /** One upload as the ledger keeps it: the content it holds and where the service keeps it. */
@@ -60,9 +61,7 @@ export class UploadLedger {
       const kept = parseLines(await readFile(path, 'utf8').catch(() => '')).filter(
         (entry) => !names.has(entry.file.name),
       );
-      const temporary = `${path}.${process.pid}.tmp`;
-      await writeFile(temporary, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      await rename(temporary, path);
+      await replaceFile(path, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     });
   }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Session, SessionFileSchema, Tp2dgError, type Track } from '@tp2dg/entities';
+import { type Session, SessionFileSchema, Tp2dgError, type Track, tryParseJson } from '@tp2dg/entities';
 
 /** The settings a resumed run must share with the run that wrote a session folder. */
 export interface RunSettings {
@@ -25,7 +25,7 @@ export async function assertResumable(
   expected: RunSettings,
 ): Promise<void> {
   const file = join(folder, 'session.json');
-  const parsed = SessionFileSchema.safeParse(parseJson(await readFile(file, 'utf8')));
+  const parsed = SessionFileSchema.safeParse(tryParseJson(await readFile(file, 'utf8')));
   if (!parsed.success) {
     throw new Tp2dgError(
       'INVALID_INPUT',
@@ -54,12 +54,4 @@ function sameIds(saved: readonly Track[], loaded: readonly Track[]): boolean {
     saved.length === loaded.length &&
     saved.every((track, index) => track.track_id === loaded[index]?.track_id)
   );
-}
-
-function parseJson(content: string): unknown {
-  try {
-    return JSON.parse(content);
-  } catch {
-    return undefined;
-  }
 }

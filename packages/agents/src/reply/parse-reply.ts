@@ -1,3 +1,4 @@
+import { tryParseJson } from '@tp2dg/entities';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseLooseKeyValues } from './loose-key-values.js';
@@ -22,7 +23,7 @@ export function parseReply<T>(
   const body = stripCodeFences(text);
   if (body === '') return { ok: false, problem: 'the reply was empty' };
   const candidates =
-    format === 'json' ? [parseJson(body)] : [parseYamlMapping(body), looseMapping(body, keys)];
+    format === 'json' ? [tryParseJson(body)] : [parseYamlMapping(body), looseMapping(body, keys)];
   let problem = 'the reply is not a mapping with the expected keys';
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
@@ -31,14 +32,6 @@ export function parseReply<T>(
     problem = describeIssues(result.error);
   }
   return { ok: false, problem };
-}
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
 }
 
 function parseYamlMapping(body: string): unknown {

@@ -1,6 +1,13 @@
-import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { type CallSite, type ModelResult, RetryRecordSchema, TokenUsageSchema } from '@tp2dg/entities';
+import {
+  type CallSite,
+  type ModelResult,
+  RetryRecordSchema,
+  replaceFile,
+  TokenUsageSchema,
+  tryParseJson,
+} from '@tp2dg/entities';
 import { z } from 'zod';
 
 const JournalEntrySchema = z.object({
@@ -40,7 +47,7 @@ export class CallJournal {
     // A line cut short by a kill, or otherwise unreadable, is an answer to pay for again.
     const entries = content
       .split('\n')
-      .map((line) => JournalEntrySchema.safeParse(parseJson(line)))
+      .map((line) => JournalEntrySchema.safeParse(tryParseJson(line)))
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
     const unused = new Map<string, ModelResult[]>();
     for (const entry of entries) unused.set(entry.key, [...(unused.get(entry.key) ?? []), entry.result]);
@@ -71,10 +78,7 @@ export class CallJournal {
     if (kept.length === this.entries.length) return;
     await this.close();
     this.entries = kept;
-    // Replaced whole, so a kill mid-write leaves the old journal rather than half of the new.
-    const replacement = `${this.file}.replacing`;
-    await writeFile(replacement, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-    await rename(replacement, this.file);
+    await replaceFile(this.file, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
   }
 
   /** Deletes the journal once its conversation is saved whole. */
@@ -88,13 +92,5 @@ export class CallJournal {
     const handle = this.handle;
     this.handle = undefined;
     await (await handle)?.close();
-  }
-}
-
-function parseJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
   }
 }

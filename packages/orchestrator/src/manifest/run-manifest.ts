@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { replaceFile, Tp2dgError, tryParseJson } from '@tp2dg/entities';
 import { z } from 'zod';
 import type { Shard } from '../shard.js';
 
@@ -79,9 +79,7 @@ export async function recordRunStart(
     forced_changes: [...(previous?.forced_changes ?? []), ...changes],
   };
   await mkdir(dirname(file), { recursive: true });
-  // Replaced whole: a kill mid-write must not leave a manifest nobody can read.
-  await writeFile(`${file}.replacing`, `${JSON.stringify(manifest, null, 2)}\n`);
-  await rename(`${file}.replacing`, file);
+  await replaceFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 async function readManifest(file: string): Promise<RunManifest | undefined> {
@@ -92,7 +90,7 @@ async function readManifest(file: string): Promise<RunManifest | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const parsed = RunManifestSchema.safeParse(parseJson(text));
+  const parsed = RunManifestSchema.safeParse(tryParseJson(text));
   if (!parsed.success) {
     throw new Tp2dgError(
       'INVALID_INPUT',
@@ -100,12 +98,4 @@ async function readManifest(file: string): Promise<RunManifest | undefined> {
     );
   }
   return parsed.data;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
