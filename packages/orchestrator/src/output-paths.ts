@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -19,6 +20,11 @@ export function corpusFolder(outputDir: string, model: string, corpus: string): 
 /** `<corpus folder>/<user_id>/<session_id>`. */
 export function sessionFolder(corpusRoot: string, userId: string, sessionId: string): string {
   return join(corpusRoot, pathSegment(userId), pathSegment(sessionId));
+}
+
+/** A session folder is finished once it holds `session.json`: folders are put in place whole. */
+export function isFinished(folder: string): boolean {
+  return existsSync(join(folder, 'session.json'));
 }
 
 /**

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { addUsage, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 import { generateConversation } from './generate-conversation.js';
-import { corpusFolder, sessionFolder } from './output-paths.js';
+import { corpusFolder, isFinished, sessionFolder } from './output-paths.js';
 import type { RunGenerationOptions } from './run-types.js';
-import { sessionsInShard, shardOf } from './shard.js';
+import { inShard, sessionsInShard } from './shard.js';
 
 export type ProjectionOptions = Pick<
   RunGenerationOptions,
@@ -45,7 +43,7 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
   const loader = await options.plugin.create({
     ...options.loaderOptions,
     onSkip: (skip) => {
-      if (shard === undefined || shardOf(skip.sessionId, shard.count) === shard.index) skippedByLoader += 1;
+      if (inShard(skip.sessionId, shard)) skippedByLoader += 1;
     },
   });
   const corpusRoot = corpusFolder(options.outputDir, options.models.model, loader.corpus);
@@ -66,7 +64,7 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
       )
         break;
       const folder = sessionFolder(corpusRoot, session.user.user_id, session.session_id);
-      if (existsSync(join(folder, 'session.json'))) {
+      if (isFinished(folder)) {
         projection.alreadyGenerated += 1;
         continue;
       }

@@ -9,11 +9,11 @@ import { expectedSessions } from './expected-sessions.js';
 import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { prepareRunDirectory } from './manifest/prepare-run-directory.js';
-import { corpusFolder, journalFile, sessionFolder } from './output-paths.js';
+import { corpusFolder, isFinished, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { SessionFailures } from './session-failures.js';
-import { sessionsInShard, shardOf } from './shard.js';
+import { inShard, sessionsInShard } from './shard.js';
 
 /**
  * Generates a conversation for each session of a corpus, `concurrency` at a time. A session
@@ -62,7 +62,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
 
   async function recordSkips(): Promise<void> {
     for (const skip of skips.splice(0)) {
-      if (shard !== undefined && shardOf(skip.sessionId, shard.count) !== shard.index) continue;
+      if (!inShard(skip.sessionId, shard)) continue;
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
       await appendSkip(failuresFile, skip);
@@ -73,7 +73,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     const sessionId = session.session_id;
     const folder = sessionFolder(corpusRoot, session.user.user_id, sessionId);
     const journal = journalFile(corpusRoot, session.user.user_id, sessionId);
-    if (existsSync(join(folder, 'session.json'))) {
+    if (isFinished(folder)) {
       if (!options.force) await assertResumable(folder, session, settings);
       // Left behind when a run stopped between writing the folder and deleting it.
       await rm(journal, { force: true });

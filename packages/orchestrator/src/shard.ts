@@ -15,11 +15,16 @@ export function shardOf(sessionId: string, count: number): number {
   return (createHash('sha256').update(sessionId).digest().readUInt32BE(0) % count) + 1;
 }
 
+/** Whether a session belongs to this run's part of the corpus (every session without a shard). */
+export function inShard(sessionId: string, shard: Shard | undefined): boolean {
+  return shard === undefined || shardOf(sessionId, shard.count) === shard.index;
+}
+
 export async function* sessionsInShard(
   sessions: AsyncIterable<Session>,
   shard: Shard,
 ): AsyncGenerator<Session> {
   for await (const session of sessions) {
-    if (shardOf(session.session_id, shard.count) === shard.index) yield session;
+    if (inShard(session.session_id, shard)) yield session;
   }
 }

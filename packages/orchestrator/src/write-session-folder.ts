@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
+import { isFinished } from './output-paths.js';
 
 /**
  * Writes all files of a session folder into a hidden staging folder beside it, then
@@ -25,8 +25,7 @@ export async function writeSessionFolder(
     // Cleaning up must not hide the error that matters (rm fails too where mkdir did).
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    const finishedElsewhere =
-      (code === 'ENOTEMPTY' || code === 'EEXIST') && existsSync(join(folder, 'session.json'));
+    const finishedElsewhere = (code === 'ENOTEMPTY' || code === 'EEXIST') && isFinished(folder);
     if (finishedElsewhere) return false;
     throw new Tp2dgError(
       'OUTPUT_WRITE',

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failureLogName } from '../failure-log.js';
-import { type Shard, shardOf } from '../shard.js';
+import { inShard, type Shard } from '../shard.js';
 import { manifestFile } from './run-manifest.js';
 
 /**
@@ -14,15 +14,15 @@ export async function clearRun(corpusRoot: string, shard: Shard | undefined): Pr
     await rm(corpusRoot, { recursive: true, force: true });
     return;
   }
-  const inShard = (segment: string) => {
+  const ownedSegment = (segment: string) => {
     const sessionId = decodeSegment(segment.replace(/\.jsonl$/, ''));
-    return sessionId !== undefined && shardOf(sessionId, shard.count) === shard.index;
+    return sessionId !== undefined && inShard(sessionId, shard);
   };
   for (const parent of [corpusRoot, join(corpusRoot, '.journal')]) {
     for (const user of await subfolders(parent)) {
       const entries = await readdir(join(parent, user)).catch(() => []);
       // Session folders, their leftover staging folders and journals all start with the session's segment.
-      const owned = entries.filter((entry) => inShard(entry.replace(/^\.(.+)\.partial-\w+$/, '$1')));
+      const owned = entries.filter((entry) => ownedSegment(entry.replace(/^\.(.+)\.partial-\w+$/, '$1')));
       await Promise.all(
         owned.map((entry) => rm(join(parent, user, entry), { recursive: true, force: true })),
       );
