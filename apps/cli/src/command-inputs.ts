@@ -1,16 +1,13 @@
 import { resolve } from 'node:path';
-import { type DataLoaderOptionsV1, type DataLoaderPluginV1, resolveDataLoader } from '@tp2dg/data-loaders';
-import type { GoalTemplate } from '@tp2dg/entities';
-import { loadGoalCatalog, loadPromptSet, type PromptSet } from '@tp2dg/prompts';
+import { type DataLoaderOptionsV1, resolveDataLoader } from '@tp2dg/data-loaders';
+import type { ProjectionOptions } from '@tp2dg/orchestrator';
+import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import type { GenerateArguments } from './generate-arguments.js';
 import { pluginSearchPath } from './plugin-search-path.js';
 import { checkSourceOptions, readSourceOptions } from './source-options.js';
 
-/** What a run and a dry run both read before their first conversation. */
-export interface CommandInputs {
-  prompts: PromptSet;
-  catalog: readonly GoalTemplate[];
-  plugin: DataLoaderPluginV1;
+/** What a run and a dry run share: everything but their models, read before the first conversation. */
+export interface CommandInputs extends Omit<ProjectionOptions, 'models'> {
   loaderOptions: Omit<DataLoaderOptionsV1, 'onSkip'> & { sourceOptions: Readonly<Record<string, unknown>> };
 }
 
@@ -29,5 +26,17 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     poolSize: args.poolSize,
     sourceOptions,
   };
-  return { prompts, catalog, plugin, loaderOptions };
+  return {
+    prompts,
+    catalog,
+    plugin,
+    loaderOptions,
+    outputDir: resolve(cwd, args.outputDir),
+    turns: args.turns,
+    seed: args.seed,
+    responseFormat: args.responseFormat,
+    maxReasks: args.maxReasks,
+    sessions: args.sessions,
+    shard: args.shard,
+  };
 }

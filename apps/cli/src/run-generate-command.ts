@@ -24,7 +24,6 @@ export interface CommandIo {
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
   const inputs = await readCommandInputs(args, io.cwd);
   if (args.dryRun) return runDryRun(args, inputs, io);
-  const { prompts, catalog, plugin, loaderOptions } = inputs;
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -36,7 +35,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
-    catalog,
+    catalog: inputs.catalog,
     env: io.env,
     rpm: args.rpm,
     tpm: args.tpm,
@@ -45,24 +44,14 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
   const report = await runGeneration({
-    plugin,
-    loaderOptions,
+    ...inputs,
     models,
-    prompts,
-    catalog,
-    outputDir: resolve(io.cwd, args.outputDir),
-    turns: args.turns,
-    seed: args.seed,
-    responseFormat: args.responseFormat,
-    maxReasks: args.maxReasks,
-    sessions: args.sessions,
-    shard: args.shard,
     maxCostUsd: args.maxCost,
     concurrency: args.concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, loaderOptions.sourceOptions),
+    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions),
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,
@@ -94,7 +83,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     io.stdout('Simulated offline run: these conversations are NOT LLM output (provider: simulated).');
   }
   io.stdout(
-    `Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${prompts.hash.slice(0, 12)}).`,
+    `Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${inputs.prompts.hash.slice(0, 12)}).`,
   );
   io.stdout(
     `Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`,

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import { EXIT } from '../exit-codes.js';
@@ -21,13 +20,6 @@ export async function runDryRun(
       turns: args.turns,
       catalog: inputs.catalog,
     }),
-    outputDir: resolve(io.cwd, args.outputDir),
-    turns: args.turns,
-    seed: args.seed,
-    responseFormat: args.responseFormat,
-    maxReasks: args.maxReasks,
-    sessions: args.sessions,
-    shard: args.shard,
   });
   for (const line of formatProjection(projection)) io.stdout(line);
   return EXIT.ok;
