@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { totalTokens } from '../quota/estimate-input-tokens.js';
 import { estimatePromptTokens, modalityDetails } from './emulated-usage.js';
 import type { EmulatedGenerateBody } from './emulator-types.js';
 import { sendJson } from './send-emulated-reply.js';
@@ -13,6 +14,8 @@ export function handleCountTokens(response: ServerResponse, body: Partial<Emulat
     body.systemInstruction as WireContent | undefined,
     ...(body.contents ?? []),
   ]);
-  const { total, ...byModality } = estimate;
-  sendJson(response, 200, { totalTokens: total, promptTokensDetails: modalityDetails(byModality) });
+  sendJson(response, 200, {
+    totalTokens: totalTokens(estimate),
+    promptTokensDetails: modalityDetails(estimate),
+  });
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { totalTokens } from '../quota/estimate-input-tokens.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedQuota } from './emulated-quota.js';
@@ -105,9 +106,8 @@ export async function handleGenerate(
     return;
   }
   // The quota answers at once, before any model runs, and counts what the usage will report.
-  const refusal = context.quota.admit(
-    recorded.model,
-    () => estimatePromptTokens([body.systemInstruction as WireContent | undefined, ...body.contents]).total,
+  const refusal = context.quota.admit(recorded.model, () =>
+    totalTokens(estimatePromptTokens([body.systemInstruction as WireContent | undefined, ...body.contents])),
   );
   if (refusal !== undefined) {
     sendEmulatedReply(response, refusal, recorded.model);

@@ -1,4 +1,4 @@
-import { type ModelRequest, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import type { ModelRequest, TokenUsage } from '@tp2dg/entities';
 import {
   addTokens,
   CHARS_PER_TOKEN,
@@ -7,6 +7,7 @@ import {
   promptEntries,
 } from '../quota/estimate-input-tokens.js';
 import { MediaDurations } from '../quota/media-durations.js';
+import { billedUsage } from './billed-usage.js';
 import { ImplicitCache } from './implicit-cache.js';
 
 /** Estimates what Gemini bills for each call of one conversation, before any call is made. */
@@ -35,15 +36,9 @@ export function createUsageEstimator(options: UsageEstimatorOptions = {}): Usage
     );
     const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
     const cached = cache.cachedPrefix(entries);
-    return {
-      ...ZERO_USAGE,
-      text_input: prompt.text - cached.text,
-      audio_input: prompt.audio - cached.audio,
-      image_input: prompt.image - cached.image,
-      cached_text_input: cached.text,
-      cached_audio_input: cached.audio,
-      cached_image_input: cached.image,
+    return billedUsage(prompt, cached, {
       output: Math.ceil(replyText.length / CHARS_PER_TOKEN),
-    };
+      thinking: 0,
+    });
   };
 }
