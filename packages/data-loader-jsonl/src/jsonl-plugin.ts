@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  corpusDirectory,
   createSessionBuilder,
   type DataLoaderOptionsV1,
   type DataLoaderPluginV1,
@@ -33,14 +34,7 @@ async function existingFile(filePath: string, what: string): Promise<string> {
 export async function createJsonlDataLoader(options: DataLoaderOptionsV1): Promise<DataLoaderV1> {
   const parsed = await parseLoaderOptions('jsonl', JsonlOptionsSchema, options.sourceOptions);
   const builder = createSessionBuilder({ ...options, building: parsed });
-  const dirOption = parsed.dir ?? options.dataDir;
-  if (dirOption === undefined) {
-    throw new Tp2dgError(
-      'INVALID_INPUT',
-      'The jsonl loader needs a data directory: pass --data DIR or --source-option dir=DIR.',
-    );
-  }
-  const dataDir = path.resolve(dirOption);
+  const dataDir = corpusDirectory('jsonl', parsed.dir, options.dataDir, 'a data directory');
   const realDataDir = await realpath(dataDir).catch(() => {
     throw new Tp2dgError('INVALID_INPUT', `${dataDir}: data directory not found. Pass --data DIR.`);
   });

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { corpusDirectory } from '@tp2dg/data-loaders';
 import { Tp2dgError } from '@tp2dg/entities';
 import { readUserRuns } from './events/read-user-runs.js';
 import { type CorpusFiles, locateCorpusFiles } from './layout/locate-corpus-files.js';
@@ -44,14 +45,7 @@ export async function openLastfmCorpus(
   options: LastfmOptions,
   report: RowReport,
 ): Promise<LastfmCorpus> {
-  const given = options.dir ?? dataDir;
-  if (given === undefined) {
-    throw new Tp2dgError(
-      'INVALID_INPUT',
-      'lastfm loader: no corpus directory. Pass --source-option dir=DIR (or --data DIR) with the listening-events file.',
-    );
-  }
-  const dir = path.resolve(given);
+  const dir = corpusDirectory('lastfm', options.dir, dataDir, 'the directory of its listening-events file');
   const files = await locateCorpusFiles(dir, options.layout);
   const music4allDir = await music4allDirectory(dir, options, files);
   const music4all = music4allDir === undefined ? undefined : await readMusic4All(music4allDir, report);

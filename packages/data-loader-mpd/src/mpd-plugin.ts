@@ -1,5 +1,5 @@
-import path from 'node:path';
 import {
+  corpusDirectory,
   createSessionBuilder,
   type DataLoaderOptionsV1,
   type DataLoaderPluginV1,
@@ -23,14 +23,10 @@ import { readMpdFile } from './read-mpd-file.js';
 export async function createMpdDataLoader(options: DataLoaderOptionsV1): Promise<DataLoaderV1> {
   const parsed = await parseLoaderOptions('mpd', MpdOptionsSchema, options.sourceOptions);
   const builder = createSessionBuilder({ ...options, building: parsed });
-  const dirOption = parsed.dir ?? options.dataDir;
-  if (dirOption === undefined) {
-    throw new Tp2dgError(
-      'INVALID_INPUT',
-      'The mpd loader needs the MPD directory: pass --data DIR or --source-option dir=DIR.',
-    );
-  }
-  const files = await findMpdFiles(path.resolve(dirOption), parsed.set);
+  const files = await findMpdFiles(
+    corpusDirectory('mpd', parsed.dir, options.dataDir, 'the MPD directory'),
+    parsed.set,
+  );
   const reported = new Set<string>();
   const report = (skipped: SkippedSession) => {
     // Each skip once per loader, when iteration first reaches it.

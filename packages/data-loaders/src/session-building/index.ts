@@ -7,6 +7,7 @@ export {
   type SessionOutcome,
   type TrackLookup,
 } from './build-session.js';
+export { corpusDirectory } from './corpus-directory.js';
 export { isSessionSampled } from './is-session-sampled.js';
 export { parseLoaderOptions } from './parse-loader-options.js';
 export {
