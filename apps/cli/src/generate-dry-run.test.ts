@@ -4,8 +4,8 @@ import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { describe, expect, it } from 'vitest';
 import {
   DUMMY,
+  emulatorEnv,
   GENERATE,
-  OFFLINE_ENV,
   runNode,
   SUMMARY,
   temporaryDirectory,
@@ -41,7 +41,7 @@ describe('tp2dg-generate --dry-run', () => {
     const projected = projectedUsd((await dryRun(output)).stdout);
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {
-      const env = { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+      const env = emulatorEnv(emulator, API_KEY);
       const args = ['--provider', 'gemini', '--data', DUMMY, '--output-dir', output];
       expect((await runNode(GENERATE, [...args, '--sessions', '6'], { env })).code).toBe(0);
       const rest = await dryRun(output);

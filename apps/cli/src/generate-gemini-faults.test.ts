@@ -8,7 +8,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-fault-run-key-DO-NOT-LEAK-5678';
 /** The fault mix of issue 3; each rate applies to the requests its kind can hit. */
@@ -49,7 +49,7 @@ async function runWithFaults(format: 'yaml' | 'json'): Promise<FaultRun> {
   const random = () => seeded.int(1_000_000) / 1_000_000;
   const emulator = await startGeminiEmulator({ apiKey: API_KEY, faults: { rates: RATES, random } });
   const output = await temporaryDirectory(`faults-${format}`);
-  const env = { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+  const env = emulatorEnv(emulator, API_KEY);
   const args = ['--provider', 'gemini', '--response-format', format, '--data', DUMMY, '--output-dir', output];
   const started = performance.now();
   const result = await runNode(GENERATE, [...args, ...BOUNDS], { env });

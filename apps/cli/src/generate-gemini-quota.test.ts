@@ -1,6 +1,6 @@
 import { type GeminiEmulator, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-quota-run-key-DO-NOT-LEAK-9012';
 /** One session of 2 turns makes 8 calls: 2 more than this limit allows in a minute. */
@@ -20,7 +20,7 @@ interface QuotaRun {
 async function runAgainstRpmLimit(extraArgs: string[]): Promise<QuotaRun> {
   const emulator = await startGeminiEmulator({ apiKey: API_KEY, rpm: RPM });
   const output = await temporaryDirectory('quota');
-  const env = { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+  const env = emulatorEnv(emulator, API_KEY);
   const args = [
     '--provider',
     'gemini',

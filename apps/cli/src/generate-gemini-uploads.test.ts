@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { referenceDataLoader } from '@tp2dg/data-loaders';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-uploads-key-DO-NOT-LEAK-9012';
 
@@ -31,7 +31,7 @@ describe('tp2dg-generate uploads to Gemini', () => {
   it('should upload each distinct media file once per run, none again on a repeated run, and clean up on request', async () => {
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {
-      const env = { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+      const env = emulatorEnv(emulator, API_KEY);
       const output = await temporaryDirectory('uploads');
       const args = ['--provider', 'gemini', '--data', DUMMY, '--output-dir', output];
       expect((await runNode(GENERATE, args, { env })).code).toBe(0);

@@ -28,13 +28,20 @@ import {
   type WireAgent,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import {
+  DUMMY,
+  emulatorEnv,
+  GENERATE,
+  OFFLINE_ENV,
+  runNode,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 const API_KEY = 'AIza-test-key-DO-NOT-LEAK-1234';
 const RUN_TIMEOUT_MS = 20_000;
 
 function geminiEnv(emulator: GeminiEmulator): NodeJS.ProcessEnv {
-  return { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+  return emulatorEnv(emulator, API_KEY);
 }
 
 function runGenerate(args: string[], env: NodeJS.ProcessEnv) {

@@ -9,7 +9,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-kill-test-key-0000';
 const CONCURRENCY = 4;
@@ -42,7 +42,7 @@ const args = (output: string) => [
   '--concurrency',
   `${CONCURRENCY}`,
 ];
-const env = () => ({ ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl });
+const env = () => emulatorEnv(emulator, API_KEY);
 
 /**
  * Starts the generator and kills it with SIGKILL once the service has received `calls` more

@@ -10,7 +10,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-resume-test-key-0000';
 const RUN_TIMEOUT_MS = 30_000;
@@ -39,7 +39,7 @@ async function emulator(failRecsysRequest?: number): Promise<GeminiEmulator> {
 
 function generate(output: string, emulator: GeminiEmulator) {
   const args = ['--provider', 'gemini', '--sessions', '1', '--data', DUMMY, '--output-dir', output];
-  const env = { ...OFFLINE_ENV, GEMINI_API_KEY: API_KEY, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+  const env = emulatorEnv(emulator, API_KEY);
   return runNode(GENERATE, args, { env });
 }
 

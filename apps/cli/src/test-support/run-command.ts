@@ -17,6 +17,11 @@ export const OFFLINE_ENV = Object.fromEntries(
   ),
 );
 
+/** The offline environment pointed at a local Gemini emulator, with a (fake) key it accepts. */
+export function emulatorEnv(emulator: { baseUrl: string }, apiKey: string): NodeJS.ProcessEnv {
+  return { ...OFFLINE_ENV, GEMINI_API_KEY: apiKey, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+}
+
 export interface CommandResult {
   code: number;
   stdout: string;
