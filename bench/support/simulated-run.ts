@@ -14,12 +14,13 @@ const sessions = Number(process.argv[2]);
 const turns = 8;
 const seed = 42;
 await withTemporaryDirectory('memory-media', async (dataDir) => {
-  // Only the users, tracks and media: the sessions come from the streaming loader.
+  // Only the users, tracks and media count: the sessions come from the streaming loader,
+  // which reads the users and tracks through these 8 sessions (one per user, every track).
   await writeSyntheticCorpus(dataDir, {
     users: 8,
     tracks: 60,
-    sessions: 1,
-    tracksPerSession: 15,
+    sessions: 8,
+    tracksPerSession: 60,
     seed: 'memory',
   });
   const catalog = await loadGoalCatalog();

@@ -1,27 +1,30 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DataLoaderOptionsV1, DataLoaderPluginV1, DataLoaderV1 } from '@tp2dg/data-loaders';
-import type { Session, Track } from '@tp2dg/entities';
+import {
+  type DataLoaderOptionsV1,
+  type DataLoaderPluginV1,
+  type DataLoaderV1,
+  referenceDataLoader,
+} from '@tp2dg/data-loaders';
+import type { Session, Track, UserDemographics } from '@tp2dg/entities';
 
 const TRACKS_PER_SESSION = 15;
 
-interface CorpusTrack {
-  track_id: string;
-  title: string;
-  artist: string;
-  album: string;
-  genre: string;
-  tags: string[];
-  audio_path: string;
-  image_path: string;
-}
-
-interface CorpusUser {
-  user_id: string;
-  age_group: string;
-  gender: string;
-  country: string;
-  preferred_language: string;
+/** The users and tracks of a small reference-format corpus, read through the reference loader. */
+async function readCorpus(dataDir: string | undefined) {
+  // A pool of every other track: nothing is capped away.
+  const loader = await referenceDataLoader.create({
+    dataDir,
+    profileSize: 1,
+    poolSize: Number.MAX_SAFE_INTEGER,
+  });
+  const users = new Map<string, UserDemographics>();
+  const tracks = new Map<string, Track>();
+  for await (const session of loader.sessions()) {
+    users.set(session.user.user_id, session.user);
+    for (const track of [...session.profiling_tracks, ...session.pool_tracks])
+      tracks.set(track.track_id, track);
+  }
+  await loader.close?.();
+  return { users: [...users.values()], tracks: [...tracks.values()] };
 }
 
 /**
@@ -31,21 +34,7 @@ interface CorpusUser {
  */
 export function createStreamingLoader(total: number): DataLoaderPluginV1 {
   async function create(options: DataLoaderOptionsV1): Promise<DataLoaderV1> {
-    const dataDir = options.dataDir ?? '.';
-    const read = async <T>(name: string, key: string) =>
-      (JSON.parse(await readFile(join(dataDir, name), 'utf8')) as Record<string, T[]>)[key] ?? [];
-    const users = await read<CorpusUser>('users.json', 'users');
-    const tracks = (await read<CorpusTrack>('tracks.json', 'tracks')).map(
-      (track): Track => ({
-        track_id: track.track_id,
-        title: track.title,
-        artist: track.artist,
-        album: track.album,
-        tags: [track.genre, ...track.tags],
-        audio_path: join(dataDir, track.audio_path),
-        image_path: join(dataDir, track.image_path),
-      }),
-    );
+    const { users, tracks } = await readCorpus(options.dataDir);
     const poolSize = Math.min(
       options.poolSize ?? TRACKS_PER_SESSION,
       TRACKS_PER_SESSION - options.profileSize,
@@ -58,7 +47,7 @@ export function createStreamingLoader(total: number): DataLoaderPluginV1 {
       );
       return {
         session_id: `stream-${String(index).padStart(7, '0')}`,
-        user: users[index % users.length] as CorpusUser,
+        user: users[index % users.length] as UserDemographics,
         profiling_tracks: picked.slice(0, options.profileSize),
         pool_tracks: picked.slice(options.profileSize, options.profileSize + poolSize),
       };
