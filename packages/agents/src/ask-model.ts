@@ -37,7 +37,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
   const keys = context.prompts.get(options.template).reply;
   const jsonSchema =
     keys.length > 0 && context.responseFormat === 'json'
-      ? toResponseSchema(options.reply.responseSchema ?? options.reply.schema)
+      ? toResponseSchema(options.reply.responseSchema?.() ?? options.reply.schema)
       : undefined;
   const formatParts: ModelPart[] =
     keys.length > 0

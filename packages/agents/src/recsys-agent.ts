@@ -4,6 +4,10 @@ import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
+
+/** Any track id parses; `#checkTrack` holds it to the pool with a re-ask the model can act on. */
+const AnyTrackReplySchema = recsysReplySchema();
+
 import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
 import { trackListParts } from './track-parts.js';
 
@@ -55,9 +59,9 @@ export class RecsysAgent {
     });
     const remaining = this.remainingPool().map((track) => track.track_id);
     const outcome = await this.#chat.send(turn, 'recsys-turn', [{ kind: 'text', text }], {
-      schema: recsysReplySchema(),
+      schema: AnyTrackReplySchema,
       responseSchema:
-        remaining.length > 0 ? recsysReplySchema(remaining as [string, ...string[]]) : undefined,
+        remaining.length > 0 ? () => recsysReplySchema(remaining as [string, ...string[]]) : undefined,
       check: (reply) => this.#checkTrack(reply),
     });
     if (!outcome.ok) return { thought: '', message: '', track: null, response_code: outcome.rejection.code };

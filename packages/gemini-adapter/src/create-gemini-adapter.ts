@@ -127,10 +127,15 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     used: CachedFile[],
     retries: RetryRecord[],
   ): Promise<Content[]> {
-    const contents = toGeminiContents(request.messages, async (path, mimeType) => {
-      const cached = await cache.resolve(path, mimeType, recorder(retries));
+    const fileDataOf = (cached: CachedFile) => {
       used.push(cached);
       return { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
+    };
+    const contents = toGeminiContents(request.messages, (path, mimeType) => {
+      const known = cache.resolveNow(path, mimeType);
+      return known === undefined
+        ? cache.resolve(path, mimeType, recorder(retries)).then(fileDataOf)
+        : fileDataOf(known);
     });
     // Uploads are shared between callers, so one caller's abort only stops its own wait.
     // One race per request, not per file: a pool's media would pile listeners on the signal.

@@ -32,6 +32,8 @@ export type Uploader = (
  */
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
+  /** Entries already uploaded, as `resolve` last returned them: what `resolveNow` answers from. */
+  private readonly resolved = new Map<string, CachedFile>();
   private readonly hashes: ContentHashes;
   /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
   private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
@@ -60,14 +62,27 @@ export class FileUploadCache {
   ): Promise<CachedFile> {
     await this.ready;
     const absolutePath = resolve(path);
-    const key = JSON.stringify([await this.hashes.of(absolutePath), mimeType]);
+    const key = cacheKey(await this.hashes.of(absolutePath), mimeType);
     const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType, onRetry);
     const file = await entry;
     if (mayRefresh && !this.isFresh(file)) {
       this.forgetEntry(key, entry);
       return this.resolve(path, mimeType, onRetry, false);
     }
-    return { key, entry, file };
+    const cached = { key, entry, file };
+    if (this.entries.get(key) === entry) this.resolved.set(key, cached);
+    return cached;
+  }
+
+  /**
+   * What `resolve` would return, when that needs no wait: the file unchanged on disk, already
+   * uploaded and still fresh. A Recsys call re-sends the whole pool's media, and a promise per
+   * part cost more CPU than the rest of the part's handling (bench/overhead).
+   */
+  resolveNow(path: string, mimeType: string): CachedFile | undefined {
+    const hash = this.hashes.settledOf(resolve(path));
+    const cached = hash === undefined ? undefined : this.resolved.get(cacheKey(hash, mimeType));
+    return cached !== undefined && this.isFresh(cached.file) ? cached : undefined;
   }
 
   /** Drops entries the service no longer knows (403/404), unless a newer upload replaced them. */
@@ -98,6 +113,12 @@ export class FileUploadCache {
   }
 
   private forgetEntry(key: string, entry: Promise<UploadedFile> | undefined): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
+    if (this.entries.get(key) !== entry) return;
+    this.entries.delete(key);
+    this.resolved.delete(key);
   }
+}
+
+function cacheKey(hash: string, mimeType: string): string {
+  return JSON.stringify([hash, mimeType]);
 }

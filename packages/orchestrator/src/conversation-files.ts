@@ -68,8 +68,13 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     duration_ms: Math.round(input.durationMs),
   });
   const portable = portableMediaPaths(input.mediaRoot);
-  const json = (value: unknown) => `${JSON.stringify(value, portable, 2)}\n`;
-  const calls = conversation.calls.map((call) => JSON.stringify(CallRecordSchema.parse(call), portable));
+  const json = (value: unknown) => `${JSON.stringify(portable(value), null, 2)}\n`;
+  const calls = conversation.calls.map((call) => {
+    // Checked, but the checked copy is not what is written: converting the records as given
+    // keeps the history they share shared, so each message is converted once.
+    CallRecordSchema.parse(call);
+    return JSON.stringify(portable(call));
+  });
   return new Map([
     ['profiling.json', json(profiling)],
     ['conversation_goal.json', json(conversationGoal)],
@@ -82,21 +87,32 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
 const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
 
 /**
- * A JSON replacer that saves media paths relative to the corpus: outputs then do not
- * leak the machine's directory layout and stay byte-identical across checkouts.
+ * A converter to copies whose media paths are relative to the corpus: outputs then do not
+ * leak the machine's directory layout and stay byte-identical across checkouts. Objects met
+ * again (the history every call record repeats) are converted once, and the copies are plain
+ * data that `JSON.stringify` writes without a replacer, several times faster.
  */
-function portableMediaPaths(mediaRoot: string | undefined) {
-  // Each clip is named in every later call's history: work out its saved form once.
-  const saved = new Map<string, string>();
-  return (key: string, value: unknown): unknown => {
-    if (mediaRoot === undefined || !MEDIA_KEYS.has(key) || typeof value !== 'string') return value;
-    let portable = saved.get(value);
-    if (portable === undefined) {
-      portable = isInsideDirectory(mediaRoot, value)
-        ? relative(mediaRoot, value).split(sep).join('/')
-        : value;
-      saved.set(value, portable);
+function portableMediaPaths(mediaRoot: string | undefined): (value: unknown) => unknown {
+  if (mediaRoot === undefined) return (value) => value;
+  const converted = new WeakMap<object, unknown>();
+  const savedPath = (path: string) =>
+    isInsideDirectory(mediaRoot, path) ? relative(mediaRoot, path).split(sep).join('/') : path;
+  const convert = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    let copy = converted.get(value);
+    if (copy === undefined) {
+      copy = Array.isArray(value) ? value.map(convert) : convertFields(value as Record<string, unknown>);
+      converted.set(value, copy);
     }
-    return portable;
+    return copy;
   };
+  const convertFields = (value: Record<string, unknown>) => {
+    const copy: Record<string, unknown> = {};
+    for (const key in value) {
+      const item = value[key];
+      copy[key] = MEDIA_KEYS.has(key) && typeof item === 'string' ? savedPath(item) : convert(item);
+    }
+    return copy;
+  };
+  return convert;
 }

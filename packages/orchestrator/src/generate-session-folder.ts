@@ -63,7 +63,7 @@ export async function generateSessionFolder(
       },
     );
     const written = await writeConversation(options, backend, conversation, now() - started);
-    await journal?.remove();
+    journal?.remove();
     return {
       conversation,
       written,
@@ -72,7 +72,7 @@ export async function generateSessionFolder(
       replayedCalls: replaying?.replayedCalls ?? 0,
     };
   } finally {
-    await journal?.close();
+    journal?.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { isFinished } from './output-paths.js';
@@ -8,6 +8,10 @@ import { isFinished } from './output-paths.js';
  * Writes all files of a session folder into a hidden staging folder beside it, then
  * renames it into place: readers and resumed runs see the whole folder or none of it.
  * Returns false, keeping the folder already there, when another run finished it first.
+ *
+ * The file operations are synchronous: a dozen small writes to the page cache block the
+ * event loop for well under a millisecond, while each promise operation's thread-pool round
+ * trip costs more CPU than its write (bench/overhead).
  */
 export async function writeSessionFolder(
   folder: string,
@@ -16,14 +20,18 @@ export async function writeSessionFolder(
   const stagingPrefix = `.${basename(folder)}.partial-`;
   const staging = join(dirname(folder), `${stagingPrefix}${randomBytes(4).toString('hex')}`);
   try {
-    await removeStaleStaging(dirname(folder), stagingPrefix);
-    await mkdir(staging, { recursive: true });
-    for (const [name, content] of files) await writeFile(join(staging, name), content);
-    await rename(staging, folder);
+    removeStaleStaging(dirname(folder), stagingPrefix);
+    mkdirSync(staging, { recursive: true });
+    for (const [name, content] of files) writeFileSync(join(staging, name), content);
+    renameSync(staging, folder);
     return true;
   } catch (error) {
     // Cleaning up must not hide the error that matters (rm fails too where mkdir did).
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    try {
+      rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // Reported below as the original error.
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const finishedElsewhere = (code === 'ENOTEMPTY' || code === 'EEXIST') && isFinished(folder);
     if (finishedElsewhere) return false;
@@ -37,8 +45,14 @@ export async function writeSessionFolder(
 }
 
 /** Staging folders a killed run left for this session: only the run writing it now could own one. */
-async function removeStaleStaging(parent: string, stagingPrefix: string): Promise<void> {
-  const names = await readdir(parent).catch(() => []);
-  const stale = names.filter((name) => name.startsWith(stagingPrefix));
-  await Promise.all(stale.map((name) => rm(join(parent, name), { recursive: true, force: true })));
+function removeStaleStaging(parent: string, stagingPrefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(stagingPrefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import { tryParseJson } from '@tp2dg/entities';
-import { parse as parseYaml } from 'yaml';
+import { FAILSAFE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { parseLooseKeyValues } from './loose-key-values.js';
 import { stripCodeFences } from './strip-code-fences.js';
@@ -22,10 +22,14 @@ export function parseReply<T>(
 ): ParsedReply<T> {
   const body = stripCodeFences(text);
   if (body === '') return { ok: false, problem: 'the reply was empty' };
-  const candidates =
-    format === 'json' ? [tryParseJson(body)] : [parseYamlMapping(body), looseMapping(body, keys)];
+  // Readers in order of trust; a later one runs only when the earlier ones gave nothing usable.
+  const readers: (() => unknown)[] =
+    format === 'json'
+      ? [() => tryParseJson(body)]
+      : [() => parseYamlMapping(body), () => looseMapping(body, keys)];
   let problem = 'the reply is not a mapping with the expected keys';
-  for (const candidate of candidates) {
+  for (const read of readers) {
+    const candidate = read();
     if (candidate === undefined) continue;
     const result = schema.safeParse(candidate);
     if (result.success) return { ok: true, value: result.data };
@@ -37,7 +41,7 @@ export function parseReply<T>(
 function parseYamlMapping(body: string): unknown {
   try {
     // Every scalar stays a string: a track id such as 007 or 1e3 must not turn into a number.
-    const value: unknown = parseYaml(body, { schema: 'failsafe' });
+    const value = loadYaml(body, { schema: FAILSAFE_SCHEMA });
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;

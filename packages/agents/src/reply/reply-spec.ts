@@ -10,8 +10,11 @@ export interface ReplyRejection {
 export interface ReplySpec<T> {
   /** Parses the reply; loose enough that rule breaches reach `check` and get their own code. */
   schema: z.ZodType<T>;
-  /** Sent to the model in JSON mode when stricter than `schema` (an enum of allowed ids). */
-  responseSchema?: z.ZodType;
+  /**
+   * Sent to the model in JSON mode when stricter than `schema` (an enum of allowed ids);
+   * built only then, since a YAML run would build it on every call for nothing.
+   */
+  responseSchema?: () => z.ZodType;
   /** Returns a rejection to re-ask with, or undefined to accept. */
   check?: (value: T) => ReplyRejection | undefined;
 }

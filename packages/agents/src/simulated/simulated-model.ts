@@ -11,7 +11,7 @@ import {
   Tp2dgError,
   type Track,
 } from '@tp2dg/entities';
-import { stringify as toYaml } from 'yaml';
+import { dump as toYaml } from 'js-yaml';
 import { RESEND_LABEL } from '../ask-model.js';
 import { goalCandidates } from '../goal-candidates.js';
 import { conversationTurnCount } from '../turn-count.js';

@@ -94,7 +94,7 @@ describe('CallJournal', () => {
     const file = await journalIn('remove');
     const journal = await CallJournal.open(file);
     await journaledModel(countingBackend(), journal).generate(request('profile', null));
-    await journal.remove();
+    journal.remove();
     await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });

@@ -24,7 +24,7 @@ export function journaledModel(model: ModelPort, journal: CallJournal): Journale
         return recorded;
       }
       const result = await model.generate(request);
-      await journal.append(key, { agent: request.label.agent, turn: request.label.turn }, result);
+      journal.append(key, { agent: request.label.agent, turn: request.label.turn }, result);
       return result;
     },
   };
