@@ -7,6 +7,7 @@ import {
   type RetryRecord,
   Tp2dgError,
 } from '@tp2dg/entities';
+import { createBufferedFetch } from './buffered-fetch.js';
 import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
@@ -76,7 +77,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const httpOptions = baseUrl === undefined ? {} : { baseUrl };
   // No SDK retryOptions: our loop honours RetryInfo and retries network errors, the SDK's does not.
-  const client = new GoogleGenAI({ apiKey, httpOptions });
+  const client = new GoogleGenAI({ apiKey, httpOptions: { ...httpOptions, fetch: createBufferedFetch() } });
   // files.upload ignores abort signals, so its client carries a timeout of its own as a backstop.
   const filesClient = new GoogleGenAI({
     apiKey,
