@@ -16,6 +16,8 @@ export interface BenchRunOptions {
   turns?: number;
   /** Recommendation pool per session; the rest of the session by default. */
   poolSize?: number;
+  /** Where to write, kept afterwards; a temporary directory removed after the run by default. */
+  outputDir?: string;
 }
 
 export interface BenchRun {
@@ -41,10 +43,10 @@ export async function withTemporaryDirectory<T>(
   }
 }
 
-/** Runs the real pipeline (`runGeneration`) into a temporary output directory, timed. */
+/** Runs the real pipeline (`runGeneration`), timed. */
 export async function generate(options: BenchRunOptions): Promise<BenchRun> {
   const [prompts, catalog] = await Promise.all([loadPromptSet(), loadGoalCatalog()]);
-  return withTemporaryDirectory('output', async (outputDir) => {
+  const run = async (outputDir: string) => {
     const started = performance.now();
     const report = await runGeneration({
       plugin: options.plugin ?? referenceDataLoader,
@@ -63,5 +65,6 @@ export async function generate(options: BenchRunOptions): Promise<BenchRun> {
       maxConsecutiveFailures: Number.MAX_SAFE_INTEGER,
     });
     return { report, elapsedMs: performance.now() - started };
-  });
+  };
+  return options.outputDir === undefined ? withTemporaryDirectory('output', run) : run(options.outputDir);
 }

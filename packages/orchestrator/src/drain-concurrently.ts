@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 export interface DrainOutcome {
   /** The first error, when one stopped the taking. */
   stopped: { error: unknown } | undefined;
@@ -72,7 +74,13 @@ export async function drainConcurrently<T>(options: DrainOptions<T>): Promise<Dr
   }
 
   async function worker(): Promise<void> {
-    while (await enter()) {
+    for (;;) {
+      // Each item starts on a new turn of the event loop. Items that never wait for I/O (the
+      // simulated model answers at once, session files are written synchronously) would run
+      // the whole drain as microtasks, and a Ctrl-C, a timer or progress output would wait
+      // for the end.
+      await nextTurn();
+      if (!(await enter())) return;
       let more = false;
       try {
         more = await take();
