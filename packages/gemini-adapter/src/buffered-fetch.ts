@@ -33,7 +33,8 @@ export function createBufferedFetch(): Fetch {
       const reply = await request(input instanceof Request ? input.url : String(input), {
         dispatcher,
         method: (init?.method ?? 'GET') as 'GET',
-        headers: init?.headers === undefined ? undefined : new Headers(init.headers),
+        // The SDK sends a Headers, which undici takes as it is; copying it cost more than the send.
+        headers: init?.headers instanceof Headers ? init.headers : new Headers(init?.headers),
         body: init?.body as string | undefined,
         signal,
       });

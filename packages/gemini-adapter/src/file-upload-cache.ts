@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { ContentHashes } from './content-hash.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
@@ -32,8 +32,11 @@ export type Uploader = (
  */
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
-  /** Entries already uploaded, as `resolve` last returned them: what `resolveNow` answers from. */
-  private readonly resolved = new Map<string, CachedFile>();
+  /**
+   * Entries already uploaded, by content hash then MIME type, as `resolve` last returned them:
+   * what `resolveNow` answers from, with no key string to build and hash for every part.
+   */
+  private readonly resolved = new Map<string, Map<string, CachedFile>>();
   private readonly hashes: ContentHashes;
   /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
   private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
@@ -62,7 +65,8 @@ export class FileUploadCache {
   ): Promise<CachedFile> {
     await this.ready;
     const absolutePath = resolve(path);
-    const key = cacheKey(await this.hashes.of(absolutePath), mimeType);
+    const hash = await this.hashes.of(absolutePath);
+    const key = cacheKey(hash, mimeType);
     const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType, onRetry);
     const file = await entry;
     if (mayRefresh && !this.isFresh(file)) {
@@ -70,19 +74,23 @@ export class FileUploadCache {
       return this.resolve(path, mimeType, onRetry, false);
     }
     const cached = { key, entry, file };
-    if (this.entries.get(key) === entry) this.resolved.set(key, cached);
+    const byType = this.resolved.get(hash) ?? new Map<string, CachedFile>();
+    this.resolved.set(hash, byType.set(mimeType, cached));
     return cached;
   }
 
   /**
    * What `resolve` would return, when that needs no wait: the file unchanged on disk, already
-   * uploaded and still fresh. A Recsys call re-sends the whole pool's media, and a promise per
-   * part cost more CPU than the rest of the part's handling (bench/overhead).
+   * uploaded, still the entry in use (not forgotten after a 403/404) and fresh. A Recsys call
+   * re-sends the whole pool's media, and a promise per part cost more CPU than the rest of the
+   * part's handling (bench/overhead).
    */
   resolveNow(path: string, mimeType: string): CachedFile | undefined {
-    const hash = this.hashes.settledOf(resolve(path));
-    const cached = hash === undefined ? undefined : this.resolved.get(cacheKey(hash, mimeType));
-    return cached !== undefined && this.isFresh(cached.file) ? cached : undefined;
+    // Corpus paths come absolute: resolving each again for every part of every call shows in a profile.
+    const hash = this.hashes.settledOf(isAbsolute(path) ? path : resolve(path));
+    const cached = hash === undefined ? undefined : this.resolved.get(hash)?.get(mimeType);
+    const current = cached !== undefined && this.entries.get(cached.key) === cached.entry;
+    return current && this.isFresh(cached.file) ? cached : undefined;
   }
 
   /** Drops entries the service no longer knows (403/404), unless a newer upload replaced them. */
@@ -113,9 +121,7 @@ export class FileUploadCache {
   }
 
   private forgetEntry(key: string, entry: Promise<UploadedFile> | undefined): void {
-    if (this.entries.get(key) !== entry) return;
-    this.entries.delete(key);
-    this.resolved.delete(key);
+    if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 }
 
