@@ -6,14 +6,14 @@ type Fetch = NonNullable<HttpOptions['fetch']>;
 /** Statuses whose `Response` may not carry a body (the Fetch standard's null body statuses). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-function toHeaders(received: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
+/** undici's header record as name-value pairs, repeated headers (set-cookie) once per value. */
+function headerPairs(received: Record<string, string | string[] | undefined>): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(received)) {
-    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-      headers.append(name, item);
-    }
+    if (typeof value === 'string') pairs.push([name, value]);
+    else for (const item of value ?? []) pairs.push([name, item]);
   }
-  return headers;
+  return pairs;
 }
 
 /**
@@ -42,7 +42,7 @@ export function createBufferedFetch(): Fetch {
       return new Response(NULL_BODY_STATUSES.has(reply.statusCode) ? null : body, {
         status: reply.statusCode,
         statusText: reply.statusText,
-        headers: toHeaders(reply.headers),
+        headers: headerPairs(reply.headers),
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
