@@ -4,7 +4,7 @@ import { Tp2dgError } from '@tp2dg/entities';
 import pLimit from 'p-limit';
 
 /** How long a file's size and mtime are trusted before it is looked at again. */
-const RECHECK_MS = 1000;
+export const RECHECK_MS = 1000;
 
 /**
  * sha256 of a file's content, remembered per path, size and mtime: the same clip under two
@@ -12,8 +12,6 @@ const RECHECK_MS = 1000;
  */
 export class ContentHashes {
   private readonly known = new Map<string, Promise<string>>();
-  /** The hashes of `known` that are done, for callers that must not wait a tick per file. */
-  private readonly settled = new Map<string, string>();
   private readonly checked = new Map<string, { version: string; at: number }>();
   /** Each hash holds a file open: a few at a time, however many media a request carries. */
   private readonly reads = pLimit(16);
@@ -26,17 +24,9 @@ export class ContentHashes {
     if (known !== undefined) return known;
     const hash = this.reads(() => hashFile(absolutePath));
     this.known.set(version, hash);
-    hash.then(
-      (done) => this.settled.set(version, done),
-      // A failed read (EMFILE, EIO) is not remembered: the next request tries again.
-      () => this.known.delete(version),
-    );
+    // A failed read (EMFILE, EIO) is not remembered: the next request tries again.
+    hash.catch(() => this.known.delete(version));
     return hash;
-  }
-
-  /** The hash of the file as it is now, if already computed; throws MEDIA_NOT_FOUND like `of`. */
-  settledOf(absolutePath: string): string | undefined {
-    return this.settled.get(this.versionOf(absolutePath));
   }
 
   /**

@@ -12,11 +12,11 @@ import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
+import { MessageContents } from './message-contents.js';
 import { createCallQuota } from './quota/call-quota.js';
 import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
-import { toGeminiContents } from './to-gemini-contents.js';
 import { toModelResult } from './to-model-result.js';
 import { uploadFile } from './upload-file.js';
 import { UploadLedger } from './upload-ledger.js';
@@ -95,10 +95,11 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     pollIntervalMs: options.filePollIntervalMs ?? 1000,
     maxPolls: options.maxFilePolls ?? 300,
   };
+  const now = options.now ?? Date.now;
   const quota = createCallQuota({
     rpm: options.rpm,
     tpm: options.tpm,
-    now: options.now ?? Date.now,
+    now,
     sleep: options.sleep,
   });
   const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl));
@@ -110,9 +111,10 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         mimeType,
         onRetry === undefined ? uploadSettings : { ...uploadSettings, onRetry },
       ),
-    options.now ?? Date.now,
+    now,
     ledger,
   );
+  const messageContents = new MessageContents(cache, now);
 
   /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
   function recorder(retries: RetryRecord[]) {
@@ -128,16 +130,11 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     used: CachedFile[],
     retries: RetryRecord[],
   ): Promise<Content[]> {
-    const fileDataOf = (cached: CachedFile) => {
-      used.push(cached);
-      return { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
-    };
-    const contents = toGeminiContents(request.messages, (path, mimeType) => {
-      const known = cache.resolveNow(path, mimeType);
-      return known === undefined
-        ? cache.resolve(path, mimeType, recorder(retries)).then(fileDataOf)
-        : fileDataOf(known);
-    });
+    const contents = messageContents.of(
+      request.messages,
+      (path, mimeType) => cache.resolve(path, mimeType, recorder(retries)),
+      used,
+    );
     // Uploads are shared between callers, so one caller's abort only stops its own wait.
     // One race per request, not per file: a pool's media would pile listeners on the signal.
     return raceAgainstSignal(contents, request.signal);

@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { ContentHashes } from './content-hash.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
@@ -32,11 +32,8 @@ export type Uploader = (
  */
 export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
-  /**
-   * Entries already uploaded, by content hash then MIME type, as `resolve` last returned them:
-   * what `resolveNow` answers from, with no key string to build and hash for every part.
-   */
-  private readonly resolved = new Map<string, Map<string, CachedFile>>();
+  /** Entries dropped so far: see `generation`. */
+  private dropped = 0;
   private readonly hashes: ContentHashes;
   /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
   private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
@@ -65,32 +62,24 @@ export class FileUploadCache {
   ): Promise<CachedFile> {
     await this.ready;
     const absolutePath = resolve(path);
-    const hash = await this.hashes.of(absolutePath);
-    const key = cacheKey(hash, mimeType);
+    const key = JSON.stringify([await this.hashes.of(absolutePath), mimeType]);
     const entry = this.entries.get(key) ?? this.startUpload(key, absolutePath, mimeType, onRetry);
     const file = await entry;
     if (mayRefresh && !this.isFresh(file)) {
       this.forgetEntry(key, entry);
       return this.resolve(path, mimeType, onRetry, false);
     }
-    const cached = { key, entry, file };
-    const byType = this.resolved.get(hash) ?? new Map<string, CachedFile>();
-    this.resolved.set(hash, byType.set(mimeType, cached));
-    return cached;
+    return { key, entry, file };
   }
 
-  /**
-   * What `resolve` would return, when that needs no wait: the file unchanged on disk, already
-   * uploaded, still the entry in use (not forgotten after a 403/404) and fresh. A Recsys call
-   * re-sends the whole pool's media, and a promise per part cost more CPU than the rest of the
-   * part's handling (bench/overhead).
-   */
-  resolveNow(path: string, mimeType: string): CachedFile | undefined {
-    // Corpus paths come absolute: resolving each again for every part of every call shows in a profile.
-    const hash = this.hashes.settledOf(isAbsolute(path) ? path : resolve(path));
-    const cached = hash === undefined ? undefined : this.resolved.get(hash)?.get(mimeType);
-    const current = cached !== undefined && this.entries.get(cached.key) === cached.entry;
-    return current && this.isFresh(cached.file) ? cached : undefined;
+  /** Changes whenever an entry is dropped: files resolved before may no longer be usable. */
+  get generation(): number {
+    return this.dropped;
+  }
+
+  /** When a resolved file must be resolved again, to be uploaded anew before it expires. */
+  staleAt(file: UploadedFile): number {
+    return file.expiresAt === null ? Number.POSITIVE_INFINITY : file.expiresAt - expiryMarginMs;
   }
 
   /** Drops entries the service no longer knows (403/404), unless a newer upload replaced them. */
@@ -99,7 +88,7 @@ export class FileUploadCache {
   }
 
   private isFresh(file: UploadedFile): boolean {
-    return file.expiresAt === null || file.expiresAt - this.now() >= expiryMarginMs;
+    return this.now() <= this.staleAt(file);
   }
 
   private startUpload(
@@ -121,10 +110,8 @@ export class FileUploadCache {
   }
 
   private forgetEntry(key: string, entry: Promise<UploadedFile> | undefined): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
+    if (this.entries.get(key) !== entry) return;
+    this.entries.delete(key);
+    this.dropped += 1;
   }
-}
-
-function cacheKey(hash: string, mimeType: string): string {
-  return JSON.stringify([hash, mimeType]);
 }
