@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import {
+  type CallRecord,
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
@@ -69,12 +70,10 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   });
   const portable = portableMediaPaths(input.mediaRoot);
   const json = (value: unknown) => `${JSON.stringify(portable(value), null, 2)}\n`;
-  const calls = conversation.calls.map((call) => {
-    // Checked, but the checked copy is not what is written: converting the records as given
-    // keeps the history they share shared, so each message is converted once.
-    CallRecordSchema.parse(call);
-    return JSON.stringify(portable(call));
-  });
+  checkCallRecords(conversation.calls);
+  // The records as given, not checked copies: the history they share stays shared, so each
+  // message is converted once.
+  const calls = conversation.calls.map((call) => JSON.stringify(portable(call)));
   return new Map([
     ['profiling.json', json(profiling)],
     ['conversation_goal.json', json(conversationGoal)],
@@ -82,6 +81,25 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     ['session.json', json(sessionFile)],
     ['calls.jsonl', `${calls.join('\n')}\n`],
   ]);
+}
+
+/** A call record but its messages, which every later record of the conversation repeats. */
+const CallFieldsSchema = CallRecordSchema.extend({
+  request: CallRecordSchema.shape.request.omit({ messages: true }),
+});
+const MessageRecordSchema = CallRecordSchema.shape.request.shape.messages.element;
+
+/** `CallRecordSchema` over every record, with each message object checked once, not once per record. */
+function checkCallRecords(calls: readonly CallRecord[]): void {
+  const checked = new WeakSet<object>();
+  for (const call of calls) {
+    CallFieldsSchema.parse(call);
+    for (const message of call.request.messages) {
+      if (checked.has(message)) continue;
+      MessageRecordSchema.parse(message);
+      checked.add(message);
+    }
+  }
 }
 
 const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
@@ -95,8 +113,16 @@ const MEDIA_KEYS = new Set(['audio_path', 'image_path', 'path']);
 function portableMediaPaths(mediaRoot: string | undefined): (value: unknown) => unknown {
   if (mediaRoot === undefined) return (value) => value;
   const converted = new WeakMap<object, unknown>();
-  const savedPath = (path: string) =>
-    isInsideDirectory(mediaRoot, path) ? relative(mediaRoot, path).split(sep).join('/') : path;
+  // A clip is named by several objects (its track, each message part that sends it).
+  const savedPaths = new Map<string, string>();
+  const savedPath = (path: string) => {
+    let saved = savedPaths.get(path);
+    if (saved === undefined) {
+      saved = isInsideDirectory(mediaRoot, path) ? relative(mediaRoot, path).split(sep).join('/') : path;
+      savedPaths.set(path, saved);
+    }
+    return saved;
+  };
   const convert = (value: unknown): unknown => {
     if (typeof value !== 'object' || value === null) return value;
     let copy = converted.get(value);

@@ -13,7 +13,7 @@ const queries = z.array(text).min(2);
 /** What each agent must answer; keys match the `reply` list of its prompt template. */
 export const ProfileReplySchema = ProfileSummarySchema;
 
-export function goalReplySchema(turnCount: number) {
+function buildGoalReplySchema(turnCount: number) {
   return z.object({
     category_code: GoalCategoryCodeSchema,
     specificity_code: SpecificityCodeSchema,
@@ -24,6 +24,18 @@ export function goalReplySchema(turnCount: number) {
     achieved_query_examples: queries,
     target_turn_count: z.coerce.number().int().min(1).max(turnCount),
   });
+}
+
+/** Built once per turn count: building a zod schema costs more than the reply it reads. */
+const goalReplySchemas = new Map<number, ReturnType<typeof buildGoalReplySchema>>();
+
+export function goalReplySchema(turnCount: number): ReturnType<typeof buildGoalReplySchema> {
+  let schema = goalReplySchemas.get(turnCount);
+  if (schema === undefined) {
+    schema = buildGoalReplySchema(turnCount);
+    goalReplySchemas.set(turnCount, schema);
+  }
+  return schema;
 }
 export type GoalReply = z.infer<ReturnType<typeof goalReplySchema>>;
 

@@ -60,6 +60,24 @@ describe('journaledModel', () => {
     expect(backend.asked).toEqual(['recsys/1/1']);
   });
 
+  it('should ask again when the system instruction differs, however the text is split', async () => {
+    const file = await journalIn('instruction');
+    const withInstruction = (systemInstruction: string | undefined, text: string) => ({
+      ...request('recsys', 1, text),
+      systemInstruction,
+    });
+    await journaledModel(countingBackend(), await CallJournal.open(file)).generate(
+      withInstruction('be brief', 'hi'),
+    );
+    const backend = countingBackend();
+    const resumed = journaledModel(backend, await CallJournal.open(file));
+    await resumed.generate(withInstruction('be brief', 'hi'));
+    await resumed.generate(withInstruction('be brie', 'hi'));
+    await resumed.generate(withInstruction(undefined, 'hi'));
+    await resumed.generate(withInstruction('', 'hi'));
+    expect(backend.asked).toHaveLength(3);
+  });
+
   it('should pay again only for a line a kill cut short', async () => {
     const file = await journalIn('cut');
     const model = journaledModel(countingBackend(), await CallJournal.open(file));

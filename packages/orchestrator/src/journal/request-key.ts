@@ -26,11 +26,19 @@ function messageDigest(message: ModelMessage): string {
  * in the journal means that exact call was already answered and paid for.
  */
 export function requestKey(request: ModelRequest): string {
-  const sent = {
-    label: request.label,
-    systemInstruction: request.systemInstruction ?? null,
-    messages: request.messages.map(messageDigest),
-    responseJsonSchema: request.responseJsonSchema ?? null,
-  };
-  return sha256(JSON.stringify(sent));
+  const { label, systemInstruction, responseJsonSchema } = request;
+  // The system instruction goes in raw instead of through JSON.stringify: it is sent with every
+  // call, and escaping it cost more than hashing it. The head says how many fixed-length message
+  // digests follow it, so where the instruction ends is never in doubt.
+  const head = JSON.stringify([
+    label,
+    responseJsonSchema ?? null,
+    systemInstruction === undefined,
+    request.messages.length,
+  ]);
+  const hash = createHash('sha256')
+    .update(head)
+    .update(systemInstruction ?? '');
+  for (const message of request.messages) hash.update(messageDigest(message));
+  return hash.digest('hex');
 }
