@@ -83,7 +83,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   ]);
 }
 
-/** A call record but its messages, which every later record of the conversation repeats. */
+/** A call record without its messages, which every later record of the conversation repeats. */
 const CallFieldsSchema = CallRecordSchema.extend({
   request: CallRecordSchema.shape.request.omit({ messages: true }),
 });
