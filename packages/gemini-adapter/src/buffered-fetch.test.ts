@@ -42,10 +42,18 @@ describe('createBufferedFetch', () => {
     expect(await reply.text()).toBe('POST k1 {"contents":[]}');
   });
 
-  it('should give a bodiless status a null body', async () => {
-    const url = await serve((_request, response) => response.writeHead(204).end());
+  it('should serve the body it read as text, JSON and in clones, also for a bodiless status', async () => {
+    const url = await serve((request, response) => {
+      if (request.url?.endsWith('empty')) return response.writeHead(204).end();
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"candidates":[1]}');
+    });
     const reply = await createBufferedFetch()(url);
-    expect([reply.status, reply.body]).toEqual([204, null]);
+    const copy = reply.clone();
+    expect(await reply.json()).toEqual({ candidates: [1] });
+    expect(await copy.text()).toBe('{"candidates":[1]}');
+    expect([copy.status, copy.headers.get('content-type')]).toEqual([200, 'application/json']);
+    const empty = await createBufferedFetch()(`${url}?empty`);
+    expect([empty.status, await empty.text()]).toEqual([204, '']);
   });
 
   it('should fail like fetch when the connection drops in the middle of the body', async () => {

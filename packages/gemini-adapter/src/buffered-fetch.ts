@@ -3,8 +3,25 @@ import { Agent, request } from 'undici';
 
 type Fetch = NonNullable<HttpOptions['fetch']>;
 
-/** Statuses whose `Response` may not carry a body (the Fetch standard's null body statuses). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/**
+ * A `Response` whose body was already read into memory. `text`, `json` and `clone` serve it
+ * from there: a `Response` built on the string would wrap it in a WHATWG stream first, which
+ * cost more CPU than the whole reply is worth. `body` is null, so nothing may stream it; the
+ * SDK's unary calls only read `text` or `json`.
+ */
+class BufferedResponse extends Response {
+  // Fields, not methods: the Fetch typings declare these members as properties.
+  override readonly text = async (): Promise<string> => this.bodyText;
+  override readonly json = async (): Promise<unknown> => JSON.parse(this.bodyText);
+  override readonly clone = (): BufferedResponse => new BufferedResponse(this.bodyText, this.init);
+
+  constructor(
+    private readonly bodyText: string,
+    private readonly init: ResponseInit,
+  ) {
+    super(null, init);
+  }
+}
 
 /** undici's header record as name-value pairs, repeated headers (set-cookie) once per value. */
 function headerPairs(received: Record<string, string | string[] | undefined>): [string, string][] {
@@ -38,8 +55,7 @@ export function createBufferedFetch(): Fetch {
         body: init?.body as string | undefined,
         signal,
       });
-      const body = await reply.body.text();
-      return new Response(NULL_BODY_STATUSES.has(reply.statusCode) ? null : body, {
+      return new BufferedResponse(await reply.body.text(), {
         status: reply.statusCode,
         statusText: reply.statusText,
         headers: headerPairs(reply.headers),
