@@ -30,12 +30,13 @@ export function sharedModel(model: ModelPort): ModelFactory {
   return { provider: model.provider, model: model.model, forSession: () => model };
 }
 
-/** A temporary directory, removed after `use` however it ends. */
+/** A temporary directory under `root`, removed after `use` however it ends. */
 export async function withTemporaryDirectory<T>(
   prefix: string,
   use: (dir: string) => Promise<T>,
+  root = tmpdir(),
 ): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), `tp2dg-bench-${prefix}-`));
+  const dir = await mkdtemp(join(root, `tp2dg-bench-${prefix}-`));
   try {
     return await use(dir);
   } finally {
