@@ -4,12 +4,11 @@ import type { AgentContext } from './agent-context.js';
 import { agentReplyError } from './agent-reply-error.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
+import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
+import { trackListParts } from './track-parts.js';
 
 /** Any track id parses; `#checkTrack` holds it to the pool with a re-ask the model can act on. */
 const AnyTrackReplySchema = recsysReplySchema();
-
-import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
-import { trackListParts } from './track-parts.js';
 
 export interface RecsysAgentOptions {
   sessionId: string;

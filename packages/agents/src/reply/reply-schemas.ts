@@ -37,6 +37,7 @@ export function goalReplySchema(turnCount: number): ReturnType<typeof buildGoalR
   }
   return schema;
 }
+
 export type GoalReply = z.infer<ReturnType<typeof goalReplySchema>>;
 
 export const ListenerFirstReplySchema = z.object({ thought: text, message: text });
