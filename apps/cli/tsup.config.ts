@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsup';
+import { sharedBuild } from '../../tsup.base';
 
 export default defineConfig({
+  ...sharedBuild,
   entry: ['src/generate.ts'],
-  format: ['esm'],
-  target: 'node20',
-  dts: false,
-  clean: true,
-  sourcemap: true,
+  // The bin is run directly (`tp2dg-generate`), so it needs a shebang.
   banner: { js: '#!/usr/bin/env node' },
 });
