@@ -1,6 +1,12 @@
 import { type GeminiEmulator, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
+import {
+  emulatorEnv,
+  GENERATE,
+  geminiRunArgs,
+  runNode,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 const API_KEY = 'AIza-quota-run-key-DO-NOT-LEAK-9012';
 /** One session of 2 turns makes 8 calls: 2 more than this limit allows in a minute. */
@@ -21,18 +27,7 @@ async function runAgainstRpmLimit(extraArgs: string[]): Promise<QuotaRun> {
   const emulator = await startGeminiEmulator({ apiKey: API_KEY, rpm: RPM });
   const output = await temporaryDirectory('quota');
   const env = emulatorEnv(emulator, API_KEY);
-  const args = [
-    '--provider',
-    'gemini',
-    '--data',
-    DUMMY,
-    '--output-dir',
-    output,
-    '--sessions',
-    '1',
-    '--turns',
-    '2',
-  ];
+  const args = geminiRunArgs(output, '--sessions', '1', '--turns', '2');
   // One attempt per call: a 429 fails the session at once instead of waiting out the minute.
   const result = await runNode(GENERATE, [...args, '--max-attempts', '1', ...extraArgs], { env });
   return { emulator, code: result.code, console: result.stdout + result.stderr };

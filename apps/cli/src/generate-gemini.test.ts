@@ -32,6 +32,7 @@ import {
   DUMMY,
   emulatorEnv,
   GENERATE,
+  geminiRunArgs,
   OFFLINE_ENV,
   runNode,
   temporaryDirectory,
@@ -48,18 +49,7 @@ function runGenerate(args: string[], env: NodeJS.ProcessEnv) {
   return runNode(GENERATE, args, { env });
 }
 
-const geminiArgs = (output: string) => [
-  '--provider',
-  'gemini',
-  '--response-format',
-  'json',
-  '--sessions',
-  '2',
-  '--data',
-  DUMMY,
-  '--output-dir',
-  output,
-];
+const geminiArgs = (output: string) => geminiRunArgs(output, '--response-format', 'json', '--sessions', '2');
 
 /** Every file under a directory, by path, as text. */
 async function readTree(directory: string): Promise<Map<string, string>> {
@@ -414,10 +404,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
 
   it('should name GEMINI_API_KEY in one line when --provider gemini has no key', async () => {
     const output = join(await temporaryDirectory('nokey'), 'conversations');
-    const result = await runGenerate(
-      ['--provider', 'gemini', '--sessions', '1', '--data', DUMMY, '--output-dir', output],
-      OFFLINE_ENV,
-    );
+    const result = await runGenerate(geminiRunArgs(output, '--sessions', '1'), OFFLINE_ENV);
     expect(result.code).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -461,18 +448,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     const emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
     try {
       const output = await temporaryDirectory('throttled');
-      const args = [
-        '--provider',
-        'gemini',
-        '--response-format',
-        'json',
-        '--sessions',
-        '1',
-        '--data',
-        DUMMY,
-        '--output-dir',
-        output,
-      ];
+      const args = geminiRunArgs(output, '--response-format', 'json', '--sessions', '1');
       const result = await runGenerate(args, geminiEnv(emulator));
       expect(result.code).toBe(0);
       const folder = join(output, 'gemini-2.5-flash', 'dummy', 'u01', 'u01__2019-01-07');
@@ -504,7 +480,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {
       const output = await temporaryDirectory('options');
-      const args = ['--provider', 'gemini', '--sessions', '1', '--data', DUMMY, '--output-dir', output];
+      const args = geminiRunArgs(output, '--sessions', '1');
       const options = ['--temperature', '0.4', '--thinking-budget', '0', '--max-output-tokens', '2048'];
       expect((await runGenerate([...args, ...options], geminiEnv(emulator))).code).toBe(0);
       expect(emulator.requests).toHaveLength(20);
@@ -524,17 +500,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {
       const output = await temporaryDirectory('budget');
-      const args = [
-        '--provider',
-        'gemini',
-        '--data',
-        DUMMY,
-        '--output-dir',
-        output,
-        '--max-cost',
-        '0.000001',
-      ];
-      const result = await runGenerate(args, geminiEnv(emulator));
+      const result = await runGenerate(geminiRunArgs(output, '--max-cost', '0.000001'), geminiEnv(emulator));
       expect(result.code).toBe(6);
       // The first conversation measures the cost; the ceiling allows no second one.
       expect(result.stdout).toContain('Wrote 1 conversation(s)');

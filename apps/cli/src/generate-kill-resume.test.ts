@@ -9,7 +9,13 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
+import {
+  emulatorEnv,
+  GENERATE,
+  geminiRunArgs,
+  runNode,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 const API_KEY = 'AIza-kill-test-key-0000';
 const CONCURRENCY = 4;
@@ -32,16 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const args = (output: string) => [
-  '--provider',
-  'gemini',
-  '--data',
-  DUMMY,
-  '--output-dir',
-  output,
-  '--concurrency',
-  `${CONCURRENCY}`,
-];
+const args = (output: string) => geminiRunArgs(output, '--concurrency', `${CONCURRENCY}`);
 const env = () => emulatorEnv(emulator, API_KEY);
 
 /**

@@ -22,6 +22,11 @@ export function emulatorEnv(emulator: { baseUrl: string }, apiKey: string): Node
   return { ...OFFLINE_ENV, GEMINI_API_KEY: apiKey, GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
 }
 
+/** `tp2dg-generate` arguments for the bundled corpus through Gemini (the emulator) into `output`. */
+export function geminiRunArgs(output: string, ...more: string[]): string[] {
+  return ['--provider', 'gemini', '--data', DUMMY, '--output-dir', output, ...more];
+}
+
 export interface CommandResult {
   code: number;
   stdout: string;
