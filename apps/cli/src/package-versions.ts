@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'import-meta-resolve';
+import packageJson from '../package.json' with { type: 'json' };
 
 /** The tp2dg packages whose code shapes a run's outputs. */
 const RUN_PACKAGES = [
@@ -18,8 +19,7 @@ const RUN_PACKAGES = [
  * records them so a dataset says which code made it.
  */
 export function packageVersions(): Record<string, string> {
-  const own = readPackage(fileURLToPath(new URL('../package.json', import.meta.url)));
-  const versions: Record<string, string> = { [own.name]: own.version };
+  const versions: Record<string, string> = { [packageJson.name]: packageJson.version };
   for (const name of RUN_PACKAGES) {
     const found = findPackage(name, fileURLToPath(resolve(name, import.meta.url)));
     if (found !== undefined) versions[name] = found.version;
@@ -38,12 +38,8 @@ function findPackage(name: string, entryFile: string): { name: string; version: 
 
 function tryReadPackage(file: string): { name: string; version: string } | undefined {
   try {
-    return readPackage(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
   } catch {
     return undefined;
   }
-}
-
-function readPackage(file: string): { name: string; version: string } {
-  return JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ConversationGoalSchema } from './goal.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
@@ -80,6 +81,17 @@ const PartRecordSchema = z.union([
   z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
 ]);
 
+export const AgentNameSchema = z.enum(['profile', 'goal', 'listener', 'recsys']) satisfies z.ZodType<AgentName>;
+
+export const FinishReasonSchema = z.enum([
+  'STOP',
+  'MAX_TOKENS',
+  'SAFETY',
+  'RECITATION',
+  'BLOCKED',
+  'OTHER',
+]) satisfies z.ZodType<FinishReason>;
+
 export const RetryRecordSchema = z.object({
   operation: z.enum(['generate', 'upload', 'poll', 'delete']),
   attempt: z.number().int().min(1),
@@ -89,9 +101,17 @@ export const RetryRecordSchema = z.object({
   message: z.string(),
 });
 
+/** A model's answer (`ModelResult`), as the call journal keeps it. */
+export const ModelResultSchema = z.object({
+  text: z.string(),
+  usage: TokenUsageSchema,
+  finishReason: FinishReasonSchema,
+  retries: z.array(RetryRecordSchema).readonly().optional(),
+}) satisfies z.ZodType<ModelResult>;
+
 /** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
 export const CallRecordSchema = z.object({
-  agent: z.enum(['profile', 'goal', 'listener', 'recsys']),
+  agent: AgentNameSchema,
   turn: z.number().int().min(0).nullable(),
   template: z.string(),
   attempt: z.number().int().min(1),
@@ -123,7 +143,7 @@ export const FailureRecordSchema = z.object({
   user_id: z.string().nullable(),
   stage: z.enum(['load', 'generate']),
   /** The agent whose call failed the session; null when loading or not at one call. */
-  agent: z.enum(['profile', 'goal', 'listener', 'recsys']).nullable().default(null),
+  agent: AgentNameSchema.nullable().default(null),
   /** Its conversation turn: 0 for priming, null for the one-shot profile and goal calls. */
   turn: z.number().int().min(0).nullable().default(null),
   code: z.string(),

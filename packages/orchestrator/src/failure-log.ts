@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
 import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
-import type { Shard } from './shard.js';
+import { type Shard, shardFileName } from './shard.js';
 
 /** Appends to `failures.jsonl`: a session without a conversation always leaves its reason. */
 export async function appendFailure(file: string, record: FailureRecord): Promise<void> {
@@ -24,7 +24,7 @@ export function appendSkip(file: string, skip: SkippedSession): Promise<void> {
   });
 }
 
-/** Each shard keeps its own failure log, so the outputs of several machines merge by directory. */
+/** Each shard keeps its own failure log. */
 export function failureLogName(shard: Shard | undefined): string {
-  return shard === undefined ? 'failures.jsonl' : `failures-shard-${shard.index}-of-${shard.count}.jsonl`;
+  return shardFileName('failures', '.jsonl', shard);
 }

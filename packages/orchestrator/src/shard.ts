@@ -15,6 +15,16 @@ export function shardOf(sessionId: string, count: number): number {
   return (createHash('sha256').update(sessionId).digest().readUInt32BE(0) % count) + 1;
 }
 
+/**
+ * A run-directory file of this shard's own (`failures.jsonl` -> `failures-shard-2-of-4.jsonl`),
+ * so the outputs of several machines merge by directory; the name itself without a shard.
+ */
+export function shardFileName(stem: string, extension: string, shard: Shard | undefined): string {
+  return shard === undefined
+    ? `${stem}${extension}`
+    : `${stem}-shard-${shard.index}-of-${shard.count}${extension}`;
+}
+
 /** Whether a session belongs to this run's part of the corpus (every session without a shard). */
 export function inShard(sessionId: string, shard: Shard | undefined): boolean {
   return shard === undefined || shardOf(sessionId, shard.count) === shard.index;

@@ -2,25 +2,20 @@ import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
+  AgentNameSchema,
   type CallSite,
   type ModelResult,
-  RetryRecordSchema,
+  ModelResultSchema,
   replaceFile,
-  TokenUsageSchema,
   tryParseJson,
 } from '@tp2dg/entities';
 import { z } from 'zod';
 
 const JournalEntrySchema = z.object({
   key: z.string(),
-  agent: z.enum(['profile', 'goal', 'listener', 'recsys']),
+  agent: AgentNameSchema,
   turn: z.number().int().nullable(),
-  result: z.object({
-    text: z.string(),
-    usage: TokenUsageSchema,
-    finishReason: z.enum(['STOP', 'MAX_TOKENS', 'SAFETY', 'RECITATION', 'BLOCKED', 'OTHER']),
-    retries: z.array(RetryRecordSchema).readonly().optional(),
-  }),
+  result: ModelResultSchema,
 });
 type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { replaceFile, Tp2dgError, tryParseJson } from '@tp2dg/entities';
 import { z } from 'zod';
-import type { Shard } from '../shard.js';
+import { type Shard, shardFileName } from '../shard.js';
 
 const SettingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -29,11 +29,9 @@ export type RunManifest = z.infer<typeof RunManifestSchema>;
 
 export type ManifestContent = Pick<RunManifest, 'settings' | 'run_options' | 'versions' | 'corpus_licence'>;
 
-/** Each shard keeps its own manifest, so the outputs of several machines merge by directory. */
+/** Each shard keeps its own manifest. */
 export function manifestFile(corpusRoot: string, shard: Shard | undefined): string {
-  const name =
-    shard === undefined ? 'run-manifest.json' : `run-manifest-shard-${shard.index}-of-${shard.count}.json`;
-  return join(corpusRoot, name);
+  return join(corpusRoot, shardFileName('run-manifest', '.json', shard));
 }
 
 const WAY_OUT =
