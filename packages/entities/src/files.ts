@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ConversationGoalSchema } from './goal.js';
+import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { TrackSchema } from './track.js';
@@ -81,7 +81,12 @@ const PartRecordSchema = z.union([
   z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
 ]);
 
-export const AgentNameSchema = z.enum(['profile', 'goal', 'listener', 'recsys']) satisfies z.ZodType<AgentName>;
+export const AgentNameSchema = z.enum([
+  'profile',
+  'goal',
+  'listener',
+  'recsys',
+]) satisfies z.ZodType<AgentName>;
 
 export const FinishReasonSchema = z.enum([
   'STOP',

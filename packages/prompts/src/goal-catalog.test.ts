@@ -1,6 +1,6 @@
 import { GOAL_CATEGORY_CODES, SPECIFICITY_CODES, Tp2dgError } from '@tp2dg/entities';
+import { dump as stringify } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { loadGoalCatalog, parseGoalCatalog } from './goal-catalog.js';
 
 function parseError(text: string): Tp2dgError {

@@ -7,7 +7,7 @@ import {
   SPECIFICITY_CODES,
   Tp2dgError,
 } from '@tp2dg/entities';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { TEMPLATES_DIRECTORY } from './templates-directory.js';
 
 /** Where the shipped catalog lives; exported for messages and tooling, not for editing. */
@@ -28,7 +28,7 @@ export function parseGoalCatalog(text: string, source: string): GoalTemplate[] {
     new Tp2dgError('PROMPT_TEMPLATE', `${source}: ${problem}; ${fix}`, { cause });
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = load(text, { schema: CORE_SCHEMA });
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw fail(`not valid YAML (${reason})`, 'fix the YAML syntax', error);

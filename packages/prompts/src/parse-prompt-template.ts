@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { findMalformedPlaceholders, findPlaceholders } from './placeholders.js';
 import type { PromptName } from './prompt-names.js';
 import type { PromptTemplate } from './prompt-template.js';
@@ -33,7 +33,7 @@ interface FrontMatter {
 function parseFrontMatter(yamlText: string, source: string): FrontMatter {
   let data: unknown;
   try {
-    data = parseYaml(yamlText);
+    data = load(yamlText, { schema: CORE_SCHEMA });
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw promptTemplateError(source, `front matter is not valid YAML (${reason})`, FORMAT_HINT, error);
