@@ -1,4 +1,9 @@
-import { TrackRecordSchema, UserRecordSchema } from '@tp2dg/data-loaders';
+import {
+  CalendarDateSchema,
+  RecordIdSchema as IdSchema,
+  TrackRecordSchema,
+  UserRecordSchema,
+} from '@tp2dg/data-loaders';
 import { z } from 'zod';
 
 /** The format name every sessions file declares on its first line. */
@@ -19,8 +24,6 @@ export const HeaderLineSchema = z.object({
 });
 export type HeaderLine = z.infer<typeof HeaderLineSchema>;
 
-const IdSchema = z.union([z.string().min(1), z.number()]).transform(String);
-
 /**
  * A session line: its user and its tracks in listening or playlist order, either inline
  * (`tracks`) or as ids of the side file (`track_ids`), never both.
@@ -30,10 +33,7 @@ export const SessionLineSchema = z
     session_id: IdSchema,
     user: UserRecordSchema,
     /** The session's day (UTC), for the dateFrom/dateTo filters. */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-      .optional(),
+    date: CalendarDateSchema.optional(),
     tracks: z.array(TrackRecordSchema).optional(),
     track_ids: z.array(IdSchema).optional(),
   })

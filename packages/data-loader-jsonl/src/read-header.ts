@@ -1,4 +1,4 @@
-import { Tp2dgError } from '@tp2dg/entities';
+import { Tp2dgError, tryParseJson } from '@tp2dg/entities';
 import { type HeaderLine, HeaderLineSchema, JSONL_FORMAT, JSONL_VERSION } from './jsonl-records.js';
 import { parseLine } from './parse-line.js';
 import { readLines } from './read-lines.js';
@@ -23,7 +23,7 @@ export async function readHeader(filePath: string): Promise<HeaderLine> {
   }
   const parsed = parseLine(first, HeaderLineSchema);
   if ('value' in parsed) return parsed.value;
-  const declared = safeJson(first) as { format?: unknown; version?: unknown } | undefined;
+  const declared = tryParseJson(first) as { format?: unknown; version?: unknown } | undefined;
   if (declared?.format === JSONL_FORMAT && declared.version !== JSONL_VERSION) {
     throw new Tp2dgError(
       'INVALID_INPUT',
@@ -34,12 +34,4 @@ export async function readHeader(filePath: string): Promise<HeaderLine> {
     'INVALID_INPUT',
     `${filePath}:1: not a ${JSONL_FORMAT} header (${parsed.problem}). Start the file with ${expectedHeader}.`,
   );
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 export { describeSchemaIssue } from './reference/describe-schema-issue.js';
 export { createReferenceDataLoader, referenceDataLoader } from './reference/reference-plugin.js';
 export {
+  IdSchema as RecordIdSchema,
   type ReferenceTrack as TrackRecord,
   ReferenceTrackSchema as TrackRecordSchema,
   ReferenceUserSchema as UserRecordSchema,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { createUserDemographics } from '../session-building/user-demographics.js';
 
 /** Ids may be written as numbers (Last.fm user ids) or strings; the loader uses strings. */
-const IdSchema = z.union([z.string().min(1), z.number()]).transform(String);
+/** An id written as a string or a number, kept as a string. */
+export const IdSchema = z.union([z.string().min(1), z.number()]).transform(String);
 
 // Real exports write `null` for a missing field as often as they leave it out.
 const optionalString = z

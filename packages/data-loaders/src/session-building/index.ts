@@ -11,6 +11,7 @@ export { corpusDirectory } from './corpus-directory.js';
 export { isSessionSampled } from './is-session-sampled.js';
 export { parseLoaderOptions } from './parse-loader-options.js';
 export {
+  CalendarDateSchema,
   DEFAULT_POOL_CAP,
   DEFAULT_PROFILE_SIZE,
   FlagOptionSchema,

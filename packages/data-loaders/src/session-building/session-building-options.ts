@@ -11,7 +11,8 @@ export const DEFAULT_PROFILE_SIZE = 5;
 export const DEFAULT_POOL_CAP = 50;
 
 const wholeNumber = (minimum: number) => z.coerce.number().int().min(minimum);
-const calendarDate = z
+/** A day as `YYYY-MM-DD` that is on the calendar. */
+export const CalendarDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar date');
@@ -42,9 +43,9 @@ export const SessionBuildingOptionsSchema = z.object({
   /** Sessions whose pool would be smaller are skipped (reported through onSkip). */
   minPool: wholeNumber(1).default(1),
   /** Only sessions on or after this day (YYYY-MM-DD, UTC); sessions without a date are left out. */
-  dateFrom: calendarDate.optional(),
+  dateFrom: CalendarDateSchema.optional(),
   /** Only sessions on or before this day (YYYY-MM-DD, UTC); sessions without a date are left out. */
-  dateTo: calendarDate.optional(),
+  dateTo: CalendarDateSchema.optional(),
   /** Only sessions of these users. */
   users: userList.optional(),
 });
