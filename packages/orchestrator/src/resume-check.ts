@@ -1,15 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Session, SessionFileSchema, Tp2dgError, type Track, tryParseJson } from '@tp2dg/entities';
+import type { RunGenerationOptions } from './run-types.js';
 
 /** The settings a resumed run must share with the run that wrote a session folder. */
-export interface RunSettings {
+export interface FolderSettings {
   provider: string;
   model: string;
   seed: number;
   prompts_hash: string;
   response_format: 'yaml' | 'json';
   turns_requested: number;
+}
+
+/** This run's `FolderSettings`; the run manifest records them among its settings. */
+export function folderSettingsOf(options: RunGenerationOptions): FolderSettings {
+  return {
+    provider: options.models.provider,
+    model: options.models.model,
+    seed: options.seed,
+    prompts_hash: options.prompts.hash,
+    response_format: options.responseFormat,
+    turns_requested: options.turns,
+  };
 }
 
 const RESUME_HINT = 'Resume with the same settings and corpus, or write to another --output-dir.';
@@ -22,7 +35,7 @@ const RESUME_HINT = 'Resume with the same settings and corpus, or write to anoth
 export async function assertResumable(
   folder: string,
   session: Session,
-  expected: RunSettings,
+  expected: FolderSettings,
 ): Promise<void> {
   const file = join(folder, 'session.json');
   const parsed = SessionFileSchema.safeParse(tryParseJson(await readFile(file, 'utf8')));
@@ -33,8 +46,8 @@ export async function assertResumable(
     );
   }
   const saved = parsed.data;
-  const found: RunSettings = { ...saved.provenance, turns_requested: saved.turns_requested };
-  for (const key of Object.keys(expected) as (keyof RunSettings)[]) {
+  const found: FolderSettings = { ...saved.provenance, turns_requested: saved.turns_requested };
+  for (const key of Object.keys(expected) as (keyof FolderSettings)[]) {
     if (found[key] !== expected[key]) {
       const change = `generated with ${key} ${JSON.stringify(found[key])}, this run has ${JSON.stringify(expected[key])}`;
       throw new Tp2dgError('INVALID_ARGUMENT', `${file}: ${change}. ${RESUME_HINT}`);

@@ -10,7 +10,7 @@ import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { prepareRunDirectory } from './manifest/prepare-run-directory.js';
 import { corpusFolder, isFinished, journalFile, sessionFolder } from './output-paths.js';
-import { assertResumable } from './resume-check.js';
+import { assertResumable, folderSettingsOf } from './resume-check.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { SessionFailures } from './session-failures.js';
 import { inShard, sessionsInShard } from './shard.js';
@@ -48,14 +48,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     budgetReached: false,
   };
   const budget = new Budget(options.maxCostUsd, options.prices);
-  const settings = {
-    provider: options.models.provider,
-    model: options.models.model,
-    seed: options.seed,
-    prompts_hash: options.prompts.hash,
-    response_format: options.responseFormat,
-    turns_requested: options.turns,
-  };
+  const settings = folderSettingsOf(options);
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
   const failures = new SessionFailures(failuresFile, options.maxConsecutiveFailures ?? 3);

@@ -1,4 +1,5 @@
 import type { DataLoaderV1 } from '@tp2dg/data-loaders';
+import { folderSettingsOf } from '../resume-check.js';
 import type { RunGenerationOptions } from '../run-types.js';
 import { clearRun } from './clear-run.js';
 import { manifestFile, recordRunStart } from './run-manifest.js';
@@ -15,14 +16,9 @@ export async function prepareRunDirectory(
   if (options.fresh) await clearRun(corpusRoot, options.shard);
   const manifest = options.manifest;
   const settings = {
-    provider: options.models.provider,
-    model: options.models.model,
+    ...folderSettingsOf(options),
     source: loader.id,
     corpus: loader.corpus,
-    seed: options.seed,
-    prompts_hash: options.prompts.hash,
-    response_format: options.responseFormat,
-    turns_requested: options.turns,
     profile_size: options.loaderOptions.profileSize,
     pool_size: options.loaderOptions.poolSize ?? null,
     max_reasks: options.maxReasks,
