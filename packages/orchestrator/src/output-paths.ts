@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /**
  * Turns an id from a corpus into one safe path segment: ids come from files we do not
@@ -27,10 +27,38 @@ export function isFinished(folder: string): boolean {
   return existsSync(join(folder, 'session.json'));
 }
 
+const JOURNAL_EXTENSION = '.jsonl';
+const STAGING_MARK = '.partial-';
+
 /**
- * `<corpus folder>/.journal/<user_id>/<session_id>.jsonl`: the answered calls of a conversation
- * not yet written. A dot-folder, so readers of the results never take it for one.
+ * `<corpus folder>/.journal`: the answered calls of conversations not yet written, one file
+ * each. A dot-folder, so readers of the results never take it for a user's.
  */
+export function journalRoot(corpusRoot: string): string {
+  return join(corpusRoot, '.journal');
+}
+
+/** `<corpus folder>/.journal/<user_id>/<session_id>.jsonl`. */
 export function journalFile(corpusRoot: string, userId: string, sessionId: string): string {
-  return join(corpusRoot, '.journal', pathSegment(userId), `${pathSegment(sessionId)}.jsonl`);
+  return join(journalRoot(corpusRoot), pathSegment(userId), `${pathSegment(sessionId)}${JOURNAL_EXTENSION}`);
+}
+
+/** How the staging folders of a session folder begin (`.<session>.partial-`); each gets a random end. */
+export function stagingPrefix(folder: string): string {
+  return `.${basename(folder)}${STAGING_MARK}`;
+}
+
+/**
+ * The session id behind an entry of a user's folder or journal folder: a session folder, a
+ * staging folder of one, or a journal. Undefined for a name tp2dg did not make.
+ */
+export function sessionIdOfEntry(name: string): string | undefined {
+  let segment = name.endsWith(JOURNAL_EXTENSION) ? name.slice(0, -JOURNAL_EXTENSION.length) : name;
+  const staging = segment.lastIndexOf(STAGING_MARK);
+  if (segment.startsWith('.') && staging > 0) segment = segment.slice(1, staging);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
-import { isFinished } from './output-paths.js';
+import { isFinished, stagingPrefix } from './output-paths.js';
 
 /**
  * Writes all files of a session folder into a hidden staging folder beside it, then
@@ -17,10 +17,10 @@ export async function writeSessionFolder(
   folder: string,
   files: ReadonlyMap<string, string>,
 ): Promise<boolean> {
-  const stagingPrefix = `.${basename(folder)}.partial-`;
-  const staging = join(dirname(folder), `${stagingPrefix}${randomBytes(4).toString('hex')}`);
+  const prefix = stagingPrefix(folder);
+  const staging = join(dirname(folder), `${prefix}${randomBytes(4).toString('hex')}`);
   try {
-    removeStaleStaging(dirname(folder), stagingPrefix);
+    removeStaleStaging(dirname(folder), prefix);
     mkdirSync(staging, { recursive: true });
     for (const [name, content] of files) writeFileSync(join(staging, name), content);
     renameSync(staging, folder);

@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failureLogName } from '../failure-log.js';
+import { journalRoot, sessionIdOfEntry } from '../output-paths.js';
 import { inShard, type Shard } from '../shard.js';
 import { manifestFile } from './run-manifest.js';
 
@@ -14,17 +15,15 @@ export async function clearRun(corpusRoot: string, shard: Shard | undefined): Pr
     await rm(corpusRoot, { recursive: true, force: true });
     return;
   }
-  const ownedSegment = (segment: string) => {
-    const sessionId = decodeSegment(segment.replace(/\.jsonl$/, ''));
+  const owned = (entry: string) => {
+    const sessionId = sessionIdOfEntry(entry);
     return sessionId !== undefined && inShard(sessionId, shard);
   };
-  for (const parent of [corpusRoot, join(corpusRoot, '.journal')]) {
+  for (const parent of [corpusRoot, journalRoot(corpusRoot)]) {
     for (const user of await subfolders(parent)) {
       const entries = await readdir(join(parent, user)).catch(() => []);
-      // Session folders, their leftover staging folders and journals all start with the session's segment.
-      const owned = entries.filter((entry) => ownedSegment(entry.replace(/^\.(.+)\.partial-\w+$/, '$1')));
       await Promise.all(
-        owned.map((entry) => rm(join(parent, user, entry), { recursive: true, force: true })),
+        entries.filter(owned).map((entry) => rm(join(parent, user, entry), { recursive: true, force: true })),
       );
     }
   }
@@ -37,13 +36,4 @@ async function subfolders(parent: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name);
-}
-
-/** The session id a path segment encodes; undefined for a name tp2dg did not make. */
-function decodeSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
 }
