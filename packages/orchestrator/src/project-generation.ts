@@ -55,9 +55,8 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
     calls: 0,
     usage: ZERO_USAGE,
   };
-  const all = loader.sessions();
   try {
-    for await (const session of shard === undefined ? all : sessionsInShard(all, shard)) {
+    for await (const session of sessionsInShard(loader.sessions(), shard)) {
       if (
         options.sessions !== undefined &&
         projection.sessions + projection.alreadyGenerated >= options.sessions

@@ -125,8 +125,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
 
   await prepareRunDirectory(corpusRoot, loader, options);
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
-  const all = loader.sessions();
-  const sessions = (shard === undefined ? all : sessionsInShard(all, shard))[Symbol.asyncIterator]();
+  const sessions = sessionsInShard(loader.sessions(), shard)[Symbol.asyncIterator]();
   const { stopped, heldBack } = await drainConcurrently({
     items: sessions,
     concurrency: options.concurrency ?? 1,

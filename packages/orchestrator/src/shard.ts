@@ -30,10 +30,15 @@ export function inShard(sessionId: string, shard: Shard | undefined): boolean {
   return shard === undefined || shardOf(sessionId, shard.count) === shard.index;
 }
 
-export async function* sessionsInShard(
+/** This run's part of the sessions: all of them, as they are, without a shard. */
+export function sessionsInShard(
   sessions: AsyncIterable<Session>,
-  shard: Shard,
-): AsyncGenerator<Session> {
+  shard: Shard | undefined,
+): AsyncIterable<Session> {
+  return shard === undefined ? sessions : sessionsOfShard(sessions, shard);
+}
+
+async function* sessionsOfShard(sessions: AsyncIterable<Session>, shard: Shard): AsyncGenerator<Session> {
   for await (const session of sessions) {
     if (inShard(session.session_id, shard)) yield session;
   }
