@@ -87,7 +87,9 @@ export type RunEvent =
       code: string;
       reason: string;
     }
-  | { type: 'session-skipped'; sessionId: string; reason: string };
+  | { type: 'session-skipped'; sessionId: string; reason: string }
+  /** Something the user should know that does not stop the run (a file kept, a lock taken over ...). */
+  | { type: 'warning'; message: string };
 
 export interface RunReport {
   corpusRoot: string;

@@ -28,12 +28,11 @@ export function createProgressReporter(
       const snapshot = tally.snapshot();
       if (mode === 'json') write(`${JSON.stringify({ event, progress: snapshot })}\n`);
       else if (mode === 'lines')
-        write(
-          `${describeEvent(event)}${event.type === 'run-started' ? '' : ` [${formatSnapshot(snapshot)}]`}\n`,
-        );
+        write(`${describeEvent(event)}${hasProgress(event) ? ` [${formatSnapshot(snapshot)}]` : ''}\n`);
       else {
-        // A failure is worth keeping on screen; the rest only updates the status line.
-        if (event.type === 'session-failed') write(`\r\x1b[K${describeEvent(event)}\n`);
+        // Failures and warnings are worth keeping on screen; the rest only updates the status line.
+        if (event.type === 'session-failed' || event.type === 'warning')
+          write(`\r\x1b[K${describeEvent(event)}\n`);
         write(`\r\x1b[K${formatSnapshot(snapshot)}`);
         lineOpen = true;
       }
@@ -57,7 +56,14 @@ export function describeEvent(event: RunEvent): string {
       return `failed ${event.sessionId}${event.agent === null ? '' : ` (${event.agent} agent${event.turn === null ? '' : `, turn ${event.turn}`})`}: ${event.reason}`;
     case 'session-skipped':
       return `skipped ${event.sessionId}: ${event.reason}`;
+    case 'warning':
+      return `warning: ${event.message}`;
   }
+}
+
+/** Events that move the run on; the others carry no progress worth a snapshot. */
+function hasProgress(event: RunEvent): boolean {
+  return event.type !== 'run-started' && event.type !== 'warning';
 }
 
 export function formatSnapshot(snapshot: ProgressSnapshot): string {

@@ -37,6 +37,7 @@ export class ProgressTally {
       this.total = event.total;
       return;
     }
+    if (event.type === 'warning') return;
     this.done += 1;
     if (event.type === 'session-failed')
       this.failedByCode[event.code] = (this.failedByCode[event.code] ?? 0) + 1;
