@@ -131,6 +131,7 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .check((args) => {
+      assertGivenOnce(args);
       for (const name of [
         'turns',
         'profile-size',
@@ -160,6 +161,20 @@ export function defineGenerateArguments(argv: Argv) {
       return true;
     })
     .strict();
+}
+
+/** The only option that may be repeated; yargs turns any other repeated one into an array. */
+const REPEATABLE = new Set(['source-option']);
+
+/**
+ * `--data a --data b` would reach the run as an array where a path is expected: say which
+ * option came twice instead. Keys with capitals are yargs' camelCase copies of the same options.
+ */
+function assertGivenOnce(args: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(args)) {
+    if (!Array.isArray(value) || REPEATABLE.has(name) || name === '_' || /[A-Z]/.test(name)) continue;
+    throw new Error(`--${name} was given ${value.length} times; give it once`);
+  }
 }
 
 export type GenerateArguments = Awaited<ReturnType<typeof defineGenerateArguments>['argv']>;

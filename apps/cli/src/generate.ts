@@ -1,4 +1,4 @@
-import { Tp2dgError } from '@tp2dg/entities';
+import { printable, Tp2dgError } from '@tp2dg/entities';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import packageJson from '../package.json' with { type: 'json' };
@@ -7,21 +7,24 @@ import { defineGenerateArguments } from './generate-arguments.js';
 import { runGenerateCommand } from './run-generate-command.js';
 
 const abort = new AbortController();
-process.once('SIGINT', () => abort.abort());
+// A service manager's stop (SIGTERM) ends the run as Ctrl-C does: finished sessions kept, resumable.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
+/** Every line goes out with corpus strings' control characters escaped (see `printable`). */
+const writeLine = (stream: NodeJS.WriteStream, line: string) => stream.write(`${printable(line)}\n`);
 
 const parser = defineGenerateArguments(yargs(hideBin(process.argv)).scriptName('tp2dg-generate'))
   .version(packageJson.version)
   .help()
   .fail((message, error) => {
-    process.stderr.write(`tp2dg-generate: ${message ?? error?.message} (see tp2dg-generate --help)\n`);
+    writeLine(process.stderr, `tp2dg-generate: ${message ?? error?.message} (see tp2dg-generate --help)`);
     process.exit(EXIT.usage);
   });
 const args = await parser.parseAsync();
 
 try {
   process.exitCode = await runGenerateCommand(args, {
-    stdout: (line) => process.stdout.write(`${line}\n`),
-    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdout: (line) => writeLine(process.stdout, line),
+    stderr: (line) => writeLine(process.stderr, line),
     progress: (text) => process.stderr.write(text),
     stderrIsTerminal: process.stderr.isTTY === true,
     env: process.env,
@@ -31,11 +34,12 @@ try {
 } catch (error) {
   if (args.verbose) console.error(error);
   if (Tp2dgError.isInstance(error)) {
-    process.stderr.write(`tp2dg-generate: ${error.message}\n`);
+    writeLine(process.stderr, `tp2dg-generate: ${error.message}`);
     process.exitCode = exitCodeOf(error.code);
   } else {
-    process.stderr.write(
-      `tp2dg-generate: unexpected error: ${(error as Error).message ?? error} (run with --verbose for details)\n`,
+    writeLine(
+      process.stderr,
+      `tp2dg-generate: unexpected error: ${(error as Error).message ?? error} (run with --verbose for details)`,
     );
     process.exitCode = EXIT.failure;
   }

@@ -88,6 +88,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   io.stdout(
     `Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`,
   );
+  if (report.written + report.existing + report.failed + report.skipped === 0) {
+    io.stderr(
+      `tp2dg-generate: warning: no session was selected from ${inputs.loaderOptions.dataDir}; check --data, --source, --shard and the corpus itself.`,
+    );
+  }
   if (report.failed + report.skipped > 0)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);

@@ -1,4 +1,4 @@
-import { Tp2dgError } from '@tp2dg/entities';
+import { printable, Tp2dgError } from '@tp2dg/entities';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runSummary } from './run-summary.js';
@@ -25,10 +25,12 @@ const argv = await yargs(hideBin(process.argv))
   .parseAsync();
 
 try {
-  process.stdout.write(await runSummary({ input: argv.input, json: argv.json, prices: argv.prices }));
+  const report = await runSummary({ input: argv.input, json: argv.json, prices: argv.prices });
+  // The report quotes corpus strings (genres, ids): their control characters are escaped, line by line.
+  process.stdout.write(report.split('\n').map(printable).join('\n'));
 } catch (error) {
   const message = Tp2dgError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
-  process.stderr.write(`tp2dg-summary: ${message}\n`);
+  process.stderr.write(`tp2dg-summary: ${printable(message)}\n`);
   // exitCode, not exit(): lets stdout and stderr flush before the process ends.
   process.exitCode = 1;
 }

@@ -7,6 +7,7 @@ export * from './model-port.js';
 export * from './paths.js';
 export * from './price-table-file.js';
 export * from './pricing.js';
+export * from './printable.js';
 export * from './profile.js';
 export * from './response-code.js';
 export * from './seeded-random.js';

@@ -1,6 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Tp2dgError } from '@tp2dg/entities';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPromptSet } from './load-prompt-set.js';
@@ -83,4 +85,18 @@ describe('loadPromptSet', () => {
     expect(Tp2dgError.isInstance(error) && error.code).toBe('PROMPT_TEMPLATE');
     expect(String(error.message)).toContain('cannot read the prompts directory');
   });
+
+  it.each([
+    ['a folder', (file: string) => mkdir(file)],
+    ['a FIFO', async (file: string) => void (await promisify(execFile)('mkfifo', [file]))],
+  ])(
+    'should refuse %s named like a template instead of ignoring it or waiting on it',
+    async (_kind, make) => {
+      const source = path.join(overridesDir, 'reask.md');
+      await make(source);
+      const error = await loadError();
+      expect(error.code).toBe('PROMPT_TEMPLATE');
+      expect(error.message).toContain(`${source}: is not a regular file`);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { parsePromptTemplate } from './parse-prompt-template.js';
@@ -64,12 +64,20 @@ async function readOverrides(directory: string): Promise<PromptTemplate[]> {
   const overrides: PromptTemplate[] = [];
   // Sorted so that the first error reported does not depend on the file system's order.
   const fileNames = entries
-    .filter((entry) => !entry.isDirectory() && entry.name.endsWith('.md'))
+    .filter((entry) => entry.name.endsWith('.md'))
     .map((entry) => entry.name)
     .sort();
   for (const fileName of fileNames) {
     const name = fileName.slice(0, -'.md'.length);
     const source = path.join(directory, fileName);
+    // Reading a FIFO would wait forever, and a folder named like a template is a mistake to say.
+    if (!(await isRegularFile(source))) {
+      throw promptTemplateError(
+        source,
+        'is not a regular file (a folder, a FIFO or a device)',
+        'put a template file there, or move it out of the prompts directory',
+      );
+    }
     if (!isPromptName(name)) {
       throw promptTemplateError(
         source,
@@ -80,6 +88,14 @@ async function readOverrides(directory: string): Promise<PromptTemplate[]> {
     overrides.push(await readTemplate(name, source));
   }
   return overrides;
+}
+
+/** Symbolic links are followed: a link to a template file is a template file. */
+async function isRegularFile(file: string): Promise<boolean> {
+  return stat(file).then(
+    (stats) => stats.isFile(),
+    () => false,
+  );
 }
 
 function checkSameContract(builtIn: PromptTemplate, override: PromptTemplate): void {

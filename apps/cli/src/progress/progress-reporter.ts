@@ -1,3 +1,4 @@
+import { printable } from '@tp2dg/entities';
 import type { RunEvent } from '@tp2dg/orchestrator';
 import { type ProgressSnapshot, ProgressTally } from './progress-tally.js';
 
@@ -26,13 +27,16 @@ export function createProgressReporter(
     report(event) {
       tally.record(event);
       const snapshot = tally.snapshot();
-      if (mode === 'json') write(`${JSON.stringify({ event, progress: snapshot })}\n`);
+      // Events carry corpus strings (session ids, reasons): their control characters are escaped.
+      if (mode === 'json') write(`${printable(JSON.stringify({ event, progress: snapshot }))}\n`);
       else if (mode === 'lines')
-        write(`${describeEvent(event)}${hasProgress(event) ? ` [${formatSnapshot(snapshot)}]` : ''}\n`);
+        write(
+          `${printable(describeEvent(event))}${hasProgress(event) ? ` [${formatSnapshot(snapshot)}]` : ''}\n`,
+        );
       else {
         // Failures and warnings are worth keeping on screen; the rest only updates the status line.
         if (event.type === 'session-failed' || event.type === 'warning')
-          write(`\r\x1b[K${describeEvent(event)}\n`);
+          write(`\r\x1b[K${printable(describeEvent(event))}\n`);
         write(`\r\x1b[K${formatSnapshot(snapshot)}`);
         lineOpen = true;
       }
