@@ -45,7 +45,9 @@ const RATES: EmulatorFaultOptions['rates'] = {
  * Faults drawn by request content: with one session at a time (the emulator's goals and wrong
  * track ids follow arrival order across sessions) every run meets the same faults. This seed
  * fails three sessions of the first run (BLOCKED, NO_TRACK_FOUND, DUPLICATE_TRACK), never three
- * in a row, and lets the second run finish them under the same fault rates.
+ * in a row, and lets the second run finish them under the same fault rates. Other prompts send
+ * other requests, so other draws: should a prompt change leave the first run without a BLOCKED
+ * failure, or fail the second, another seed restores the case.
  */
 const SEED = 'a9';
 /** The defaults but two: a hang times out in 1 s instead of 120, and sessions go one at a time. */
