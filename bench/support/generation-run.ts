@@ -60,6 +60,7 @@ export async function generate(options: BenchRunOptions): Promise<BenchRun> {
       seed: 42,
       responseFormat: 'yaml',
       maxReasks: 2,
+      maxBlockedRetries: 2,
       sessions: options.sessions,
       concurrency: options.concurrency,
       // A bench measures throughput: one failed session must not end the run.

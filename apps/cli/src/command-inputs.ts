@@ -36,6 +36,7 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     seed: args.seed,
     responseFormat: args.responseFormat,
     maxReasks: args.maxReasks,
+    maxBlockedRetries: args.maxBlockedRetries,
     sessions: args.sessions,
     shard: args.shard,
   };

@@ -7,7 +7,8 @@ export const EXIT = {
   usage: 2,
   input: 3,
   service: 4,
-  someSessionsFailed: 5,
+  /** Some sessions failed, or `--keep-short` saved them with fewer turns than asked. */
+  someSessionsIncomplete: 5,
   budgetReached: 6,
 } as const;
 

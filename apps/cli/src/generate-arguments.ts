@@ -65,6 +65,17 @@ export function defineGenerateArguments(argv: Argv) {
       describe: 'Cap on the recommendation pool (default: the rest of the session)',
     })
     .option('max-reasks', { type: 'number', default: 2, describe: 'Re-asks after an unusable reply' })
+    .option('max-blocked-retries', {
+      type: 'number',
+      default: 2,
+      describe: 'Resends of a blocked prompt or reply per agent turn, apart from the re-asks',
+    })
+    .option('keep-short', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Save a conversation that cannot reach its turn count with its complete turns (labelled), instead of failing it',
+    })
     .option('timeout', { type: 'number', default: 120, describe: 'Seconds per model call attempt' })
     .option('max-attempts', {
       type: 'number',
@@ -136,6 +147,7 @@ export function defineGenerateArguments(argv: Argv) {
         'turns',
         'profile-size',
         'max-reasks',
+        'max-blocked-retries',
         'timeout',
         'max-attempts',
         'concurrency',
@@ -149,7 +161,9 @@ export function defineGenerateArguments(argv: Argv) {
         'tpm',
       ] as const) {
         const value = args[name];
-        const minimum = name === 'max-reasks' || name === 'seed' || name === 'thinking-budget' ? 0 : 1;
+        const minimum = ['max-reasks', 'max-blocked-retries', 'seed', 'thinking-budget'].includes(name)
+          ? 0
+          : 1;
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
           throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
         }

@@ -49,6 +49,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxCostUsd: args.maxCost,
     concurrency: args.concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
+    keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
     manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions),
@@ -86,7 +87,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     `Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${inputs.prompts.hash.slice(0, 12)}).`,
   );
   io.stdout(
-    `Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`,
+    `Already present: ${report.existing}. Failed: ${report.failed}. Kept short: ${report.keptShort}. Skipped by the loader: ${report.skipped}.`,
   );
   if (report.written + report.existing + report.failed + report.skipped === 0) {
     io.stderr(
@@ -102,5 +103,5 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     );
     return EXIT.budgetReached;
   }
-  return report.failed > 0 ? EXIT.someSessionsFailed : EXIT.ok;
+  return report.failed + report.keptShort > 0 ? EXIT.someSessionsIncomplete : EXIT.ok;
 }

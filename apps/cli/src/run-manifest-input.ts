@@ -28,6 +28,8 @@ export function runManifestInput(
       max_cost: args.maxCost ?? null,
       timeout: args.timeout,
       max_attempts: args.maxAttempts,
+      // Resending a blocked request changes no conversation that is written, only how many are.
+      max_blocked_retries: args.maxBlockedRetries,
       max_consecutive_failures: args.maxConsecutiveFailures,
       prompts: args.prompts ?? null,
     },

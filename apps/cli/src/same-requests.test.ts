@@ -58,6 +58,7 @@ describe('one code path builds the requests of every backend', () => {
         seed: 11,
         responseFormat,
         maxReasks: 2,
+        maxBlockedRetries: 2,
       };
 
       const simulated = await generateConversation({

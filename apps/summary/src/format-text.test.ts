@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from './format-text.js';
 import { summarize } from './summarize.js';
-import { buildConversation } from './test-fixtures.js';
+import { buildConversation, type ConversationOptions } from './test-fixtures.js';
 import { SAMPLE_CONVERSATIONS, SAMPLE_FAILURES } from './test-sample-run.js';
 
 const sample = summarize('run', {
@@ -9,14 +9,15 @@ const sample = summarize('run', {
   failures: SAMPLE_FAILURES,
   invalid_files: [],
 });
-const unknownModel = buildConversation({
+const unknownModelOptions: ConversationOptions = {
   userId: 'user-9',
   provider: 'gemini',
   model: 'gemini-9-ultra',
   category: 'C',
   specificity: 'HL',
   assessments: [],
-});
+};
+const unknownModel = buildConversation(unknownModelOptions);
 
 describe('formatText', () => {
   it('should open with the simulated-data warning when any conversation is simulated', () => {
@@ -35,6 +36,21 @@ describe('formatText', () => {
     const text = formatText(summarize('run', { conversations: [], failures: many, invalid_files: [] }));
     expect(text.split('\n').filter((line) => line.includes(': MODEL_TIMEOUT: slow'))).toHaveLength(20);
     expect(text).toContain('  ... and 3 more (all of them with --json)');
+  });
+
+  it('should say how many conversations are short, and nothing when none is', () => {
+    const endedEarly = {
+      agent: 'listener',
+      turn: 2,
+      response_code: 'PARSE_ERROR',
+      kept_short: true,
+    } as const;
+    const short = buildConversation({ ...unknownModelOptions, endedEarly });
+    const text = formatText(summarize('run', { conversations: [short], failures: [], invalid_files: [] }));
+    expect(text).toContain(
+      'Conversations: 1, 1 of them short (fewer turns than asked; ended_early in session.json)',
+    );
+    expect(formatText(sample)).toContain('Conversations: 3\n');
   });
 
   it('should show goals as a category x specificity table with totals', () => {

@@ -21,11 +21,15 @@ function formatConversations(summary: Summary): string[] {
   ]);
   const calls = summary.calls_per_conversation;
   return [
-    `Conversations: ${summary.conversations.total}`,
+    `Conversations: ${summary.conversations.total}${formatShort(summary.conversations.short)}`,
     ...formatTable([['provider', 'model', 'conversations'], ...rows], { labelColumns: 2 }),
     `Turns per conversation: ${formatStatistics(summary.turns_per_conversation)}`,
     `Model calls per conversation: ${formatStatistics(calls)} (${formatInteger(calls.total)} calls)`,
   ];
+}
+
+function formatShort(short: number): string {
+  return short === 0 ? '' : `, ${short} of them short (fewer turns than asked; ended_early in session.json)`;
 }
 
 function formatGoals(goals: Summary['goals']): string[] {

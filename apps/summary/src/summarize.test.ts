@@ -16,11 +16,27 @@ describe('summarize', () => {
     expect(summary.conversations).toEqual({
       total: 3,
       simulated: 1,
+      short: 0,
       by_provider_model: [
         { provider: 'gemini', model: 'gemini-2.5-flash', count: 2 },
         { provider: 'simulated', model: 'simulated-v1', count: 1 },
       ],
     });
+  });
+
+  it('should count the conversations kept short apart, within the total', () => {
+    const short = buildConversation({
+      userId: 'user-8',
+      provider: 'gemini',
+      model: 'gemini-2.5-flash',
+      category: 'A',
+      specificity: 'LL',
+      assessments: ['MOVES_TOWARD_GOAL'],
+      endedEarly: { agent: 'recsys', turn: 3, response_code: 'BLOCKED', kept_short: true },
+    });
+    const conversations = [...SAMPLE_CONVERSATIONS, short];
+    const counted = summarize('run', { conversations, failures: [], invalid_files: [] }).conversations;
+    expect(counted).toMatchObject({ total: 4, short: 1 });
   });
 
   it('should describe turns and model calls per conversation', () => {

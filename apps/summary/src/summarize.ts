@@ -42,6 +42,7 @@ export function summarize(
       total: conversations.length,
       simulated: conversations.filter(({ session }) => session.provenance.provider === SIMULATED_PROVIDER)
         .length,
+      short: conversations.filter(({ session }) => session.ended_early !== null).length,
       by_provider_model: countCombinations(
         conversations.map(({ session }) => ({
           provider: session.provenance.provider,

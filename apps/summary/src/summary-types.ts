@@ -64,6 +64,11 @@ export interface Summary {
     total: number;
     /** Conversations from the offline simulated provider: not LLM output. */
     simulated: number;
+    /**
+     * Conversations saved with fewer turns than asked (`ended_early` in session.json, written
+     * only with `--keep-short`); counted in `total` too.
+     */
+    short: number;
     by_provider_model: ProviderModelCount[];
   };
   turns_per_conversation: NumberStatistics;

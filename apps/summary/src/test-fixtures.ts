@@ -5,6 +5,7 @@ import {
   type GoalProgress,
   ProfilingFileSchema,
   type ResponseCode,
+  type SessionFile,
   SessionFileSchema,
   type SpecificityCode,
   ZERO_USAGE,
@@ -25,6 +26,8 @@ export interface ConversationOptions {
   assessments: GoalProgress[];
   /** Response code of the Recsys on the last turn (its track is null unless SUCCESS). */
   lastRecsysCode?: ResponseCode;
+  /** Where a conversation kept short stopped; null (complete) by default. */
+  endedEarly?: SessionFile['ended_early'];
 }
 
 const track = { track_id: 'track-1', title: 'Song', artist: 'Band', tags: ['rock'] };
@@ -101,7 +104,7 @@ export function buildConversation(options: ConversationOptions): ConversationRec
     pool_tracks: [track],
     turns_requested: goal.target_turn_count,
     turns_completed: goal.target_turn_count,
-    ended_early: null,
+    ended_early: options.endedEarly ?? null,
     call_count: calls.length,
     usage: ZERO_USAGE,
     duration_ms: 10,

@@ -1,7 +1,7 @@
 import type { AgentName, ModelMessage, ModelPart } from '@tp2dg/entities';
 import type { PromptName } from '@tp2dg/prompts';
 import type { AgentContext } from './agent-context.js';
-import { type AskOutcome, askModel } from './ask-model.js';
+import { askModel } from './ask-model.js';
 import type { ReplySpec } from './reply/reply-spec.js';
 
 /**
@@ -20,13 +20,9 @@ export class AgentChat {
     this.#systemInstruction = systemInstruction;
   }
 
-  async send<T>(
-    turn: number,
-    template: PromptName,
-    parts: ModelPart[],
-    reply: ReplySpec<T>,
-  ): Promise<AskOutcome<T>> {
-    const outcome = await askModel(this.#context, {
+  /** Sends one message and returns the usable reply; throws `AgentReplyError` when none came. */
+  async send<T>(turn: number, template: PromptName, parts: ModelPart[], reply: ReplySpec<T>): Promise<T> {
+    const answer = await askModel(this.#context, {
       agent: this.#agent,
       turn,
       template,
@@ -35,7 +31,7 @@ export class AgentChat {
       parts,
       reply,
     });
-    this.#history = outcome.history;
-    return outcome;
+    this.#history = answer.history;
+    return answer.value;
   }
 }

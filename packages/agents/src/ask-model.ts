@@ -7,10 +7,11 @@ import {
 } from '@tp2dg/entities';
 import type { PromptName } from '@tp2dg/prompts';
 import type { AgentContext } from './agent-context.js';
+import { AgentReplyError } from './agent-reply-error.js';
 import { judgeReply } from './reply/judge-reply.js';
-import { type ReplyRejection, type ReplySpec, toResponseSchema } from './reply/reply-spec.js';
+import { type ReplySpec, toResponseSchema } from './reply/reply-spec.js';
 
-/** The template label of a request sent again unchanged after an empty reply. */
+/** The template label of a request sent again unchanged after an empty or blocked reply. */
 export const RESEND_LABEL = 'resend';
 
 export interface AskOptions<T> {
@@ -24,16 +25,21 @@ export interface AskOptions<T> {
   reply: ReplySpec<T>;
 }
 
-export type AskOutcome<T> =
-  | { ok: true; value: T; history: ModelMessage[] }
-  | { ok: false; rejection: ReplyRejection; history: ModelMessage[] };
+/** A usable reply, and the history that now holds the whole exchange, re-asks included. */
+export interface AskAnswer<T> {
+  value: T;
+  history: ModelMessage[];
+}
 
 /**
- * Sends one message and reads the reply, re-asking up to `maxReasks` times with the
- * problem stated. Every attempt is recorded. The returned history holds the whole
- * exchange, re-asks included, so a chat continues from what was really said.
+ * Sends one message and reads the reply. An unusable reply is re-asked up to `maxReasks` times
+ * with the problem stated; a blocked one is sent again unchanged up to `maxBlockedRetries` times,
+ * apart from the re-asks. Every attempt is recorded, and each has its own attempt number, so a
+ * resend is a request of its own for the journal and the model's seed. The returned history holds
+ * the whole exchange, re-asks included, so a chat continues from what was really said.
+ * Throws `AgentReplyError` when no attempt gave a usable reply.
  */
-export async function askModel<T>(context: AgentContext, options: AskOptions<T>): Promise<AskOutcome<T>> {
+export async function askModel<T>(context: AgentContext, options: AskOptions<T>): Promise<AskAnswer<T>> {
   const keys = context.prompts.get(options.template).reply;
   const jsonSchema =
     keys.length > 0 && context.responseFormat === 'json'
@@ -54,11 +60,12 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
     ...options.history,
     { role: 'user', parts: [...options.parts, ...formatParts] },
   ];
-  let rejection: ReplyRejection = { code: 'EMPTY_RESPONSE', problem: 'no reply' };
   // The label of a later attempt says what was sent: a `reask` message, or the same request again.
   let template: string = options.template;
+  let reasks = 0;
+  let blockedResends = 0;
 
-  for (let attempt = 1; attempt <= context.maxReasks + 1; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     const label = { agent: options.agent, turn: options.turn, template, attempt };
     const request = {
       label,
@@ -91,21 +98,35 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       latency_ms: Math.max(0, context.now() - started),
       retries: [...(result.retries ?? [])],
     });
-    // Gemini refuses a model turn without text, so an empty reply never enters the history:
-    // the same request is simply sent again.
-    const empty = result.text.trim() === '';
-    if (!empty) messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
-    if (judged.ok) return { ok: true, value: judged.value, history: messages };
-    rejection = judged.rejection;
-    // A blocked prompt stays blocked: asking again only pays for the same refusal. A reply
-    // blocked on its way out (SAFETY) is sent again: another sample may well pass.
-    if (result.finishReason === 'BLOCKED' || attempt > context.maxReasks) break;
-    template = empty ? RESEND_LABEL : 'reask';
-    if (empty) continue;
-    const reask = context.prompts.render('reask', { problem: rejection.problem, fields: keys.join(', ') });
-    messages.push({ role: 'user', parts: [{ kind: 'text', text: reask }] });
+    if (judged.ok) {
+      messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });
+      return { value: judged.value, history: messages };
+    }
+    const { rejection } = judged;
+    const blocked = rejection.code === 'BLOCKED';
+    if (blocked ? blockedResends === context.maxBlockedRetries : reasks === context.maxReasks) {
+      const callSite = { agent: options.agent, turn: options.turn };
+      throw new AgentReplyError(context.sessionId, callSite, attempt, rejection);
+    }
+    if (blocked) {
+      // A block says nothing about the request's form: it goes again as it was, and the blocked
+      // reply, whatever text came with it, never enters the history.
+      blockedResends += 1;
+      template = RESEND_LABEL;
+    } else if (result.text.trim() === '') {
+      // Gemini refuses a model turn without text: the same request is sent again instead.
+      reasks += 1;
+      template = RESEND_LABEL;
+    } else {
+      reasks += 1;
+      template = 'reask';
+      const reask = context.prompts.render('reask', { problem: rejection.problem, fields: keys.join(', ') });
+      messages.push(
+        { role: 'model', parts: [{ kind: 'text', text: result.text }] },
+        { role: 'user', parts: [{ kind: 'text', text: reask }] },
+      );
+    }
   }
-  return { ok: false, rejection, history: messages };
 }
 
 async function callModel(

@@ -1,6 +1,5 @@
 import type { ConversationGoal, GoalTemplate, Session } from '@tp2dg/entities';
 import type { AgentContext } from './agent-context.js';
-import { agentReplyError } from './agent-reply-error.js';
 import { askModel } from './ask-model.js';
 import { formatList } from './format-list.js';
 import { goalTemplateCode } from './goal-candidates.js';
@@ -28,7 +27,7 @@ export async function chooseGoal(
     pool_size: String(session.pool_tracks.length),
     turn_count: String(turnCount),
   });
-  const outcome = await askModel(context, {
+  const { value } = await askModel(context, {
     agent: 'goal',
     turn: null,
     template: 'goal',
@@ -46,9 +45,7 @@ export async function chooseGoal(
             },
     },
   });
-  if (!outcome.ok)
-    throw agentReplyError({ agent: 'goal', turn: null }, session.session_id, outcome.rejection);
-  return outcome.value;
+  return value;
 }
 
 function formatCandidate(template: GoalTemplate, index: number): string {

@@ -1,5 +1,6 @@
 export type { AgentContext } from './agent-context.js';
-export { type AskOutcome, askModel } from './ask-model.js';
+export { AgentReplyError } from './agent-reply-error.js';
+export { type AskAnswer, askModel } from './ask-model.js';
 export { type ChooseGoalOptions, chooseGoal } from './goal-agent.js';
 export { goalCandidates, goalTemplateCode } from './goal-candidates.js';
 export { ListenerAgent, type ListenerAgentOptions } from './listener-agent.js';

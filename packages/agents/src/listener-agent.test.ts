@@ -31,15 +31,16 @@ async function listenerWith(replies: string[]) {
   const prompts = await loadPromptSet();
   const listener = new ListenerAgent(
     {
+      sessionId: 's1',
       model,
       prompts,
       responseFormat: 'yaml',
       maxReasks: 2,
+      maxBlockedRetries: 2,
       onCall: (call) => calls.push(call),
       now: () => 0,
     },
     {
-      sessionId: 's1',
       profile,
       goal,
       turnCount: 4,
@@ -89,5 +90,21 @@ describe('ListenerAgent', () => {
     expect(lastText).toContain('Weather');
     expect(lastText).not.toContain('pool-7');
     expect(lastText).not.toContain('secret-tag');
+  });
+
+  it('should fail its turn with the agent, turn and code of the last refusal when no reaction is usable', async () => {
+    const { listener } = await listenerWith([
+      'thought: start\nmessage: Play me something soft.',
+      'no fields at all',
+      'still none',
+      'thought: too loud\nmessage: Softer, please.',
+    ]);
+    await listener.openConversation();
+    const track = { track_id: 'pool-7', title: 'Storm', artist: 'B', tags: [] };
+    await expect(listener.react(2, track, 'Try Storm.')).rejects.toMatchObject({
+      code: 'AGENT_REPLY',
+      responseCode: 'PARSE_ERROR',
+      callSite: { agent: 'listener', turn: 2 },
+    });
   });
 });

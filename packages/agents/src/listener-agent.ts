@@ -1,8 +1,6 @@
 import type { ConversationGoal, ListenerProfile, ListenerTurn, Track } from '@tp2dg/entities';
 import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
-import { agentReplyError } from './agent-reply-error.js';
-import type { AskOutcome } from './ask-model.js';
 import { formatList } from './format-list.js';
 import { formatProfile } from './format-profile.js';
 import { ListenerFirstReplySchema, ListenerReactionReplySchema } from './reply/reply-schemas.js';
@@ -10,7 +8,6 @@ import { ACKNOWLEDGEMENT } from './reply/reply-spec.js';
 import { describeTrack, trackListParts, trackMediaParts } from './track-parts.js';
 
 export interface ListenerAgentOptions {
-  sessionId: string;
   profile: ListenerProfile;
   goal: ConversationGoal;
   turnCount: number;
@@ -42,39 +39,35 @@ export class ListenerAgent {
   async prime(): Promise<void> {
     const tracks = this.#options.profilingTracks;
     const text = this.#context.prompts.render('listener-priming', { track_count: String(tracks.length) });
-    const outcome = await this.#chat.send(
+    await this.#chat.send(
       0,
       'listener-priming',
       [{ kind: 'text', text }, ...trackListParts(tracks, 'anonymous')],
       ACKNOWLEDGEMENT,
     );
-    if (!outcome.ok)
-      throw agentReplyError({ agent: 'listener', turn: 0 }, this.#options.sessionId, outcome.rejection);
   }
 
-  /** Turn 1: a verbatim copy of one of the goal's initial query examples. */
+  /** Turn 1: a verbatim copy of one of the goal's initial query examples. Throws `AgentReplyError` without one. */
   async openConversation(): Promise<ListenerTurn> {
     const examples = this.#options.goal.initial_query_examples;
     const text = this.#context.prompts.render('listener-first-turn', {
       initial_query_examples: formatList(examples),
     });
     const allowed = examples.map(normalise);
-    const outcome = await this.#chat.send(1, 'listener-first-turn', [{ kind: 'text', text }], {
+    const reply = await this.#chat.send(1, 'listener-first-turn', [{ kind: 'text', text }], {
       schema: ListenerFirstReplySchema,
-      check: (reply) =>
-        allowed.includes(normalise(reply.message))
+      check: (candidate) =>
+        allowed.includes(normalise(candidate.message))
           ? undefined
           : {
               code: 'PARSE_ERROR',
               problem: `message must copy one initial query example word for word: ${formatList(examples)}`,
             },
     });
-    return outcome.ok
-      ? { ...outcome.value, goal_progress_assessment: null, response_code: 'SUCCESS' }
-      : failedTurn(outcome);
+    return { ...reply, goal_progress_assessment: null, response_code: 'SUCCESS' };
   }
 
-  /** Turns 2..N: reacts to the recommended track (its audio and cover included). */
+  /** Turns 2..N: reacts to the recommended track (its audio and cover included); throws `AgentReplyError` without a usable reaction. */
   async react(turn: number, track: Track, recsysMessage: string): Promise<ListenerTurn> {
     const { goal, turnCount } = this.#options;
     const base = {
@@ -93,18 +86,11 @@ export class ListenerAgent {
               turn_count: String(turnCount),
             }),
           ] as const);
-    const outcome = await this.#chat.send(
-      turn,
-      template,
-      [{ kind: 'text', text }, ...trackMediaParts(track)],
-      { schema: ListenerReactionReplySchema },
-    );
-    return outcome.ok ? { ...outcome.value, response_code: 'SUCCESS' } : failedTurn(outcome);
+    const reply = await this.#chat.send(turn, template, [{ kind: 'text', text }, ...trackMediaParts(track)], {
+      schema: ListenerReactionReplySchema,
+    });
+    return { ...reply, response_code: 'SUCCESS' };
   }
-}
-
-function failedTurn(outcome: Extract<AskOutcome<unknown>, { ok: false }>): ListenerTurn {
-  return { thought: '', goal_progress_assessment: null, message: '', response_code: outcome.rejection.code };
 }
 
 /** Quotes and spacing are not worth a re-ask; the words are what must match. */

@@ -1,6 +1,5 @@
 import type { ProfileSummary, Session } from '@tp2dg/entities';
 import type { AgentContext } from './agent-context.js';
-import { agentReplyError } from './agent-reply-error.js';
 import { askModel } from './ask-model.js';
 import { formatDemographics } from './format-profile.js';
 import { ProfileReplySchema } from './reply/reply-schemas.js';
@@ -11,7 +10,7 @@ export async function inferProfile(context: AgentContext, session: Session): Pro
   const { user, profiling_tracks: tracks } = session;
   const demographics = formatDemographics(user);
   const prompt = context.prompts.render('profile', { demographics, track_count: String(tracks.length) });
-  const outcome = await askModel(context, {
+  const { value } = await askModel(context, {
     agent: 'profile',
     turn: null,
     template: 'profile',
@@ -19,7 +18,5 @@ export async function inferProfile(context: AgentContext, session: Session): Pro
     parts: [{ kind: 'text', text: prompt }, ...trackListParts(tracks, 'anonymous')],
     reply: { schema: ProfileReplySchema },
   });
-  if (!outcome.ok)
-    throw agentReplyError({ agent: 'profile', turn: null }, session.session_id, outcome.rejection);
-  return outcome.value;
+  return value;
 }

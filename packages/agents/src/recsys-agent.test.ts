@@ -2,6 +2,7 @@ import type { CallRecord, Track } from '@tp2dg/entities';
 import { loadPromptSet, type PromptSet } from '@tp2dg/prompts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgentContext } from './agent-context.js';
+import { AgentReplyError } from './agent-reply-error.js';
 import { RecsysAgent } from './recsys-agent.js';
 import { type ScriptedReply, scriptedModel } from './testing/scripted-model.js';
 
@@ -29,18 +30,20 @@ beforeAll(async () => {
   prompts = await loadPromptSet();
 });
 
-async function primedRecsys(replies: ScriptedReply[], responseFormat: 'yaml' | 'json' = 'yaml') {
+async function primedRecsys(replies: ScriptedReply[], maxBlockedRetries = 2) {
   const model = scriptedModel(['Ready.', ...replies]);
   const calls: CallRecord[] = [];
   const context: AgentContext = {
+    sessionId: 's1',
     model,
     prompts,
-    responseFormat,
+    responseFormat: 'yaml',
     maxReasks: 2,
+    maxBlockedRetries,
     onCall: (call) => calls.push(call),
     now: () => 0,
   };
-  const recsys = new RecsysAgent(context, { sessionId: 's1', profile, pool });
+  const recsys = new RecsysAgent(context, { profile, pool });
   await recsys.prime();
   return { recsys, model, calls };
 }
@@ -60,11 +63,17 @@ describe('RecsysAgent', () => {
     expect(reask?.kind === 'text' && reask.text).toContain('"zz9" is not in the pool');
   });
 
-  it('should re-ask when a track was already recommended and never accept it', async () => {
+  it('should re-ask when a track was already recommended, never accept it, and fail the turn with DUPLICATE_TRACK', async () => {
     const { recsys, calls } = await primedRecsys([reply('p1'), reply('p1'), reply('p1'), reply('p1')]);
     expect((await recsys.recommend(1, 'jazz please')).track?.track_id).toBe('p1');
-    const second = await recsys.recommend(2, 'more');
-    expect(second).toMatchObject({ track: null, response_code: 'DUPLICATE_TRACK' });
+    const second = recsys.recommend(2, 'more');
+    await expect(second).rejects.toThrow(AgentReplyError);
+    await expect(second).rejects.toMatchObject({
+      code: 'AGENT_REPLY',
+      responseCode: 'DUPLICATE_TRACK',
+      callSite: { agent: 'recsys', turn: 2 },
+      message: expect.stringContaining('recsys agent gave no usable reply at turn 2 in 3 attempt(s)'),
+    });
     expect(calls.slice(2).map((call) => call.response_code)).toEqual([
       'DUPLICATE_TRACK',
       'DUPLICATE_TRACK',
@@ -74,9 +83,8 @@ describe('RecsysAgent', () => {
   });
 
   it('should stop after the bounded re-asks and record the parse error of each attempt', async () => {
-    const { recsys, calls } = await primedRecsys(['I think p1 is nice', 'p1!', 'still prose']);
-    const turn = await recsys.recommend(1, 'anything');
-    expect(turn).toMatchObject({ track: null, response_code: 'PARSE_ERROR' });
+    const { recsys, calls } = await primedRecsys(['I think p1 is nice', 'p1!', 'still prose', reply('p1')]);
+    await expect(recsys.recommend(1, 'anything')).rejects.toMatchObject({ responseCode: 'PARSE_ERROR' });
     expect(calls.slice(1).map((call) => [call.attempt, call.response_code])).toEqual([
       [1, 'PARSE_ERROR'],
       [2, 'PARSE_ERROR'],
@@ -98,21 +106,47 @@ describe('RecsysAgent', () => {
     expect(parts.filter((part) => part.kind === 'text' && part.text === '')).toEqual([]);
   });
 
-  it('should not ask again when the prompt itself was blocked', async () => {
-    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'BLOCKED' }, reply('p1')]);
+  it('should resend a blocked request unchanged, apart from the re-asks, and keep blocks out of the history', async () => {
+    const { recsys, model, calls } = await primedRecsys([
+      { text: '', finishReason: 'BLOCKED' },
+      'prose without fields',
+      { text: 'track_id: p', finishReason: 'SAFETY' },
+      'more prose',
+      reply('p1'),
+    ]);
     const turn = await recsys.recommend(1, 'anything');
-    expect(turn.response_code).toBe('BLOCKED');
-    expect(calls).toHaveLength(2);
+    expect(turn.track.track_id).toBe('p1');
+    // Two blocks and two re-asks: each within its own budget of 2.
+    expect(calls.slice(1).map((call) => [call.template, call.attempt, call.response_code])).toEqual([
+      ['recsys-turn', 1, 'BLOCKED'],
+      ['resend', 2, 'PARSE_ERROR'],
+      ['reask', 3, 'BLOCKED'],
+      ['resend', 4, 'PARSE_ERROR'],
+      ['reask', 5, 'SUCCESS'],
+    ]);
+    const sent = model.requests.slice(1).map((request) => request.messages);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(sent[3]).toEqual(sent[2]);
+    const texts = sent
+      .flat()
+      .flatMap((message) => message.parts.map((part) => part.kind === 'text' && part.text));
+    expect(texts).not.toContain('track_id: p');
   });
 
-  it('should send the request again when the reply was blocked on its way out', async () => {
-    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'SAFETY' }, reply('p1')]);
-    const turn = await recsys.recommend(1, 'anything');
-    expect(turn.track?.track_id).toBe('p1');
-    expect(calls.slice(1).map((call) => [call.template, call.response_code])).toEqual([
-      ['recsys-turn', 'BLOCKED'],
-      ['resend', 'SUCCESS'],
-    ]);
+  it('should fail the turn with BLOCKED once the blocked resends are spent, whatever re-asks are left', async () => {
+    const blocked = { text: '', finishReason: 'SAFETY' } as const;
+    const { recsys, calls } = await primedRecsys([blocked, blocked, blocked, reply('p1')]);
+    await expect(recsys.recommend(1, 'anything')).rejects.toMatchObject({
+      responseCode: 'BLOCKED',
+      callSite: { agent: 'recsys', turn: 1 },
+    });
+    expect(calls.slice(1).map((call) => call.template)).toEqual(['recsys-turn', 'resend', 'resend']);
+  });
+
+  it('should not resend a blocked request when no blocked resend is allowed', async () => {
+    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'BLOCKED' }, reply('p1')], 0);
+    await expect(recsys.recommend(1, 'anything')).rejects.toMatchObject({ responseCode: 'BLOCKED' });
+    expect(calls).toHaveLength(2);
   });
 
   it('should keep the whole exchange, re-asks included, in the next request', async () => {

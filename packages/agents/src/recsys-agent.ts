@@ -1,7 +1,6 @@
 import type { ListenerProfile, RecsysTurn, Track } from '@tp2dg/entities';
 import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
-import { agentReplyError } from './agent-reply-error.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
 import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
@@ -11,7 +10,6 @@ import { trackListParts } from './track-parts.js';
 const AnyTrackReplySchema = recsysReplySchema();
 
 export interface RecsysAgentOptions {
-  sessionId: string;
   profile: ListenerProfile;
   /** The only tracks it may recommend; it never sees the goal or the profiling tracks. */
   pool: readonly Track[];
@@ -40,40 +38,31 @@ export class RecsysAgent {
       profile: formatProfile(profile),
       pool_size: String(pool.length),
     });
-    const outcome = await this.#chat.send(
+    await this.#chat.send(
       0,
       'recsys-priming',
       [{ kind: 'text', text }, ...trackListParts(pool, 'catalog')],
       ACKNOWLEDGEMENT,
     );
-    if (!outcome.ok)
-      throw agentReplyError({ agent: 'recsys', turn: 0 }, this.#options.sessionId, outcome.rejection);
   }
 
-  async recommend(turn: number, listenerMessage: string): Promise<RecsysTurn> {
+  /** One recommendation; throws `AgentReplyError` when no reply named a track it may recommend. */
+  async recommend(turn: number, listenerMessage: string): Promise<RecsysTurn & { track: Track }> {
     const text = this.#context.prompts.render('recsys-turn', {
       turn: String(turn),
       listener_message: listenerMessage,
       recommended_track_ids: this.#recommended.length > 0 ? this.#recommended.join(', ') : '(none yet)',
     });
     const remaining = this.remainingPool().map((track) => track.track_id);
-    const outcome = await this.#chat.send(turn, 'recsys-turn', [{ kind: 'text', text }], {
+    const reply = await this.#chat.send(turn, 'recsys-turn', [{ kind: 'text', text }], {
       schema: AnyTrackReplySchema,
       responseSchema:
         remaining.length > 0 ? () => recsysReplySchema(remaining as [string, ...string[]]) : undefined,
-      check: (reply) => this.#checkTrack(reply),
+      check: (candidate) => this.#checkTrack(candidate),
     });
-    if (!outcome.ok) return { thought: '', message: '', track: null, response_code: outcome.rejection.code };
-    const track = this.#options.pool.find(
-      (candidate) => candidate.track_id === outcome.value.track_id,
-    ) as Track;
+    const track = this.#options.pool.find((candidate) => candidate.track_id === reply.track_id) as Track;
     this.#recommended.push(track.track_id);
-    return {
-      thought: outcome.value.thought,
-      message: outcome.value.message,
-      track,
-      response_code: 'SUCCESS',
-    };
+    return { thought: reply.thought, message: reply.message, track, response_code: 'SUCCESS' };
   }
 
   /** Pool tracks not recommended yet, in pool order. */

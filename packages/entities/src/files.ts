@@ -62,12 +62,20 @@ export const SessionFileSchema = z.object({
   pool_tracks: z.array(TrackSchema),
   turns_requested: z.number().int().min(1),
   turns_completed: z.number().int().min(0),
-  /** Why the chat stopped before `turns_requested`, or null when it ran its course. */
+  /**
+   * Null when the chat ran its course. Otherwise the call that stopped it (agent, turn and the
+   * response code of its last reply); `chat.json` then holds only the complete turns before it.
+   */
   ended_early: z
     .object({
       agent: z.enum(['listener', 'recsys']),
       turn: z.number().int().min(1),
       response_code: ResponseCodeSchema,
+      /**
+       * `--keep-short` saved it: without that option a conversation that cannot reach its turn
+       * count fails instead. False only in folders of earlier versions, which saved them silently.
+       */
+      kept_short: z.boolean().default(false),
     })
     .nullable(),
   call_count: z.number().int().min(0),

@@ -10,7 +10,7 @@ export interface CallLabel {
   turn: number | null;
   /** Name of the prompt template that produced the last message. */
   template: string;
-  /** 1 for the first try, then 2, 3 ... for each re-ask. */
+  /** 1 for the first try, then 2, 3 ... for each re-ask or resend of the same call. */
   attempt: number;
 }
 

@@ -61,8 +61,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     liked_tracks: session.profiling_tracks,
     pool_tracks: session.pool_tracks,
     turns_requested: input.turnsRequested,
-    // A last turn whose recommendation failed is kept in chat.json but did not complete.
-    turns_completed: conversation.chat.filter((turn) => turn.recsys.track !== null).length,
+    turns_completed: conversation.chat.length,
     ended_early: conversation.endedEarly,
     call_count: conversation.calls.length,
     usage: sumUsage(conversation.calls.map((call) => call.usage)),

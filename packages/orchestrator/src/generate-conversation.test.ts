@@ -1,9 +1,11 @@
-import { createSimulatedModel } from '@tp2dg/agents';
+import { AgentReplyError, createSimulatedModel } from '@tp2dg/agents';
+import { type ScriptedReply, scriptedModel } from '@tp2dg/agents/testing';
 import { type CallRecord, type ModelPort, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateConversation } from './generate-conversation.js';
 import { loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 
+const LIMITS = { maxReasks: 2, maxBlockedRetries: 2 };
 let sessions: Session[];
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 
@@ -13,7 +15,7 @@ beforeAll(async () => {
 
 async function simulate(session: Session, responseFormat: 'yaml' | 'json' = 'yaml', turns = 8) {
   const model = createSimulatedModel({ session, seed: 7, catalog: fixtures.catalog, turns });
-  return generateConversation({ session, model, ...fixtures, turns, seed: 7, responseFormat, maxReasks: 2 });
+  return generateConversation({ session, model, ...fixtures, ...LIMITS, turns, seed: 7, responseFormat });
 }
 
 /** Everything a request put in front of the model: text, and the media files it referenced. */
@@ -144,9 +146,97 @@ describe('generateConversation', () => {
       turns: 8,
       seed: 7,
       responseFormat: 'yaml',
-      maxReasks: 2,
+      ...LIMITS,
     });
     await expect(outcome).rejects.toThrow('HTTP 400 on profile');
     expect(goalSignal?.aborted).toBe(true);
+  });
+});
+
+describe('generateConversation with a turn that gets no usable reply', () => {
+  const blocked: ScriptedReply = { text: '', finishReason: 'SAFETY' };
+  let session: Session;
+  /** The simulated backend's replies to the session, in the order it was asked: a script to edit. */
+  let replies: string[];
+  let calls: CallRecord[];
+
+  beforeAll(async () => {
+    session = sessions[0] as Session;
+    ({ calls } = await simulate(session));
+    replies = calls.map((call) => call.response_text);
+  });
+
+  const indexOf = (agent: string, turn: number) =>
+    calls.findIndex((call) => call.agent === agent && call.turn === turn);
+
+  /** The script with the replies to one call replaced. */
+  function scriptWith(agent: string, turn: number, ...instead: ScriptedReply[]): ScriptedReply[] {
+    const index = indexOf(agent, turn);
+    return [...replies.slice(0, index), ...instead, ...replies.slice(index + 1)];
+  }
+
+  function play(script: ScriptedReply[], keepShort?: boolean) {
+    const model = scriptedModel(script);
+    const options = {
+      session,
+      model,
+      ...fixtures,
+      ...LIMITS,
+      turns: 8,
+      seed: 7,
+      responseFormat: 'yaml' as const,
+    };
+    return { model, conversation: generateConversation({ ...options, keepShort }) };
+  }
+
+  it('should fail at the blocked call, not return a short chat, once its resends are spent', async () => {
+    const { model, conversation } = play(scriptWith('recsys', 3, blocked, blocked, blocked));
+    await expect(conversation).rejects.toThrow(AgentReplyError);
+    await expect(conversation).rejects.toMatchObject({
+      callSite: { agent: 'recsys', turn: 3 },
+      responseCode: 'BLOCKED',
+    });
+    // Nothing is asked after the call that failed.
+    expect(model.requests).toHaveLength(indexOf('recsys', 3) + 3);
+    expect(model.requests.at(-1)?.label).toMatchObject({ agent: 'recsys', turn: 3, attempt: 3 });
+  });
+
+  it('should fail with DUPLICATE_TRACK when the Recsys only repeats a track it recommended', async () => {
+    const repeat = replies[indexOf('recsys', 1)] as string;
+    const { conversation } = play(scriptWith('recsys', 3, repeat, repeat, repeat));
+    await expect(conversation).rejects.toMatchObject({
+      callSite: { agent: 'recsys', turn: 3 },
+      responseCode: 'DUPLICATE_TRACK',
+    });
+  });
+
+  it('should finish all turns when a blocked call passes on a resend', async () => {
+    const { conversation } = play(
+      scriptWith('recsys', 3, blocked, blocked, replies[indexOf('recsys', 3)] as string),
+    );
+    const finished = await conversation;
+    expect(finished.chat).toHaveLength(8);
+    expect(finished.endedEarly).toBeNull();
+  });
+
+  it('should keep only the complete turns before the failed call with keepShort, and say where it stopped', async () => {
+    const { conversation } = play(scriptWith('listener', 3, 'no fields', 'none', 'still none'), true);
+    const kept = await conversation;
+    expect(kept.chat.map((turn) => turn.turn)).toEqual([1, 2]);
+    expect(
+      kept.chat.every((turn) => turn.recsys.track !== null && turn.recsys.response_code === 'SUCCESS'),
+    ).toBe(true);
+    expect(kept.endedEarly).toEqual({
+      agent: 'listener',
+      turn: 3,
+      response_code: 'PARSE_ERROR',
+      kept_short: true,
+    });
+    expect(kept.calls.filter((call) => call.agent === 'listener' && call.turn === 3)).toHaveLength(3);
+  });
+
+  it('should fail even with keepShort when the first message is unusable: there is no turn to keep', async () => {
+    const { conversation } = play(scriptWith('listener', 1, blocked, blocked, blocked), true);
+    await expect(conversation).rejects.toMatchObject({ callSite: { agent: 'listener', turn: 1 } });
   });
 });

@@ -1,5 +1,6 @@
 import {
   type AgentContext,
+  AgentReplyError,
   chooseGoal,
   conversationTurnCount,
   goalCandidates,
@@ -9,17 +10,15 @@ import {
   RecsysAgent,
   type ResponseFormat,
 } from '@tp2dg/agents';
-import {
-  type CallRecord,
-  type ConversationGoal,
-  type ConversationTurn,
-  type GoalTemplate,
-  type ListenerProfile,
-  type ListenerTurn,
-  type ModelPort,
-  type Session,
-  type SessionFile,
-  Tp2dgError,
+import type {
+  CallRecord,
+  ConversationGoal,
+  ConversationTurn,
+  GoalTemplate,
+  ListenerProfile,
+  ModelPort,
+  Session,
+  SessionFile,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import { allOrAbort } from './all-or-abort.js';
@@ -34,6 +33,13 @@ export interface GenerateConversationOptions {
   seed: number;
   responseFormat: ResponseFormat;
   maxReasks: number;
+  /** Resends of a blocked request per agent turn, apart from the re-asks. */
+  maxBlockedRetries: number;
+  /**
+   * Returns a conversation that cannot reach its turn count with the complete turns before the
+   * call that stopped it (`endedEarly`), instead of failing; off by default.
+   */
+  keepShort?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
   now?: () => number;
@@ -52,7 +58,9 @@ export interface Conversation {
 /**
  * Runs one conversation in the method's order: profile and goal (concurrently), both
  * chats primed, Listener turn 1, then for each turn a recommendation and, until the last
- * turn, the Listener's reaction. An 8-turn conversation is 20 model calls.
+ * turn, the Listener's reaction. An 8-turn conversation is 20 model calls. An agent without
+ * a usable reply fails it with `AgentReplyError` (its call site is the call to ask again),
+ * unless `keepShort` keeps the turns before it.
  */
 export async function generateConversation(options: GenerateConversationOptions): Promise<Conversation> {
   const { session, prompts } = options;
@@ -60,10 +68,12 @@ export async function generateConversation(options: GenerateConversationOptions)
   // Stops this conversation's other calls when one fails; the caller's signal stops them all.
   const stop = new AbortController();
   const context: AgentContext = {
+    sessionId: session.session_id,
     model: options.model,
     prompts,
     responseFormat: options.responseFormat,
     maxReasks: options.maxReasks,
+    maxBlockedRetries: options.maxBlockedRetries,
     timeoutMs: options.timeoutMs,
     signal: options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]),
     onCall: (record) => calls.push(record),
@@ -76,39 +86,35 @@ export async function generateConversation(options: GenerateConversationOptions)
     chooseGoal(context, { session, candidates, turnCount }),
   ]);
   const profile: ListenerProfile = { ...session.user, ...summary };
-  const sessionId = session.session_id;
   const listener = new ListenerAgent(context, {
-    sessionId,
     profile,
     goal,
     turnCount,
     profilingTracks: session.profiling_tracks,
   });
-  const recsys = new RecsysAgent(context, { sessionId, profile, pool: session.pool_tracks });
+  const recsys = new RecsysAgent(context, { profile, pool: session.pool_tracks });
   await allOrAbort(stop, [listener.prime(), recsys.prime()]);
 
   const chat: ConversationTurn[] = [];
   let endedEarly: Conversation['endedEarly'] = null;
-  let listenerTurn: ListenerTurn = await listener.openConversation();
-  for (let turn = 1; turn <= turnCount; turn += 1) {
-    if (listenerTurn.response_code !== 'SUCCESS') {
-      endedEarly = { agent: 'listener', turn, response_code: listenerTurn.response_code };
-      break;
+  try {
+    let listenerTurn = await listener.openConversation();
+    for (let turn = 1; turn <= turnCount; turn += 1) {
+      const recsysTurn = await recsys.recommend(turn, listenerTurn.message);
+      chat.push({ turn, listener: listenerTurn, recsys: recsysTurn });
+      if (turn < turnCount)
+        listenerTurn = await listener.react(turn + 1, recsysTurn.track, recsysTurn.message);
     }
-    const recsysTurn = await recsys.recommend(turn, listenerTurn.message);
-    chat.push({ turn, listener: listenerTurn, recsys: recsysTurn });
-    if (recsysTurn.track === null) {
-      endedEarly = { agent: 'recsys', turn, response_code: recsysTurn.response_code };
-      break;
-    }
-    if (turn < turnCount) listenerTurn = await listener.react(turn + 1, recsysTurn.track, recsysTurn.message);
-  }
-  if (chat.length === 0) {
-    throw new Tp2dgError(
-      'AGENT_REPLY',
-      `session "${sessionId}": the listener's first message was unusable (${endedEarly?.response_code})`,
-      { callSite: { agent: 'listener', turn: 1 } },
-    );
+  } catch (error) {
+    // Without a complete turn there is nothing to keep.
+    if (!options.keepShort || chat.length === 0 || !AgentReplyError.isInstance(error)) throw error;
+    endedEarly = keptShortAt(error);
   }
   return { profile, goal, goalTemplateCodes: candidates.map(goalTemplateCode), chat, calls, endedEarly };
+}
+
+/** Where a kept-short chat stopped: only the Listener and Recsys calls of a turn can stop it. */
+function keptShortAt(error: AgentReplyError): Conversation['endedEarly'] {
+  const { agent, turn } = error.callSite as { agent: 'listener' | 'recsys'; turn: number };
+  return { agent, turn, response_code: error.responseCode, kept_short: true };
 }

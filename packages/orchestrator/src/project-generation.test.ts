@@ -31,6 +31,7 @@ const optionsFor = (outputDir: string) => ({
   seed: 42,
   responseFormat: 'yaml' as const,
   maxReasks: 2,
+  maxBlockedRetries: 2,
 });
 
 describe('projectGeneration', () => {

@@ -16,6 +16,7 @@ export type ProjectionOptions = Pick<
   | 'seed'
   | 'responseFormat'
   | 'maxReasks'
+  | 'maxBlockedRetries'
   | 'sessions'
   | 'shard'
 >;

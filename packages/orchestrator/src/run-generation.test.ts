@@ -60,6 +60,7 @@ async function optionsFor(outputDir: string): Promise<RunGenerationOptions> {
     seed: 42,
     responseFormat: 'yaml',
     maxReasks: 2,
+    maxBlockedRetries: 2,
   };
 }
 

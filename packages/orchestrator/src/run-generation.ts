@@ -38,6 +38,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   const report: RunReport = {
     corpusRoot,
     written: 0,
+    keptShort: 0,
     existing: 0,
     failed: 0,
     skipped: 0,
@@ -104,11 +105,13 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         return;
       }
       report.written += 1;
+      if (conversation.endedEarly !== null) report.keptShort += 1;
       emit({
         type: 'session-written',
         sessionId,
         folder,
         turns: conversation.chat.length,
+        endedEarly: conversation.endedEarly,
         calls: generated.paidCalls,
         replayedCalls: generated.replayedCalls,
         model: options.models.model,
@@ -118,7 +121,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       if (!SessionFailures.isSessionFailure(error) || signal.aborted) throw error;
       report.failed += 1;
       const callSite = error.callSite ?? { agent: null, turn: null };
-      emit({ type: 'session-failed', sessionId, ...callSite, code: error.code, reason: error.message });
+      const code = SessionFailures.codeOf(error);
+      emit({ type: 'session-failed', sessionId, ...callSite, code, reason: error.message });
       await failures.record(session, error);
     }
   }

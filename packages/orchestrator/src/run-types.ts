@@ -1,6 +1,14 @@
 import type { ResponseFormat } from '@tp2dg/agents';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
-import type { AgentName, GoalTemplate, ModelPort, PriceTable, Session, TokenUsage } from '@tp2dg/entities';
+import type {
+  AgentName,
+  GoalTemplate,
+  ModelPort,
+  PriceTable,
+  Session,
+  SessionFile,
+  TokenUsage,
+} from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import type { RunSettings } from './manifest/run-manifest.js';
 import type { Shard } from './shard.js';
@@ -24,6 +32,13 @@ export interface RunGenerationOptions {
   seed: number;
   responseFormat: ResponseFormat;
   maxReasks: number;
+  /** Resends of a blocked request per agent turn, apart from the re-asks (`--max-blocked-retries`). */
+  maxBlockedRetries: number;
+  /**
+   * Saves a conversation that cannot reach its turn count with its complete turns, labelled in
+   * `ended_early` (`--keep-short`), instead of failing the session; off by default.
+   */
+  keepShort?: boolean;
   /** How many sessions to take from the corpus (from the shard, when given); all when absent. */
   sessions?: number;
   /** A ceiling in USD at list prices: no conversation starts that would pass it (`--max-cost`). */
@@ -71,6 +86,8 @@ export type RunEvent =
       sessionId: string;
       folder: string;
       turns: number;
+      /** Set when `keepShort` saved it with fewer turns: the call that stopped it. */
+      endedEarly: SessionFile['ended_early'];
       /** Calls this run paid for; `replayedCalls` more were answered from the session's journal. */
       calls: number;
       replayedCalls: number;
@@ -94,6 +111,8 @@ export type RunEvent =
 export interface RunReport {
   corpusRoot: string;
   written: number;
+  /** Of those written, the ones `keepShort` saved with fewer turns than asked. */
+  keptShort: number;
   existing: number;
   failed: number;
   skipped: number;

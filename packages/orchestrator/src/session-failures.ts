@@ -1,3 +1,4 @@
+import { AgentReplyError } from '@tp2dg/agents';
 import { type Session, Tp2dgError } from '@tp2dg/entities';
 import { appendFailure } from './failure-log.js';
 
@@ -22,6 +23,11 @@ export class SessionFailures {
     return Tp2dgError.isInstance(error) && SESSION_FAILURES.has(error.code);
   }
 
+  /** What the failure log says failed: the refused reply's response code (BLOCKED ...) when there is one. */
+  static codeOf(error: Tp2dgError): string {
+    return AgentReplyError.isInstance(error) ? error.responseCode : error.code;
+  }
+
   succeeded(): void {
     this.inARow = 0;
   }
@@ -36,7 +42,7 @@ export class SessionFailures {
       stage: 'generate',
       agent: error.callSite?.agent ?? null,
       turn: error.callSite?.turn ?? null,
-      code: error.code,
+      code: SessionFailures.codeOf(error),
       reason: error.message,
     });
     if (failuresInARow >= this.maxInARow) {

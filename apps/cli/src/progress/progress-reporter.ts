@@ -52,8 +52,13 @@ export function describeEvent(event: RunEvent): string {
   switch (event.type) {
     case 'run-started':
       return event.total === undefined ? 'started' : `started: ${event.total} sessions`;
-    case 'session-written':
-      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls${event.replayedCalls > 0 ? ` (+${event.replayedCalls} replayed from its journal)` : ''}`;
+    case 'session-written': {
+      const replayed = event.replayedCalls > 0 ? ` (+${event.replayedCalls} replayed from its journal)` : '';
+      const stop = event.endedEarly;
+      const short =
+        stop === null ? '' : `, kept short: ${stop.agent} turn ${stop.turn} got ${stop.response_code}`;
+      return `wrote ${event.sessionId}: ${event.turns} turns, ${event.calls} calls${replayed}${short}`;
+    }
     case 'session-exists':
       return `kept ${event.sessionId}: already generated`;
     case 'session-failed':

@@ -1,7 +1,7 @@
 import { costOfUsage, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 import type { RunEvent } from '@tp2dg/orchestrator';
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter } from './progress-reporter.js';
+import { createProgressReporter, describeEvent } from './progress-reporter.js';
 import { ProgressTally } from './progress-tally.js';
 
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
@@ -10,6 +10,7 @@ const written = (sessionId: string, model = 'gemini-2.5-flash'): RunEvent => ({
   sessionId,
   folder: `/out/${sessionId}`,
   turns: 8,
+  endedEarly: null,
   calls: 20,
   replayedCalls: 0,
   model,
@@ -92,5 +93,11 @@ describe('createProgressReporter', () => {
         /^wrote s1: 8 turns, 20 calls \[1\/2 sessions, .*\$0\.\d{4} of ~\$0\.\d{4}.*\]\n$/,
       ),
     ]);
+  });
+
+  it('should say where a conversation kept short stopped', () => {
+    const endedEarly = { agent: 'recsys', turn: 3, response_code: 'BLOCKED', kept_short: true } as const;
+    const event = { ...written('s1'), turns: 2, endedEarly } as RunEvent;
+    expect(describeEvent(event)).toBe('wrote s1: 2 turns, 20 calls, kept short: recsys turn 3 got BLOCKED');
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Every fault the emulator can inject, in the order one draw walks them. */
 export const FAULT_KINDS = [
   /** generateContent answers 429 RESOURCE_EXHAUSTED with a short `RetryInfo.retryDelay`. */
@@ -27,8 +29,21 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 export interface EmulatorFaultOptions {
   /** Probability per applicable request, in [0, 1]; missing kinds never happen. */
   rates: Partial<Record<FaultKind, number>>;
-  /** Uniform in [0, 1): inject a seeded one so a run's faults can be reproduced. */
-  random: () => number;
+  /**
+   * Uniform in [0, 1), told which request it draws for (see `FaultInjector.pick`). A seeded
+   * generator that ignores it reproduces a run's faults in arrival order, which concurrency
+   * varies; `drawsByRequest(seed)` gives each request the same draw whatever its order.
+   */
+  random: (request: string) => number;
+}
+
+/**
+ * Draws from a hash of `seed` and the request: the same requests meet the same faults in any
+ * arrival order, so a run with concurrent calls still has reproducible faults.
+ */
+export function drawsByRequest(seed: string): (request: string) => number {
+  return (request) =>
+    createHash('sha256').update(seed).update('\0').update(request).digest().readUIntBE(0, 6) / 2 ** 48;
 }
 
 /**
@@ -41,7 +56,9 @@ export class FaultInjector {
   /** How many times each kind was applied. */
   readonly applied: Record<FaultKind, number>;
   private readonly rates: Partial<Record<FaultKind, number>>;
-  private readonly random: () => number;
+  private readonly random: (request: string) => number;
+  /** How many draws each request content has had: a retry of the same request draws anew. */
+  private readonly draws = new Map<string, number>();
 
   constructor(options: EmulatorFaultOptions | undefined) {
     this.rates = options?.rates ?? {};
@@ -54,12 +71,18 @@ export class FaultInjector {
     }
   }
 
-  /** The fault for a request to which `applicable` kinds apply, or undefined. */
-  pick(applicable: readonly FaultKind[]): FaultKind | undefined {
+  /**
+   * The fault for a request to which `applicable` kinds apply, or undefined. `content` names
+   * what the request asks for, free of anything the order of events decides (file URIs); the
+   * draw is told it with how many times the same content was drawn for before (`content#n`).
+   */
+  pick(applicable: readonly FaultKind[], content: string): FaultKind | undefined {
     const candidates = FAULT_KINDS.filter((kind) => applicable.includes(kind) && (this.rates[kind] ?? 0) > 0);
     // No draw when nothing can happen: the sequence stays the same whatever else is asked.
     if (candidates.length === 0) return undefined;
-    const draw = this.random();
+    const occurrence = (this.draws.get(content) ?? 0) + 1;
+    this.draws.set(content, occurrence);
+    const draw = this.random(`${content}#${occurrence}`);
     let ceiling = 0;
     for (const kind of candidates) {
       ceiling += this.rates[kind] ?? 0;

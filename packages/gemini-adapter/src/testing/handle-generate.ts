@@ -48,6 +48,11 @@ function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore):
   return kinds;
 }
 
+/** The request as the fault draw knows it: its content, without the file URIs that upload order decides. */
+function generateContent(body: EmulatedGenerateBody): string {
+  return `generate ${JSON.stringify(body, (key, value) => (key === 'fileUri' ? undefined : value))}`;
+}
+
 /**
  * Answers a fault instead of the model: true when it did (or, for a hang, chose never to).
  * An expired file is only marked here; the file check that follows answers the 403.
@@ -115,7 +120,7 @@ export async function handleGenerate(
   }
   const delay = context.latency();
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const fault = context.faults.pick(applicableFaults(body, context.store));
+  const fault = context.faults.pick(applicableFaults(body, context.store), generateContent(body));
   if (fault !== undefined && injectFault(fault, recorded, request, response, context)) return;
   for (const part of filePartsOf(body.contents)) {
     const problem = context.store.problemWithUri(part.fileUri);

@@ -38,7 +38,9 @@ function startUpload(request: IncomingMessage, response: ServerResponse, context
   const index = context.sessions.starts++;
   const injected =
     context.options.respondToUploadStart?.({ index, displayName, mimeType }) ??
-    (context.faults.pick(['failedUpload']) === undefined ? undefined : emulatedApiError(503));
+    (context.faults.pick(['failedUpload'], `upload ${displayName} ${mimeType}`) === undefined
+      ? undefined
+      : emulatedApiError(503));
   if (injected !== undefined) {
     if (!isHang(injected)) sendEmulatedReply(response, injected, 'files');
     return;
@@ -77,7 +79,10 @@ export function handleUpload(
     sendGoogleError(response, 400, outcome);
   } else {
     const stored = context.store.add(outcome);
-    if (context.faults.pick(['stuckProcessing']) !== undefined) {
+    if (
+      context.faults.pick(['stuckProcessing'], `process ${outcome.displayName} ${outcome.mimeType}`) !==
+      undefined
+    ) {
       context.store.holdProcessing(stored.name, STUCK_POLLS);
     }
     const file = context.store.describeByName(stored.name);

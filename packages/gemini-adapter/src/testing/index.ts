@@ -6,7 +6,7 @@ export {
 } from './cooperative-responder.js';
 export { type EmulatedApiErrorOptions, emulatedApiError } from './emulated-api-error.js';
 export type { EmulatedLatency } from './emulated-latency.js';
-export { type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
+export { drawsByRequest, type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
 export type {
   EmulatedGenerateBody,
   EmulatedGenerateRequest,

@@ -22,6 +22,7 @@ export async function prepareRunDirectory(
     profile_size: options.loaderOptions.profileSize,
     pool_size: options.loaderOptions.poolSize ?? null,
     max_reasks: options.maxReasks,
+    keep_short: options.keepShort ?? false,
     ...manifest?.settings,
   };
   const content = {

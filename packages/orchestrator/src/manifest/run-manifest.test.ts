@@ -32,6 +32,7 @@ async function run(outputDir: string, overrides: Partial<RunGenerationOptions> =
     seed,
     responseFormat: 'yaml',
     maxReasks: 2,
+    maxBlockedRetries: 2,
     manifest: {
       settings: { temperature: 0.7 },
       runOptions: { concurrency: 1 },
