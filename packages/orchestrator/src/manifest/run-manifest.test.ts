@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
@@ -86,6 +86,20 @@ describe('the run manifest', () => {
       message: expect.stringMatching(/temperature 0\.7, this command has 1\. .*--fresh.*--force/),
     });
     expect(await sessionIds(first.corpusRoot)).toHaveLength(1);
+  });
+
+  it('should take a setting the manifest does not know, from a later version, as no change', async () => {
+    const outputDir = await temporaryDirectory();
+    const first = await run(outputDir, { sessions: 1 });
+    const file = manifestFile(first.corpusRoot, undefined);
+    const written = await readManifest(file);
+    const { keep_short: _added, ...olderSettings } = written.settings;
+    await writeFile(file, JSON.stringify({ ...written, settings: olderSettings }));
+    const resumed = await run(outputDir, { sessions: 2 });
+    expect(resumed).toMatchObject({ existing: 1, written: 1 });
+    const manifest = await readManifest(file);
+    expect(manifest.settings.keep_short).toBe(false);
+    expect(manifest.forced_changes).toEqual([]);
   });
 
   it('should mix settings when forced, keep what was made, and record the change', async () => {

@@ -57,7 +57,13 @@ export async function recordRunStart(
       from: previous?.settings[setting] ?? null,
       to: content.settings[setting] ?? null,
     }))
-    .filter((change) => previous !== undefined && change.from !== change.to);
+    // A setting the manifest does not know came with a later tp2dg: recorded, not a change.
+    .filter(
+      (change) =>
+        previous !== undefined &&
+        Object.hasOwn(previous.settings, change.setting) &&
+        change.from !== change.to,
+    );
   const [first] = changes;
   if (first !== undefined && !options.force) {
     const described = changes.map(
