@@ -1,17 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
-
-/**
- * Turns an id from a corpus into one safe path segment: ids come from files we do not
- * control, and `../x` or `a/b` must not steer where a conversation is written. A leading
- * dot is encoded too, so `.` and `..` cannot occur and no output looks like a hidden
- * staging folder (which readers skip).
- */
-export function pathSegment(id: string): string {
-  const encoded = encodeURIComponent(id);
-  return encoded.startsWith('.') ? `%2E${encoded.slice(1)}` : encoded;
-}
+import { pathSegment } from './path-segment.js';
 
 /**
  * `<out>/<model>/<corpus>`: the reference layout's root for one model and corpus. An empty

@@ -15,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => rm(dirname(dirname(corpusRoot)), { recursive: true, force: true }));
 
 const SHARD = { index: 1, count: 2 };
-const LONG_ID = 's-é';
+const LONG_ID = `s-${'é'.repeat(200)}`;
 const session = (userId: string, sessionId: string) =>
   ({ session_id: sessionId, user: { user_id: userId } }) as Session;
 
