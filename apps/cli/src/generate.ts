@@ -7,7 +7,9 @@ import { defineGenerateArguments } from './generate-arguments.js';
 import { runGenerateCommand } from './run-generate-command.js';
 
 const abort = new AbortController();
+// SIGTERM (a service manager, `kill`) stops the run as Ctrl-C does: finished sessions kept, the lock released.
 process.once('SIGINT', () => abort.abort());
+process.once('SIGTERM', () => abort.abort());
 
 const parser = defineGenerateArguments(yargs(hideBin(process.argv)).scriptName('tp2dg-generate'))
   .version(packageJson.version)
