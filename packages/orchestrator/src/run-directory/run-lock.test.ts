@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LockHolder, LockHolderSchema } from './lock-holder.js';
 import { acquireRunLock, LOCK_TTL_MS, runLockFile } from './run-lock.js';
 
@@ -94,6 +94,27 @@ describe('acquireRunLock', () => {
       message: expect.stringContaining('on elsewhere'),
     });
     expect(warnings).toEqual([]);
+  });
+
+  it('should tell the run when another run took its lock over, at the next refresh', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const lost: string[] = [];
+      await using lock = await acquireRunLock(corpusRoot, undefined, {
+        onWarning: () => {},
+        onLost: (message) => lost.push(message),
+      });
+      // What a takeover leaves: the lock refreshed by someone else.
+      const elsewhere = new Date(Date.now() - 5_000);
+      await utimes(lock.file, elsewhere, elsewhere);
+      await vi.advanceTimersByTimeAsync(10_000);
+      await vi.waitFor(() => expect(lost).toHaveLength(1));
+      expect(lost[0]).toMatch(
+        new RegExp(`^${lock.file}: lost the run lock .*another run may be writing here`),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('should report an unwritable place as a write error naming it', async () => {

@@ -59,12 +59,38 @@ export async function acquireRunLock(
   await mkdir(corpusRoot, { recursive: true }).catch((error: unknown) => {
     throw writeError(corpusRoot, 'could not create the run directory', error);
   });
+  const takenOver = await removeIfStale(file);
+  const release = await lockOrRefuse(file, options.onLost);
+  try {
+    await recordHolder(file, currentHolder(new Date()));
+  } catch (error) {
+    await release();
+    throw writeError(file, 'could not record the run lock', error);
+  }
+  if (takenOver !== undefined)
+    options.onWarning(`${file}: took over the lock of a run that died (${takenOver}).`);
+  return {
+    file,
+    // A lock that could not be removed is taken over by the next run: nothing to report here.
+    [Symbol.asyncDispose]: () => release().catch(() => undefined),
+  };
+}
+
+/** Removes a lock whose holder died; returns what is known of that holder, for the warning. */
+async function removeIfStale(file: string): Promise<string | undefined> {
   const found = await findLock(file);
   const stale = found === undefined ? undefined : staleReason(found, LOCK_TTL_MS);
-  if (stale !== undefined) await rm(file, { recursive: true, force: true });
-  let release: () => Promise<void>;
+  if (stale === undefined) return undefined;
+  await rm(file, { recursive: true, force: true }).catch((error: unknown) => {
+    throw writeError(file, 'could not remove the lock of a run that died', error);
+  });
+  return `${describeHolder(found?.holder)}; ${stale}`;
+}
+
+/** Takes the lock, or refuses at once naming its holder: a second run must not wait and pay twice. */
+async function lockOrRefuse(file: string, onLost: (message: string) => void): Promise<() => Promise<void>> {
   try {
-    release = await lock(file, {
+    return await lock(file, {
       lockfilePath: file,
       realpath: false,
       stale: LOCK_TTL_MS,
@@ -72,7 +98,7 @@ export async function acquireRunLock(
       retries: 0,
       fs: lockFs,
       onCompromised: (error) =>
-        options.onLost(
+        onLost(
           `${file}: lost the run lock (${error.message}); another run may be writing here, so this one stops.`,
         ),
     });
@@ -87,22 +113,6 @@ export async function acquireRunLock(
         'Wait for it to end or stop it; a lock left by a run that died is taken over by the next run.',
     );
   }
-  try {
-    await recordHolder(file, currentHolder(new Date()));
-  } catch (error) {
-    await release();
-    throw writeError(file, 'could not record the run lock', error);
-  }
-  if (found !== undefined && stale !== undefined) {
-    options.onWarning(
-      `${file}: took over the lock of a run that died (${describeHolder(found.holder)}; ${stale}).`,
-    );
-  }
-  return {
-    file,
-    // A lock that could not be removed is taken over by the next run: nothing to report here.
-    [Symbol.asyncDispose]: () => release().catch(() => undefined),
-  };
 }
 
 function writeError(path: string, what: string, error: unknown): Tp2dgError {
