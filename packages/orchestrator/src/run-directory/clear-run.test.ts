@@ -123,6 +123,14 @@ describe('clearRun', () => {
     expect(warning).toBe(`--fresh kept 1 entry of ${corpusRoot} it did not write: u1/s3.`);
   });
 
+  it('should keep the run directory itself when it empties it', async () => {
+    await putManifest();
+    await put(join(corpusRoot, 'failures.jsonl'));
+    await putSession(session('u1', 's1'));
+    expect(await clearRun(corpusRoot, undefined)).toBeUndefined();
+    expect(await tree()).toEqual([]);
+  });
+
   it('should do nothing, and create nothing, where there is no run directory yet', async () => {
     expect(await clearRun(corpusRoot, undefined)).toBeUndefined();
     expect(existsSync(corpusRoot)).toBe(false);

@@ -31,7 +31,9 @@ export async function clearRun(
   corpusRoot: string,
   shard: ShardSessions | undefined,
 ): Promise<string | undefined> {
-  const entries = await listRunDirectory(corpusRoot);
+  const entries = await listRunDirectory(corpusRoot).catch((error: unknown) => {
+    throw clearingError(corpusRoot, error);
+  });
   if (entries.every((entry) => entry.kind === 'lock')) return undefined;
   const manifests = [
     ...new Set([manifestFile(corpusRoot, shard?.shard), manifestFile(corpusRoot, undefined)]),
@@ -53,16 +55,15 @@ export async function clearRun(
     const manifestEntries = removed.filter((entry) => entry.kind === 'manifest');
     const outputs = removed.filter((entry) => entry.kind !== 'manifest');
     await Promise.all(outputs.map((entry) => rm(entry.path, { recursive: true, force: true })));
-    await removeEmptied([...new Set(outputs.map((entry) => dirname(entry.path)))]);
+    // User folders, and journal folders of users; the run directory itself stays.
+    const parents = new Set(
+      outputs.map((entry) => dirname(entry.path)).filter((folder) => folder !== corpusRoot),
+    );
+    await removeEmptied([...parents]);
     await removeEmptied([journalRoot(corpusRoot)]);
     await Promise.all(manifestEntries.map((entry) => rm(entry.path, { force: true })));
   } catch (error) {
-    throw new Tp2dgError(
-      'OUTPUT_WRITE',
-      `${corpusRoot}: --fresh could not clear the run directory (${(error as Error).message}). ` +
-        'Check its permissions, or choose another --output-dir.',
-      { cause: error },
-    );
+    throw clearingError(corpusRoot, error);
   }
   const kept = entries
     .filter((entry) => entry.kind === 'unknown')
@@ -98,5 +99,14 @@ async function removeEmptied(folders: readonly string[]): Promise<void> {
         if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
       }),
     ),
+  );
+}
+
+function clearingError(corpusRoot: string, error: unknown): Tp2dgError {
+  return new Tp2dgError(
+    'OUTPUT_WRITE',
+    `${corpusRoot}: --fresh could not clear the run directory (${(error as Error).message}). ` +
+      'Check its permissions, or choose another --output-dir.',
+    { cause: error },
   );
 }
