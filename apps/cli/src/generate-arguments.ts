@@ -168,6 +168,10 @@ export function defineGenerateArguments(argv: Argv) {
           throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
         }
       }
+      // An empty value would name the working directory, or drop a level of the run directory.
+      for (const name of ['source', 'source-config', 'data', 'model', 'output-dir', 'prompts'] as const) {
+        if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
       const maxCost = args['max-cost'] as number | undefined;
       if (maxCost !== undefined && !(maxCost > 0)) {
         throw new Error(`--max-cost must be a positive amount in USD (got ${maxCost})`);

@@ -7,7 +7,7 @@ import { defineGenerateArguments } from './generate-arguments.js';
 import { runGenerateCommand } from './run-generate-command.js';
 
 const abort = new AbortController();
-// A service manager's stop (SIGTERM) ends the run as Ctrl-C does: finished sessions kept, resumable.
+// A service manager's stop (SIGTERM) ends the run as Ctrl-C does: finished sessions kept, the lock released.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
 /** Every line goes out with corpus strings' control characters escaped (see `printable`). */
 const writeLine = (stream: NodeJS.WriteStream, line: string) => stream.write(`${printable(line)}\n`);

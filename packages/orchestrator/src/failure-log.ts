@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
 import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
-import { type Shard, shardFileName } from './shard.js';
+import { isShardFileName, type Shard, shardFileName } from './shard.js';
 
 /** Appends to `failures.jsonl`: a session without a conversation always leaves its reason. */
 export async function appendFailure(file: string, record: FailureRecord): Promise<void> {
@@ -27,4 +27,9 @@ export function appendSkip(file: string, skip: SkippedSession): Promise<void> {
 /** Each shard keeps its own failure log. */
 export function failureLogName(shard: Shard | undefined): string {
   return shardFileName('failures', '.jsonl', shard);
+}
+
+/** Whether a run directory entry is the failure log of some shard, or of the whole run. */
+export function isFailureLogName(name: string): boolean {
+  return isShardFileName(name, 'failures', '.jsonl');
 }

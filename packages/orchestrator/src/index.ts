@@ -5,7 +5,8 @@ export {
   generateConversation,
 } from './generate-conversation.js';
 export { manifestFile, type RunManifest, RunManifestSchema } from './manifest/run-manifest.js';
-export { corpusFolder, pathSegment, sessionFolder } from './output-paths.js';
+export { corpusFolder, sessionFolder } from './output-paths.js';
+export { MAX_SEGMENT_BYTES, pathSegment } from './path-segment.js';
 export { type Projection, type ProjectionOptions, projectGeneration } from './project-generation.js';
 export { runGeneration } from './run-generation.js';
 export type {

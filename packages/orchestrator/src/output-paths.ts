@@ -1,19 +1,26 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { Tp2dgError } from '@tp2dg/entities';
+import { pathSegment } from './path-segment.js';
 
 /**
- * Turns an id from a corpus into one safe path segment: ids come from files we do not
- * control, and `../x` or `a/b` must not steer where a conversation is written. A leading
- * dot is encoded too, so `.` and `..` cannot occur and no output looks like a hidden
- * staging folder (which readers skip).
+ * `<out>/<model>/<corpus>`: the reference layout's root for one model and corpus. An empty
+ * name would drop its level (`<out>/<corpus>`), and a run directory that is not where it
+ * seems is one `--fresh` could clear by mistake.
  */
-export function pathSegment(id: string): string {
-  const encoded = encodeURIComponent(id);
-  return encoded.startsWith('.') ? `%2E${encoded.slice(1)}` : encoded;
-}
-
-/** `<out>/<model>/<corpus>`: the reference layout's root for one model and corpus. */
 export function corpusFolder(outputDir: string, model: string, corpus: string): string {
+  if (model === '') {
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      'the model name is empty: it names the run directory. Pass --model.',
+    );
+  }
+  if (corpus === '') {
+    throw new Tp2dgError(
+      'LOADER_INVALID',
+      'the data loader gave an empty corpus name: it names the run directory. Fix the loader.',
+    );
+  }
   return join(outputDir, pathSegment(model), pathSegment(corpus));
 }
 
@@ -48,17 +55,15 @@ export function stagingPrefix(folder: string): string {
   return `.${basename(folder)}${STAGING_MARK}`;
 }
 
-/**
- * The session id behind an entry of a user's folder or journal folder: a session folder, a
- * staging folder of one, or a journal. Undefined for a name tp2dg did not make.
- */
-export function sessionIdOfEntry(name: string): string | undefined {
-  let segment = name.endsWith(JOURNAL_EXTENSION) ? name.slice(0, -JOURNAL_EXTENSION.length) : name;
-  const staging = segment.lastIndexOf(STAGING_MARK);
-  if (segment.startsWith('.') && staging > 0) segment = segment.slice(1, staging);
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
+/** The session folder name a staging folder name was made for; undefined for any other name. */
+export function stagedFolderName(name: string): string | undefined {
+  const mark = name.lastIndexOf(STAGING_MARK);
+  return name.startsWith('.') && mark > 1 ? name.slice(1, mark) : undefined;
+}
+
+/** The session folder name a journal file name was made for; undefined for any other name. */
+export function journaledFolderName(name: string): string | undefined {
+  return name.endsWith(JOURNAL_EXTENSION) && name.length > JOURNAL_EXTENSION.length
+    ? name.slice(0, -JOURNAL_EXTENSION.length)
+    : undefined;
 }

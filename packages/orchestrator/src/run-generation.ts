@@ -8,9 +8,9 @@ import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
 import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
-import { prepareRunDirectory } from './manifest/prepare-run-directory.js';
 import { corpusFolder, isFinished, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable, folderSettingsOf } from './resume-check.js';
+import { prepareRunDirectory } from './run-directory/prepare-run-directory.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { SessionFailures } from './session-failures.js';
 import { inShard, sessionsInShard } from './shard.js';
@@ -127,7 +127,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     }
   }
 
-  await prepareRunDirectory(corpusRoot, loader, options);
+  // Held until the run ends, however it ends: `await using` releases it on every way out.
+  await using _runLock = await prepareRunDirectory(corpusRoot, loader, options, {
+    onEvent: emit,
+    onLockLost: () => stop.abort(),
+  });
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
   const sessions = sessionsInShard(loader.sessions(), shard)[Symbol.asyncIterator]();
   const { stopped, heldBack } = await drainConcurrently({

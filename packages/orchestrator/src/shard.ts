@@ -43,3 +43,11 @@ async function* sessionsOfShard(sessions: AsyncIterable<Session>, shard: Shard):
     if (inShard(session.session_id, shard)) yield session;
   }
 }
+
+/** Whether `name` is `shardFileName(stem, extension, shard)` for some shard, or for none. */
+export function isShardFileName(name: string, stem: string, extension: string): boolean {
+  const fits = name.length >= stem.length + extension.length;
+  if (!fits || !name.startsWith(stem) || !name.endsWith(extension)) return false;
+  const middle = name.slice(stem.length, name.length - extension.length);
+  return middle === '' || /^-shard-[1-9]\d*-of-[1-9]\d*$/.test(middle);
+}
