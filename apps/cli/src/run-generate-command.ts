@@ -88,6 +88,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   io.stdout(
     `Already present: ${report.existing}. Failed: ${report.failed}. Skipped by the loader: ${report.skipped}.`,
   );
+  if (report.textFieldsCut > 0) {
+    io.stdout(
+      `Cut ${report.textFieldsCut} text field(s) to their caps (--max-text-chars, --max-lyrics-chars; --strict stops instead).`,
+    );
+  }
   if (report.failed + report.skipped > 0)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);
