@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { type DataLoaderOptionsV1, resolveDataLoader } from '@tp2dg/data-loaders';
-import type { ProjectionOptions } from '@tp2dg/orchestrator';
+import { MEGABYTE, type ProjectionOptions } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import type { GenerateArguments } from './generate-arguments.js';
 import { pluginSearchPath } from './plugin-search-path.js';
@@ -39,5 +39,12 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     maxBlockedRetries: args.maxBlockedRetries,
     sessions: args.sessions,
     shard: args.shard,
+    inputLimits: {
+      maxAudioBytes: Math.floor(args.maxAudioMb * MEGABYTE),
+      maxImageBytes: Math.floor(args.maxImageMb * MEGABYTE),
+      maxTextChars: args.maxTextChars,
+      maxLyricsChars: args.maxLyricsChars,
+      strict: args.strict,
+    },
   };
 }

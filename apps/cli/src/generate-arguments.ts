@@ -1,3 +1,4 @@
+import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseShard } from './shard-argument.js';
 
@@ -123,6 +124,32 @@ export function defineGenerateArguments(argv: Argv) {
       describe:
         'Print the calls, tokens by modality and dollars the command would spend, without a call, an upload or a write',
     })
+    .option('max-audio-mb', {
+      type: 'number',
+      default: DEFAULT_INPUT_LIMITS.maxAudioBytes / MEGABYTE,
+      describe: 'Largest audio clip taken, in MB (2^20 bytes); a larger one stops the run (exit 3)',
+    })
+    .option('max-image-mb', {
+      type: 'number',
+      default: DEFAULT_INPUT_LIMITS.maxImageBytes / MEGABYTE,
+      describe: 'Largest cover image taken, in MB (2^20 bytes); a larger one stops the run (exit 3)',
+    })
+    .option('max-text-chars', {
+      type: 'number',
+      default: DEFAULT_INPUT_LIMITS.maxTextChars,
+      describe: 'Longest text field of a track or user (title, artist, tag ...); longer ones are cut',
+    })
+    .option('max-lyrics-chars', {
+      type: 'number',
+      default: DEFAULT_INPUT_LIMITS.maxLyricsChars,
+      describe: 'Longest lyrics of a track; longer ones are cut',
+    })
+    .option('strict', {
+      type: 'boolean',
+      default: DEFAULT_INPUT_LIMITS.strict,
+      describe:
+        'Stop (exit 3) on text over its cap and on media whose name says another type than its content, instead of cutting it or sending it as its real type',
+    })
     .option('fresh', {
       type: 'boolean',
       default: false,
@@ -159,6 +186,8 @@ export function defineGenerateArguments(argv: Argv) {
         'seed',
         'rpm',
         'tpm',
+        'max-text-chars',
+        'max-lyrics-chars',
       ] as const) {
         const value = args[name];
         const minimum = ['max-reasks', 'max-blocked-retries', 'seed', 'thinking-budget'].includes(name)
@@ -171,6 +200,12 @@ export function defineGenerateArguments(argv: Argv) {
       // An empty value would name the working directory, or drop a level of the run directory.
       for (const name of ['source', 'source-config', 'data', 'model', 'output-dir', 'prompts'] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
+      for (const name of ['max-audio-mb', 'max-image-mb'] as const) {
+        const value = args[name];
+        if (!(value > 0 && Number.isFinite(value))) {
+          throw new Error(`--${name} must be a positive number of megabytes (got ${value})`);
+        }
       }
       const maxCost = args['max-cost'] as number | undefined;
       if (maxCost !== undefined && !(maxCost > 0)) {

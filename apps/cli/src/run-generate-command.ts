@@ -94,6 +94,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       `tp2dg-generate: warning: no session was selected from ${inputs.loaderOptions.dataDir}; check --data, --source, --shard and the corpus itself.`,
     );
   }
+  if (report.textFieldsCut > 0) {
+    io.stdout(
+      `Cut ${report.textFieldsCut} text field(s) to their caps (--max-text-chars, --max-lyrics-chars; --strict stops instead).`,
+    );
+  }
   if (report.failed + report.skipped > 0)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
   io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);

@@ -16,6 +16,10 @@ export function runManifestInput(
       temperature: args.temperature ?? null,
       thinking_budget: args.thinkingBudget ?? null,
       max_output_tokens: args.maxOutputTokens ?? null,
+      // A cut title or lyric is what the model reads; the media caps and --strict only accept
+      // or refuse, so they are run options.
+      max_text_chars: args.maxTextChars,
+      max_lyrics_chars: args.maxLyricsChars,
     },
     runOptions: {
       data: args.data,
@@ -32,6 +36,9 @@ export function runManifestInput(
       max_blocked_retries: args.maxBlockedRetries,
       max_consecutive_failures: args.maxConsecutiveFailures,
       prompts: args.prompts ?? null,
+      max_audio_mb: args.maxAudioMb,
+      max_image_mb: args.maxImageMb,
+      strict: args.strict,
     },
     versions: packageVersions(),
   };

@@ -46,4 +46,12 @@ describe('describeTrack', () => {
       { kind: 'file', path: '/corpus/images/42.jpg', mimeType: 'image/jpeg' },
     ]);
   });
+
+  it('should send media as the types a run found in their content, over what the names say', () => {
+    const checked: Track = { ...track, audio_mime_type: 'audio/mp3', image_mime_type: 'image/png' };
+    expect(trackParts(checked, 'catalog').slice(1)).toEqual([
+      { kind: 'file', path: '/corpus/audio/42.wav', mimeType: 'audio/mp3' },
+      { kind: 'file', path: '/corpus/images/42.jpg', mimeType: 'image/png' },
+    ]);
+  });
 });

@@ -32,15 +32,23 @@ export function trackParts(track: Track, view: TrackView, label = ''): ModelPart
   return [{ kind: 'text', text: `${label}${describeTrack(track, view)}` }, ...trackMediaParts(track)];
 }
 
-/** The audio clip and cover of a track, when it has them. */
+/**
+ * The audio clip and cover of a track, when it has them, each sent as the type a run found in
+ * its content (`audio_mime_type`, `image_mime_type`); a track no run checked (a library caller's)
+ * goes by its extension.
+ */
 export function trackMediaParts(track: Track): ModelPart[] {
-  const paths = [track.audio_path, track.image_path].filter((path) => path !== undefined);
-  return paths.map((path) => {
-    const mimeType = mediaTypeOf(path);
-    // Loaders reject other formats up front; reaching here with one is a loader's bug.
-    if (mimeType === undefined)
+  const files = [
+    { path: track.audio_path, mimeType: track.audio_mime_type },
+    { path: track.image_path, mimeType: track.image_mime_type },
+  ];
+  return files.flatMap(({ path, mimeType }) => {
+    if (path === undefined) return [];
+    const sentAs = mimeType ?? mediaTypeOf(path);
+    // Runs reject other formats up front; reaching here with one is a caller's bug.
+    if (sentAs === undefined)
       throw new Tp2dgError('INVALID_INPUT', `${path}: a media format Gemini does not take`);
-    return { kind: 'file', path, mimeType };
+    return [{ kind: 'file' as const, path, mimeType: sentAs }];
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaTypeOf } from './media-type.js';
+import { mediaExtensionsOf, mediaTypeOf, mediaTypeOfExtension } from './media-type.js';
 
 describe('mediaTypeOf', () => {
   it('should give the MIME types Gemini documents for the formats corpora use', () => {
@@ -9,6 +9,7 @@ describe('mediaTypeOf', () => {
       'a.flac': 'audio/flac',
       'a.ogg': 'audio/ogg',
       'a.m4a': 'audio/aac',
+      'a.aif': 'audio/aiff',
       'a.jpg': 'image/jpeg',
       'a.png': 'image/png',
       'a.webp': 'image/webp',
@@ -19,5 +20,21 @@ describe('mediaTypeOf', () => {
   it('should know nothing of formats Gemini does not take', () => {
     expect(mediaTypeOf('clip.mid')).toBeUndefined();
     expect(mediaTypeOf('cover')).toBeUndefined();
+  });
+});
+
+describe('mediaTypeOfExtension', () => {
+  it('should take an extension with or without its dot, in any case', () => {
+    expect(mediaTypeOfExtension('mp3')).toBe('audio/mp3');
+    expect(mediaTypeOfExtension('.JPG')).toBe('image/jpeg');
+    expect(mediaTypeOfExtension('gif')).toBeUndefined();
+  });
+});
+
+describe('mediaExtensionsOf', () => {
+  it('should list the extensions of one kind only', () => {
+    expect(mediaExtensionsOf('audio')).toContain('wav');
+    expect(mediaExtensionsOf('audio')).not.toContain('png');
+    expect(mediaExtensionsOf('image')).toEqual(['jpg', 'jpeg', 'png', 'webp']);
   });
 });

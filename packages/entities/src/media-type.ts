@@ -13,13 +13,30 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.m4a': 'audio/aac',
   '.aac': 'audio/aac',
   '.aiff': 'audio/aiff',
+  '.aif': 'audio/aiff',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.png': 'image/png',
   '.webp': 'image/webp',
 };
 
+/** Audio clips and cover images: the two kinds of media a track carries. */
+export type MediaKind = 'audio' | 'image';
+
 /** The MIME type of a media file, or undefined for a format Gemini does not take. */
 export function mediaTypeOf(path: string): string | undefined {
-  return MEDIA_TYPES[extname(path).toLowerCase()];
+  return mediaTypeOfExtension(extname(path));
+}
+
+/** The MIME type Gemini takes for a file extension (`mp3` or `.mp3`, any case), or undefined. */
+export function mediaTypeOfExtension(extension: string): string | undefined {
+  const normalised = extension.toLowerCase();
+  return MEDIA_TYPES[normalised.startsWith('.') ? normalised : `.${normalised}`];
+}
+
+/** The extensions Gemini takes for one kind of media (`wav, mp3, ...`), for messages saying what to convert to. */
+export function mediaExtensionsOf(kind: MediaKind): string[] {
+  return Object.entries(MEDIA_TYPES)
+    .filter(([, type]) => type.startsWith(`${kind}/`))
+    .map(([extension]) => extension.slice(1));
 }

@@ -17,5 +17,12 @@ export const TrackSchema = z.object({
   popularity: z.number().optional(),
   audio_path: z.string().optional(),
   image_path: z.string().optional(),
+  /**
+   * The MIME type the audio clip is sent as, found in its content when a run checks the
+   * session (it wins over the extension, which may lie). Loaders leave it out.
+   */
+  audio_mime_type: z.string().optional(),
+  /** The same for the cover image. */
+  image_mime_type: z.string().optional(),
 });
 export type Track = z.infer<typeof TrackSchema>;

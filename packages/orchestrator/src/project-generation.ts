@@ -3,6 +3,7 @@ import { generateConversation } from './generate-conversation.js';
 import { corpusFolder, isFinished, sessionFolder } from './output-paths.js';
 import type { RunGenerationOptions } from './run-types.js';
 import { inShard, sessionsInShard } from './shard.js';
+import { vetSessions } from './vetting/vet-sessions.js';
 
 export type ProjectionOptions = Pick<
   RunGenerationOptions,
@@ -19,7 +20,11 @@ export type ProjectionOptions = Pick<
   | 'maxBlockedRetries'
   | 'sessions'
   | 'shard'
->;
+  | 'inputLimits'
+> & {
+  /** Told of what the vetting of sessions warns about (a misnamed media file, a text field cut). */
+  onWarning?: (message: string) => void;
+};
 
 /** What a run would call and use, conversation by conversation, as its models estimate it. */
 export interface Projection {
@@ -29,6 +34,8 @@ export interface Projection {
   /** Selected sessions already generated in the output directory: a run keeps them, at no cost. */
   alreadyGenerated: number;
   skippedByLoader: number;
+  /** Distinct text fields the run would cut to their caps. */
+  textFieldsCut: number;
   calls: number;
   usage: TokenUsage;
 }
@@ -36,7 +43,8 @@ export interface Projection {
 /**
  * Plays every conversation a run would make, with the models it is given (offline ones that
  * estimate usage) and without writing anything: the `--dry-run` projection. Selects sessions
- * exactly as `runGeneration` does (shard, limit, finished folders kept).
+ * and vets them exactly as `runGeneration` does (shard, limit, finished folders kept, media and
+ * text checked).
  */
 export async function projectGeneration(options: ProjectionOptions): Promise<Projection> {
   const { shard } = options;
@@ -53,26 +61,33 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
     sessions: 0,
     alreadyGenerated: 0,
     skippedByLoader: 0,
+    textFieldsCut: 0,
     calls: 0,
     usage: ZERO_USAGE,
   };
+  const limit = options.sessions ?? Number.POSITIVE_INFINITY;
+  // Vetted as the run vets them, so the projection stops where the run would, and reads no
+  // session past the limit: one the run never takes must not fail the projection.
+  const sessions = vetSessions(sessionsInShard(loader.sessions(), shard), {
+    limits: options.inputLimits,
+    tally: projection,
+    onWarning: options.onWarning,
+  });
   try {
-    for await (const session of sessionsInShard(loader.sessions(), shard)) {
-      if (
-        options.sessions !== undefined &&
-        projection.sessions + projection.alreadyGenerated >= options.sessions
-      )
-        break;
-      const folder = sessionFolder(corpusRoot, session.user.user_id, session.session_id);
-      if (isFinished(folder)) {
-        projection.alreadyGenerated += 1;
-        continue;
+    if (limit > 0) {
+      for await (const session of sessions) {
+        const folder = sessionFolder(corpusRoot, session.user.user_id, session.session_id);
+        if (isFinished(folder)) {
+          projection.alreadyGenerated += 1;
+        } else {
+          const model = options.models.forSession(session);
+          const { calls } = await generateConversation({ ...options, session, model });
+          projection.sessions += 1;
+          projection.calls += calls.length;
+          for (const call of calls) projection.usage = addUsage(projection.usage, call.usage);
+        }
+        if (projection.sessions + projection.alreadyGenerated >= limit) break;
       }
-      const model = options.models.forSession(session);
-      const { calls } = await generateConversation({ ...options, session, model });
-      projection.sessions += 1;
-      projection.calls += calls.length;
-      for (const call of calls) projection.usage = addUsage(projection.usage, call.usage);
     }
   } finally {
     await loader.close?.();

@@ -14,6 +14,7 @@ import { prepareRunDirectory } from './run-directory/prepare-run-directory.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { SessionFailures } from './session-failures.js';
 import { inShard, sessionsInShard } from './shard.js';
+import { vetSessions } from './vetting/vet-sessions.js';
 
 /**
  * Generates a conversation for each session of a corpus, `concurrency` at a time. A session
@@ -47,6 +48,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     usage: ZERO_USAGE,
     spentUsd: 0,
     budgetReached: false,
+    textFieldsCut: 0,
   };
   const budget = new Budget(options.maxCostUsd, options.prices);
   const settings = folderSettingsOf(options);
@@ -133,7 +135,11 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     onLockLost: () => stop.abort(),
   });
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
-  const sessions = sessionsInShard(loader.sessions(), shard)[Symbol.asyncIterator]();
+  const sessions = vetSessions(sessionsInShard(loader.sessions(), shard), {
+    limits: options.inputLimits,
+    tally: report,
+    onWarning: (message) => emit({ type: 'warning', message }),
+  })[Symbol.asyncIterator]();
   const { stopped, heldBack } = await drainConcurrently({
     items: sessions,
     concurrency: options.concurrency ?? 1,

@@ -12,6 +12,7 @@ import type {
 import type { PromptSet } from '@tp2dg/prompts';
 import type { RunSettings } from './manifest/run-manifest.js';
 import type { Shard } from './shard.js';
+import type { InputLimits } from './vetting/input-limits.js';
 
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
 export interface ModelFactory {
@@ -47,6 +48,11 @@ export interface RunGenerationOptions {
   prices?: PriceTable;
   /** Only the sessions of this part of the corpus (`--shard i/n`). */
   shard?: Shard;
+  /**
+   * What the run takes from the corpus: media size caps, text caps, and whether to refuse
+   * instead of repair (`DEFAULT_INPUT_LIMITS` when absent). Checked as each session is taken.
+   */
+  inputLimits?: InputLimits;
   /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
   concurrency?: number;
   /**
@@ -125,4 +131,6 @@ export interface RunReport {
   spentUsd: number;
   /** True when `maxCostUsd` held back sessions that were left to generate. */
   budgetReached: boolean;
+  /** Distinct text fields (a track's title, a user's country ...) cut to their caps. */
+  textFieldsCut: number;
 }

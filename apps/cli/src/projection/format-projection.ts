@@ -38,5 +38,10 @@ export function formatProjection(projection: Projection, prices?: PriceTable): s
     input('image', usage.image_input, usage.cached_image_input),
     `output tokens: ${count(usage.output)} (thinking tokens are not projected: bound them with --thinking-budget)`,
     `cost: ${cost}`,
+    ...(projection.textFieldsCut === 0
+      ? []
+      : [
+          `text fields cut to their caps: ${count(projection.textFieldsCut)} (--max-text-chars, --max-lyrics-chars; --strict stops instead)`,
+        ]),
   ];
 }

@@ -2,6 +2,7 @@ import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import type { GenerateArguments } from '../generate-arguments.js';
+import { describeEvent } from '../progress/progress-reporter.js';
 import type { CommandIo } from '../run-generate-command.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
@@ -20,6 +21,7 @@ export async function runDryRun(
       turns: args.turns,
       catalog: inputs.catalog,
     }),
+    onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
   for (const line of formatProjection(projection)) io.stdout(line);
   return EXIT.ok;

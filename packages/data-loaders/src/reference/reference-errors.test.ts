@@ -137,21 +137,6 @@ describe('reference loader input errors', () => {
     );
   });
 
-  it('should reject a media format Gemini does not take, saying which ones it does', async () => {
-    const dataDir = await createTemporaryCorpus();
-    await writeFile(path.join(dataDir, 'audio', 't004.mid'), 'MThd');
-    await editCorpusRecord(dataDir, 'tracks.json', 3, (record) => {
-      Object.assign(record, { audio_path: 'audio/t004.mid' });
-    });
-    const error = await creationError(dataDir);
-    expectError(
-      error,
-      'INVALID_INPUT',
-      'tracks[3] (track_id "t004"): audio_path "audio/t004.mid"',
-      'Convert it to wav',
-    );
-  });
-
   it('should name a missing corpus file', async () => {
     const dataDir = await createTemporaryCorpus();
     await unlink(path.join(dataDir, 'users.json'));

@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isInsideDirectory, mediaTypeOf, Tp2dgError } from '@tp2dg/entities';
+import { isInsideDirectory, Tp2dgError } from '@tp2dg/entities';
 
 export interface MediaReference {
   /** The real (symlink-free) corpus directory. */
@@ -16,9 +16,10 @@ export interface MediaReference {
  * never the process's cwd, and must stay inside it after symlinks are followed, so a
  * corpus cannot make the tool upload files from elsewhere on the machine.
  *
- * Every track's media are checked when the corpus loads, before any call: with synchronous
+ * Every track's media are located when the corpus loads, before any call: with synchronous
  * lookups of cached metadata, which cost a few microseconds each where the promise ones cost
- * a thread-pool round trip (bench/overhead).
+ * a thread-pool round trip (bench/overhead). What the file holds (its format, size and bytes)
+ * is the run's check, made for every loader alike as sessions are taken.
  */
 export async function resolveMediaPath({ realDataDir, mediaPath, where }: MediaReference): Promise<string> {
   const written = JSON.stringify(mediaPath);
@@ -45,12 +46,6 @@ export async function resolveMediaPath({ realDataDir, mediaPath, where }: MediaR
     throw new Tp2dgError(
       'MEDIA_NOT_FOUND',
       `${where} ${written}: ${real} is not a file. Point it at a file.`,
-    );
-  }
-  if (mediaTypeOf(real) === undefined) {
-    throw new Tp2dgError(
-      'INVALID_INPUT',
-      `${where} ${written}: Gemini takes no media of this format. Convert it to wav, mp3, flac, ogg or m4a (audio), jpg, png or webp (images).`,
     );
   }
   return real;

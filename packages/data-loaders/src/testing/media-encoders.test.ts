@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { encodeMp3Frames } from './mp3-frames.js';
 import { crc32, encodePng } from './png-encoder.js';
 import { encodeWav } from './wav-encoder.js';
 
@@ -38,5 +39,14 @@ describe('encodePng', () => {
 
   it('should reject a pixel buffer of the wrong size', () => {
     expect(() => encodePng({ width: 2, height: 2, pixels: new Uint8Array(5) })).toThrow(RangeError);
+  });
+});
+
+describe('encodeMp3Frames', () => {
+  it('should start a frame with an MPEG-1 Layer III header every 417 bytes', () => {
+    const mp3 = encodeMp3Frames(3);
+    expect(mp3.length).toBe(3 * 417);
+    for (const offset of [0, 417, 834]) expect(mp3.readUInt32BE(offset)).toBe(0xfffb9064);
+    expect(mp3.subarray(4, 417).every((byte) => byte === 0)).toBe(true);
   });
 });

@@ -59,7 +59,7 @@ export function createCallQuota(options: CallQuotaOptions): CallQuota | undefine
 
   async function gateFor(request: ModelRequest) {
     const estimate = scheduler.countsTokens
-      ? await estimateInputTokens(request, (path) => durations.of(path))
+      ? await estimateInputTokens(request, (path, mimeType) => durations.of(path, mimeType))
       : 0;
     return async (signal?: AbortSignal): Promise<AttemptPermit<GenerateContentResponse>> => {
       const permit = await scheduler.acquire(estimate, signal);

@@ -32,14 +32,15 @@ export function addTokens(left: ModalityTokens, right: ModalityTokens): Modality
 /** The tokens of one message (or the system instruction), by modality. */
 export async function estimatePartsTokens(
   parts: readonly ModelPart[],
-  audioSeconds: (path: string) => Promise<number>,
+  /** The duration of an audio file, read as the type it is sent as (its name may say another). */
+  audioSeconds: (path: string, mimeType: string) => Promise<number>,
 ): Promise<ModalityTokens> {
   let characters = 0;
   const audio: Promise<number>[] = [];
   let images = 0;
   for (const part of parts) {
     if (part.kind === 'text') characters += part.text.length;
-    else if (part.mimeType.startsWith('audio/')) audio.push(audioSeconds(part.path));
+    else if (part.mimeType.startsWith('audio/')) audio.push(audioSeconds(part.path, part.mimeType));
     else images += 1;
   }
   const seconds = (await Promise.all(audio)).reduce((sum, value) => sum + value, 0);
@@ -63,7 +64,7 @@ export function promptEntries(request: Pick<ModelRequest, 'systemInstruction' | 
  */
 export async function estimateInputTokens(
   request: Pick<ModelRequest, 'systemInstruction' | 'messages'>,
-  audioSeconds: (path: string) => Promise<number>,
+  audioSeconds: (path: string, mimeType: string) => Promise<number>,
 ): Promise<number> {
   const entries = await Promise.all(
     promptEntries(request).map((parts) => estimatePartsTokens(parts, audioSeconds)),

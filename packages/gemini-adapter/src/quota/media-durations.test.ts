@@ -1,12 +1,16 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MediaDurations, readAudioDuration } from './media-durations.js';
 import { silentWav } from './wav-bytes.js';
 
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
 async function writeTemporary(name: string, bytes: Buffer): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'tp2dg-durations-'));
+  folders.push(folder);
   const path = join(folder, name);
   await writeFile(path, bytes);
   return path;
@@ -16,6 +20,12 @@ describe('MediaDurations', () => {
   it('should read a WAV duration from its header', async () => {
     const path = await writeTemporary('clip.wav', silentWav(2.5));
     expect(await readAudioDuration(path)).toBeCloseTo(2.5, 3);
+  });
+
+  it('should read a file as the type it is sent as, whatever its name says', async () => {
+    const path = await writeTemporary('clip.mp3', silentWav(1.5));
+    expect(await readAudioDuration(path)).toBeNaN();
+    expect(await readAudioDuration(path, 'audio/wav')).toBeCloseTo(1.5, 3);
   });
 
   it('should read each file once, however often it is asked', async () => {

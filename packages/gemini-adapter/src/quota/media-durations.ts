@@ -1,14 +1,31 @@
+import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
-import { parseFile } from 'music-metadata';
+import { mediaTypeOf, Tp2dgError } from '@tp2dg/entities';
+import { parseFile, parseStream } from 'music-metadata';
 
-/** Reads an audio file's duration in seconds from its header (WAV, MP3, M4A, OGG, FLAC ...). */
-export type DurationReader = (absolutePath: string) => Promise<number>;
+/**
+ * Reads an audio file's duration in seconds from its header (WAV, MP3, M4A, OGG, FLAC ...),
+ * as the type it is sent as.
+ */
+export type DurationReader = (absolutePath: string, mimeType?: string) => Promise<number>;
 
 /** music-metadata reads the header (and, for a VBR MP3 without one, scans the frames). */
-export async function readAudioDuration(absolutePath: string): Promise<number> {
-  const metadata = await parseFile(absolutePath, { duration: true, skipCovers: true });
-  return metadata.format.duration ?? Number.NaN;
+export async function readAudioDuration(absolutePath: string, mimeType?: string): Promise<number> {
+  const options = { duration: true, skipCovers: true };
+  if (mimeType === undefined || mimeType === mediaTypeOf(absolutePath)) {
+    const metadata = await parseFile(absolutePath, options);
+    return metadata.format.duration ?? Number.NaN;
+  }
+  // parseFile picks its parser by the extension, which misnames this file: read it as the type
+  // its content shows. No path goes with it, so a type music-metadata does not list
+  // (`audio/aac`) falls back to the content, never to the misleading name.
+  const stream = createReadStream(absolutePath);
+  try {
+    const metadata = await parseStream(stream, { mimeType, size: statSync(absolutePath).size }, options);
+    return metadata.format.duration ?? Number.NaN;
+  } finally {
+    stream.destroy();
+  }
 }
 
 /**
@@ -21,11 +38,12 @@ export class MediaDurations {
 
   constructor(private readonly read: DurationReader = readAudioDuration) {}
 
-  of(path: string): Promise<number> {
+  /** `mimeType`: the type the file is sent as, which a run settles once per file. */
+  of(path: string, mimeType?: string): Promise<number> {
     const absolutePath = resolve(path);
     let known = this.seconds.get(absolutePath);
     if (known === undefined) {
-      known = this.read(absolutePath).then(
+      known = this.read(absolutePath, mimeType).then(
         (seconds) => {
           if (Number.isFinite(seconds) && seconds >= 0) return seconds;
           throw unreadable(absolutePath, 'its header gives no duration');

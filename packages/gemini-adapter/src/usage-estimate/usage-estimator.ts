@@ -31,7 +31,7 @@ export function createUsageEstimator(options: UsageEstimatorOptions = {}): Usage
     const entries = await Promise.all(
       promptEntries(request).map(async (parts) => ({
         content: parts,
-        tokens: await estimatePartsTokens(parts, (path) => durations.of(path)),
+        tokens: await estimatePartsTokens(parts, (path, mimeType) => durations.of(path, mimeType)),
       })),
     );
     const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
