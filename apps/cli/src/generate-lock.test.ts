@@ -190,26 +190,4 @@ describe('tp2dg-generate, one writer per run directory', () => {
     expect(await readdir(join(output, 'simulated', 'dummy'))).toEqual(['.run.lock']);
     expect(await holderOf(lock)).toEqual(holder);
   });
-
-  it('should report an output folder it cannot create as a write error naming it, on one line', async () => {
-    const output = await outputFolder();
-    await writeFile(join(output, 'a-file'), 'not a folder');
-    const corpusRoot = join(output, 'a-file', 'simulated', 'dummy');
-
-    const run = await runNode(GENERATE, [
-      '--provider',
-      'simulated',
-      '--data',
-      DUMMY,
-      '--output-dir',
-      join(output, 'a-file'),
-    ]);
-
-    expect(run.code).toBe(1);
-    const lines = run.stderr.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(
-      new RegExp(`^tp2dg-generate: ${corpusRoot}: could not create the run directory \\(ENOTDIR`),
-    );
-  });
 });

@@ -20,6 +20,8 @@ export interface ModelFactoryOptions {
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
+  /** Told what the user should know that does not stop the run (a ledger line cut short). */
+  onWarning?: (message: string) => void;
 }
 
 /** The factory, plus the deletion of what a Gemini run uploaded (none for simulated runs). */
@@ -62,6 +64,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     seed: options.seed,
     rpm: options.rpm,
     tpm: options.tpm,
+    onWarning: options.onWarning,
   });
   return {
     provider: gemini.provider,

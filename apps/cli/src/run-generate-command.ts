@@ -24,6 +24,9 @@ export interface CommandIo {
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
   const inputs = await readCommandInputs(args, io.cwd);
   if (args.dryRun) return runDryRun(args, inputs, io);
+  const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
+  const progress = createProgressReporter(mode, io.progress);
+  const onEvent = (event: RunEvent) => progress.report(event);
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -39,10 +42,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     env: io.env,
     rpm: args.rpm,
     tpm: args.tpm,
+    onWarning: (message) => onEvent({ type: 'warning', message }),
   });
-  const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
-  const progress = createProgressReporter(mode, io.progress);
-  const onEvent = (event: RunEvent) => progress.report(event);
   const report = await runGeneration({
     ...inputs,
     models,

@@ -137,6 +137,9 @@ async function callModel(
   try {
     return await context.model.generate(request);
   } catch (error) {
+    // The output could not be written (a journal append happens inside the call): the
+    // machine is at fault, not the model, and the error already names the file and the fix.
+    if (Tp2dgError.isInstance(error) && error.code === 'OUTPUT_WRITE') throw error;
     const label = request.label;
     const where = `${label.agent} agent${label.turn === null ? '' : `, turn ${label.turn}`}, attempt ${label.attempt}`;
     const elapsed = `after ${Math.round(context.now() - started)} ms`;

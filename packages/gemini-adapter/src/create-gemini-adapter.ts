@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
 import {
+  describeTornLine,
   type ModelPort,
   type ModelRequest,
   type ModelResult,
@@ -102,7 +103,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     now,
     sleep: options.sleep,
   });
-  const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl));
+  const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl)).then((opened) => {
+    if (opened.torn !== undefined) {
+      options.onWarning?.(describeTornLine(opened.torn, 'the upload it recorded is made again when needed'));
+    }
+    return opened;
+  });
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(

@@ -97,10 +97,12 @@ export class FileUploadCache {
     mimeType: string,
     onRetry: ((event: GeminiRetryEvent) => void) | undefined,
   ): Promise<UploadedFile> {
-    const entry = this.uploads(() => this.upload(absolutePath, mimeType, onRetry)).then(async (file) => {
+    const entry = this.uploads(async () => {
+      const file = await this.upload(absolutePath, mimeType, onRetry);
       this.uploaded.push(file);
-      // The ledger only saves later uploads: failing to write it must not fail this one.
-      await (await this.ledger).record(key, file).catch(() => undefined);
+      // In the ledger before any call uses the file, and before its slot starts another
+      // upload: a run killed at any moment has recorded every upload it finished.
+      await (await this.ledger).record(key, file);
       return file;
     });
     this.entries.set(key, entry);

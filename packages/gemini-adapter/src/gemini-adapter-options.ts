@@ -34,7 +34,8 @@ export interface GeminiAdapterOptions {
   temperature?: number;
   /**
    * A JSON-lines file of uploads (in the output directory) that a later run within the files'
-   * 48 h lifetime reuses instead of uploading again; none by default.
+   * 48 h lifetime reuses instead of uploading again; none by default. Every upload is in it
+   * before its file is used; one that cannot be written fails the call with OUTPUT_WRITE.
    */
   uploadLedger?: string;
   /** Thinking tokens allowed per call (2.5 models; 0 turns thinking off on Flash). Billed as output. */
@@ -66,4 +67,6 @@ export interface GeminiAdapterOptions {
   /** Polls before giving up on a file that stays PROCESSING (default 300). */
   maxFilePolls?: number;
   onRetry?: (event: GeminiRetryEvent) => void;
+  /** Told what the user should know that does not stop the run: a ledger line cut short. */
+  onWarning?: (message: string) => void;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ModelRequest } from '@tp2dg/entities';
@@ -12,9 +12,18 @@ import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
 export const testApiKey = 'AIzaTEST-dummy-key-0123456789';
 
 const openEmulators: GeminiEmulator[] = [];
+const temporaryFolders: string[] = [];
 afterEach(async () => {
   await Promise.all(openEmulators.splice(0).map((emulator) => emulator.close()));
+  await Promise.all(temporaryFolders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
+
+/** A fresh temporary folder, removed after the test. */
+export async function temporaryFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'tp2dg-gemini-'));
+  temporaryFolders.push(folder);
+  return folder;
+}
 
 export interface TestRig {
   emulator: GeminiEmulator;
@@ -55,10 +64,9 @@ export function textRequest(text: string, extra: Partial<ModelRequest> = {}): Mo
   };
 }
 
-/** Writes a small media file in a fresh temporary folder and returns its path. */
+/** Writes a small media file in a fresh temporary folder (removed after the test) and returns its path. */
 export async function writeMediaFile(name: string, bytes = 64): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'tp2dg-gemini-'));
-  const path = join(folder, name);
+  const path = join(await temporaryFolder(), name);
   await writeFile(path, Buffer.alloc(bytes, 7));
   return path;
 }

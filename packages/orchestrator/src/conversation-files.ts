@@ -10,6 +10,7 @@ import {
   type Session,
   SessionFileSchema,
   sumUsage,
+  toJsonText,
 } from '@tp2dg/entities';
 import type { Conversation } from './generate-conversation.js';
 
@@ -68,11 +69,11 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     duration_ms: Math.round(input.durationMs),
   });
   const portable = portableMediaPaths(input.mediaRoot);
-  const json = (value: unknown) => `${JSON.stringify(portable(value), null, 2)}\n`;
+  const json = (value: unknown) => `${toJsonText(portable(value), 2)}\n`;
   checkCallRecords(conversation.calls);
   // The records as given, not checked copies: the history they share stays shared, so each
   // message is converted once.
-  const calls = conversation.calls.map((call) => JSON.stringify(portable(call)));
+  const calls = conversation.calls.map((call) => toJsonText(portable(call)));
   return new Map([
     ['profiling.json', json(profiling)],
     ['conversation_goal.json', json(conversationGoal)],

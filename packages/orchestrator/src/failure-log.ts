@@ -1,19 +1,15 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
-import { type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
+import { appendJsonLine, type FailureRecord, FailureRecordSchema } from '@tp2dg/entities';
 import { isShardFileName, type Shard, shardFileName } from './shard.js';
 
 /** Appends to `failures.jsonl`: a session without a conversation always leaves its reason. */
-export async function appendFailure(file: string, record: FailureRecord): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  // One short line per append: concurrent appends of whole lines do not interleave.
-  await appendFile(file, `${JSON.stringify(FailureRecordSchema.parse(record))}\n`);
+export function appendFailure(file: string, record: FailureRecord): void {
+  appendJsonLine(file, FailureRecordSchema.parse(record));
 }
 
 /** A session the loader passed over: recorded like a failure, at the load stage. */
-export function appendSkip(file: string, skip: SkippedSession): Promise<void> {
-  return appendFailure(file, {
+export function appendSkip(file: string, skip: SkippedSession): void {
+  appendFailure(file, {
     session_id: skip.sessionId,
     user_id: null,
     stage: 'load',

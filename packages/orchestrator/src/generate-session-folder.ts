@@ -1,4 +1,5 @@
 import {
+  describeTornLine,
   type ModelPort,
   type Session,
   SIMULATED_PROVIDER,
@@ -53,6 +54,10 @@ export async function generateSessionFolder(
   const paid = meteredModel(backend, options.onPaidCall);
   const journal =
     backend.provider === SIMULATED_PROVIDER ? undefined : await CallJournal.open(options.journalFile);
+  if (journal?.torn !== undefined) {
+    const message = describeTornLine(journal.torn, 'the call it answered is asked again');
+    run.onEvent?.({ type: 'warning', message });
+  }
   const replaying = journal === undefined ? undefined : journaledModel(paid, journal);
   try {
     const conversation = await generateConversation({ ...run, session, model: replaying ?? paid, now }).catch(

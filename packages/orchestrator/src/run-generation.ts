@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { realpath, rm } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
 import { addUsage, type Session, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
@@ -8,6 +8,7 @@ import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
 import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
+import { CallJournal } from './journal/call-journal.js';
 import { corpusFolder, isFinished, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable, folderSettingsOf } from './resume-check.js';
 import { prepareRunDirectory } from './run-directory/prepare-run-directory.js';
@@ -61,7 +62,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       if (!inShard(skip.sessionId, shard)) continue;
       report.skipped += 1;
       emit({ type: 'session-skipped', ...skip });
-      await appendSkip(failuresFile, skip);
+      appendSkip(failuresFile, skip);
     }
   }
 
@@ -72,7 +73,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     if (isFinished(folder)) {
       if (!options.force) await assertResumable(folder, session, settings);
       // Left behind when a run stopped between writing the folder and deleting it.
-      await rm(journal, { force: true });
+      CallJournal.discard(journal);
       report.existing += 1;
       emit({ type: 'session-exists', sessionId, folder });
       return;

@@ -36,7 +36,7 @@ export class SessionFailures {
   async record(session: Session, error: Tp2dgError): Promise<void> {
     this.inARow += 1;
     const failuresInARow = this.inARow;
-    await appendFailure(this.file, {
+    appendFailure(this.file, {
       session_id: session.session_id,
       user_id: session.user.user_id,
       stage: 'generate',

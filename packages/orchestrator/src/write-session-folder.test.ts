@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeSessionFolder } from './write-session-folder.js';
 
 const files = new Map([
@@ -10,7 +10,14 @@ const files = new Map([
   ['session.json', '{}\n'],
 ]);
 
-const parentFolder = () => mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+const parents: string[] = [];
+afterAll(() => Promise.all(parents.map((parent) => rm(parent, { recursive: true, force: true }))));
+
+async function parentFolder(): Promise<string> {
+  const parent = await mkdtemp(join(tmpdir(), 'tp2dg-write-'));
+  parents.push(parent);
+  return parent;
+}
 
 describe('writeSessionFolder', () => {
   it('should put every file in place and leave no staging folder', async () => {
@@ -44,6 +51,7 @@ describe('writeSessionFolder', () => {
     await writeFile(join(parent, 's1', 'notes.txt'), 'not a session');
     const error = await writeSessionFolder(join(parent, 's1'), files).catch((caught: unknown) => caught);
     expect(Tp2dgError.isInstance(error) && error.code).toBe('OUTPUT_WRITE');
+    expect((error as Error).message).toContain(`${join(parent, 's1')}: a folder is already in its place`);
     expect(await readdir(parent)).toEqual(['s1']);
   });
 
@@ -54,6 +62,9 @@ describe('writeSessionFolder', () => {
       (caught: unknown) => caught,
     );
     expect(Tp2dgError.isInstance(error) && error.code).toBe('OUTPUT_WRITE');
+    expect((error as Error).message).toContain(
+      `${join(parent, 'user', 's1')}: a file stands where a folder of this path should be`,
+    );
     expect(await readdir(parent)).toEqual(['user']);
   });
 });

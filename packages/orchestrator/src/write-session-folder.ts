@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { outputWriteError } from '@tp2dg/entities';
 import { isFinished, stagingPrefix } from './output-paths.js';
 
 /**
@@ -35,12 +35,7 @@ export async function writeSessionFolder(
     const code = (error as NodeJS.ErrnoException).code;
     const finishedElsewhere = (code === 'ENOTEMPTY' || code === 'EEXIST') && isFinished(folder);
     if (finishedElsewhere) return false;
-    throw new Tp2dgError(
-      'OUTPUT_WRITE',
-      `${folder}: could not write the session folder (${(error as Error).message}). ` +
-        'Check free space and permissions, and move away anything in its place.',
-      { cause: error },
-    );
+    throw outputWriteError(folder, error);
   }
 }
 

@@ -89,6 +89,19 @@ describe('the emulator with the real SDK: countTokens, files.list, files.delete'
     expect(response.candidates?.[0]?.content?.parts?.[0]?.text).toBe('late');
   });
 
+  it('should hold each upload by uploadLatencyMs, counted as started but not stored meanwhile', async () => {
+    emulator = await startGeminiEmulator({ uploadLatencyMs: 150 });
+    const client = new GoogleGenAI({ apiKey: testApiKey, httpOptions: { baseUrl: emulator.baseUrl } });
+    const path = await writeMediaFile('clip.wav', 12);
+    const started = performance.now();
+    const upload = client.files.upload({ file: path, config: { mimeType: 'audio/wav' } });
+    while (emulator.counters.uploadStarts === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(emulator.counters.uploads).toBe(0);
+    expect((await upload).sizeBytes).toBe('12');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(emulator.counters).toMatchObject({ uploadStarts: 1, uploads: 1 });
+  });
+
   it('should answer with the cooperative responder when given no respond', async () => {
     const { client } = await start();
     const response = await client.models.generateContent({ model: 'm', contents: 'Acknowledge, please.' });

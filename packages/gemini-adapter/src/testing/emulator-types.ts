@@ -82,7 +82,12 @@ export interface GeminiEmulatorOptions {
    * a uniform spread `{meanMs, jitterMs}` drawn with `random`.
    */
   latencyMs?: EmulatedLatency;
-  /** Uniform in [0, 1) for the latency spread; `Math.random` by default. */
+  /**
+   * Delay before each upload's finalizing chunk is stored and answered, like `latencyMs`:
+   * keeps uploads in flight, so a test can stop a client in the middle of them.
+   */
+  uploadLatencyMs?: EmulatedLatency;
+  /** Uniform in [0, 1) for the latency spreads; `Math.random` by default. */
   random?: () => number;
   /**
    * Requests per minute accepted per emulator; a request over it gets 429 RESOURCE_EXHAUSTED
@@ -102,7 +107,7 @@ export interface EmulatorCounters {
   readonly countTokens: number;
   /** Upload start requests, failed ones included. */
   readonly uploadStarts: number;
-  /** Uploads finalized into a stored file. */
+  /** Uploads finalized into a stored file (and answered, or being answered). */
   readonly uploads: number;
   readonly fileGets: number;
   readonly fileLists: number;

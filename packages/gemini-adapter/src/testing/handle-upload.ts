@@ -10,6 +10,8 @@ import { isHang, sendEmulatedReply, sendGoogleError, sendJson } from './send-emu
 const STUCK_POLLS = 3;
 
 export interface UploadContext {
+  /** Draws the delay before a finalizing chunk is taken in and answered. */
+  latency: () => number;
   store: EmulatedFileStore;
   sessions: EmulatedUploadSessions;
   faults: FaultInjector;
@@ -54,12 +56,12 @@ function startUpload(request: IncomingMessage, response: ServerResponse, context
  * The resumable upload protocol of the Files API: a start request announces size and type
  * and gets an `x-goog-upload-url`; chunks follow with `upload` / `upload, finalize` commands.
  */
-export function handleUpload(
+export async function handleUpload(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
   context: UploadContext,
-): void {
+): Promise<void> {
   const command = header(request, 'x-goog-upload-command') ?? '';
   const uploadId = url.searchParams.get('upload_id');
   if (command === 'start') {
@@ -72,6 +74,9 @@ export function handleUpload(
   }
   const offset = Number(header(request, 'x-goog-upload-offset') ?? '0');
   const finalize = command.includes('finalize');
+  // Held before the file is stored, so `counters.uploads` counts only uploads answered.
+  const delay = finalize ? context.latency() : 0;
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const outcome = context.sessions.receiveChunk(uploadId, offset, context.body, finalize);
   if (outcome === 'active') {
     sendJson(response, 200, {}, { 'x-goog-upload-status': 'active' });

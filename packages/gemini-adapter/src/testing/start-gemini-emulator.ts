@@ -40,6 +40,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   const now = options.now ?? Date.now;
   const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
   const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
+  const uploadLatency = latencyDrawer(options.uploadLatencyMs, options.random ?? Math.random);
   const respond = options.respond ?? createCooperativeResponder().respond;
   const requests: GeminiEmulator['requests'] = [];
   let countTokens = 0;
@@ -86,7 +87,8 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     }
     if (request.method === 'POST' && url.pathname === '/upload/v1beta/files') {
       const body = await readBody(request);
-      handleUpload(request, response, url, { store, sessions, faults, baseUrl, options, body });
+      const context = { latency: uploadLatency, store, sessions, faults, baseUrl, options, body };
+      await handleUpload(request, response, url, context);
       return;
     }
     if (handleFiles(request, response, url, store)) return;

@@ -1,13 +1,14 @@
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   AgentNameSchema,
   type CallSite,
+  JsonLinesAppender,
   type ModelResult,
   ModelResultSchema,
-  replaceFile,
-  tryParseJson,
+  outputWriteError,
+  readJsonLines,
+  replaceJsonLines,
+  type TornLine,
 } from '@tp2dg/entities';
 import { z } from 'zod';
 
@@ -25,34 +26,37 @@ type JournalEntry = z.infer<typeof JournalEntrySchema>;
  * A resumed run takes each answer back by its request key instead of paying for it again.
  */
 export class CallJournal {
-  /**
-   * Kept open while the conversation runs: an open and a close per call cost more than the
-   * write. Written synchronously: appending one short line to the page cache takes
-   * microseconds, while a promise write's thread-pool round trip cost about 0.1 ms of CPU
-   * per call in bench/overhead.
-   */
-  private fd: number | undefined;
+  private readonly appender: JsonLinesAppender;
 
   private constructor(
     private readonly file: string,
     private entries: JournalEntry[],
     private readonly unused: Map<string, ModelResult[]>,
-  ) {}
+    /** The last line, when a kill or a full disk cut it short: its answer is paid for again. */
+    readonly torn: TornLine | undefined,
+  ) {
+    this.appender = new JsonLinesAppender(file);
+  }
 
   /** Opens the journal of a conversation; an absent file is an empty journal. */
   static async open(file: string): Promise<CallJournal> {
-    const content = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
-    });
-    // A line cut short by a kill, or otherwise unreadable, is an answer to pay for again.
-    const entries = content
-      .split('\n')
-      .map((line) => JournalEntrySchema.safeParse(tryParseJson(line)))
-      .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+    // An unreadable line is an answer to pay for again.
+    const { records: entries, torn } = await readJsonLines(
+      file,
+      (value) => JournalEntrySchema.safeParse(value).data,
+    );
     const unused = new Map<string, ModelResult[]>();
     for (const entry of entries) unused.set(entry.key, [...(unused.get(entry.key) ?? []), entry.result]);
-    return new CallJournal(file, entries, unused);
+    return new CallJournal(file, entries, unused, torn);
+  }
+
+  /** Deletes a journal file, if there is one. */
+  static discard(file: string): void {
+    try {
+      rmSync(file, { force: true });
+    } catch (error) {
+      throw outputWriteError(file, error);
+    }
   }
 
   /** The answer recorded for this request, once per recording. */
@@ -62,13 +66,8 @@ export class CallJournal {
 
   append(key: string, callSite: CallSite, result: ModelResult): void {
     const entry: JournalEntry = { key, ...callSite, result };
+    this.appender.append(entry);
     this.entries.push(entry);
-    if (this.fd === undefined) {
-      mkdirSync(dirname(this.file), { recursive: true });
-      this.fd = openSync(this.file, 'a');
-    }
-    // One whole line per write, appended: a kill cuts at most the last line short.
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
   }
 
   /**
@@ -82,19 +81,17 @@ export class CallJournal {
     if (kept.length === this.entries.length) return;
     this.close();
     this.entries = kept;
-    await replaceFile(this.file, kept.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    await replaceJsonLines(this.file, kept);
   }
 
   /** Deletes the journal once its conversation is saved whole. */
   remove(): void {
     this.close();
-    rmSync(this.file, { force: true });
+    CallJournal.discard(this.file);
   }
 
   /** Closes the file; the journal stays for the next run. */
   close(): void {
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
-    this.fd = undefined;
+    this.appender.close();
   }
 }

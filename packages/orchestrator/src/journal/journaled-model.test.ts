@@ -1,10 +1,11 @@
-import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type ModelPort, type ModelRequest, ZERO_USAGE } from '@tp2dg/entities';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CallJournal } from './call-journal.js';
 import { journaledModel } from './journaled-model.js';
+import { requestKey } from './request-key.js';
 
 /** A backend that answers each request with its own label and counts what it is asked. */
 function countingBackend(): ModelPort & { asked: string[] } {
@@ -30,8 +31,13 @@ const request = (agent: 'profile' | 'recsys', turn: number | null, text = 'hello
   messages: [{ role: 'user', parts: [{ kind: 'text', text }] }],
 });
 
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
+
 async function journalIn(name: string) {
-  return join(await mkdtemp(join(tmpdir(), 'tp2dg-journal-')), 'nested', `${name}.jsonl`);
+  const folder = await mkdtemp(join(tmpdir(), 'tp2dg-journal-'));
+  folders.push(folder);
+  return join(folder, 'nested', `${name}.jsonl`);
 }
 
 describe('journaledModel', () => {
@@ -78,16 +84,37 @@ describe('journaledModel', () => {
     expect(backend.asked).toHaveLength(3);
   });
 
-  it('should pay again only for a line a kill cut short', async () => {
+  it('should pay again only for a line a kill cut short, report it, and journal on after it', async () => {
     const file = await journalIn('cut');
     const model = journaledModel(countingBackend(), await CallJournal.open(file));
     await model.generate(request('profile', null));
-    await appendFile(file, '{"key":"abc","agent":"recsys","tu');
+    const torn = '{"key":"abc","agent":"recsys","tu';
+    await appendFile(file, torn);
     const backend = countingBackend();
-    const resumed = journaledModel(backend, await CallJournal.open(file));
+    const journal = await CallJournal.open(file);
+    expect(journal.torn).toEqual({ file, line: 2, text: torn });
+    const resumed = journaledModel(backend, journal);
     await resumed.generate(request('profile', null));
     await resumed.generate(request('recsys', 1));
+    journal.close();
     expect(backend.asked).toEqual(['recsys/1/1']);
+    // The new answer is a line of its own, not glued onto the torn one.
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines[1]).toBe(torn);
+    expect(JSON.parse(lines[2] as string)).toMatchObject({ agent: 'recsys', turn: 1 });
+    const reopened = await CallJournal.open(file);
+    expect(reopened.torn).toBeUndefined();
+    expect(reopened.take(requestKey(request('recsys', 1)))?.text).toBe('reply to recsys/1/1');
+  });
+
+  it('should stop the call with an OUTPUT_WRITE error naming the journal when it cannot be written', async () => {
+    const file = await journalIn('blocked');
+    const model = journaledModel(countingBackend(), await CallJournal.open(file));
+    // A file where the journal's folder should be: the answer arrives but cannot be kept.
+    await writeFile(dirname(file), 'in the way');
+    const failure = await model.generate(request('profile', null)).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'OUTPUT_WRITE' });
+    expect((failure as Error).message).toContain(`${file}: a file stands where a folder`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { replaceFile, Tp2dgError, tryParseJson } from '@tp2dg/entities';
+import { outputWriteError, replaceFile, Tp2dgError, tryParseJson } from '@tp2dg/entities';
 import { z } from 'zod';
 import { isShardFileName, type Shard, shardFileName } from '../shard.js';
 
@@ -93,7 +93,10 @@ export async function recordRunStart(
     ...content,
     forced_changes: [...(previous?.forced_changes ?? []), ...changes],
   };
-  await mkdir(dirname(file), { recursive: true });
+  // The first write of a run: an output folder that cannot be made is reported here.
+  await mkdir(dirname(file), { recursive: true }).catch((error: unknown) => {
+    throw outputWriteError(file, error);
+  });
   await replaceFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -103,7 +106,9 @@ async function readManifest(file: string): Promise<RunManifest | undefined> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    // Unreadable, say a file stands where the output folder should be (ENOTDIR): nothing
+    // could be written there either.
+    throw outputWriteError(file, error);
   }
   const parsed = RunManifestSchema.safeParse(tryParseJson(text));
   if (!parsed.success) {

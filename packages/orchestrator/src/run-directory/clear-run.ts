@@ -1,6 +1,6 @@
 import { rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
-import { type Session, Tp2dgError } from '@tp2dg/entities';
+import { outputWriteError, type Session } from '@tp2dg/entities';
 import { failureLogName } from '../failure-log.js';
 import { isRunManifest, manifestFile } from '../manifest/run-manifest.js';
 import { journalRoot, sessionFolder } from '../output-paths.js';
@@ -32,7 +32,8 @@ export async function clearRun(
   shard: ShardSessions | undefined,
 ): Promise<string | undefined> {
   const entries = await listRunDirectory(corpusRoot).catch((error: unknown) => {
-    throw clearingError(corpusRoot, error);
+    // The file system names the entry it could not remove; the run directory when it does not.
+    throw outputWriteError((error as NodeJS.ErrnoException).path ?? corpusRoot, error);
   });
   if (entries.every((entry) => entry.kind === 'lock')) return undefined;
   const manifests = [
@@ -63,7 +64,8 @@ export async function clearRun(
     await removeEmptied([journalRoot(corpusRoot)]);
     await Promise.all(manifestEntries.map((entry) => rm(entry.path, { force: true })));
   } catch (error) {
-    throw clearingError(corpusRoot, error);
+    // The file system names the entry it could not remove; the run directory when it does not.
+    throw outputWriteError((error as NodeJS.ErrnoException).path ?? corpusRoot, error);
   }
   const kept = entries
     .filter((entry) => entry.kind === 'unknown')
@@ -99,14 +101,5 @@ async function removeEmptied(folders: readonly string[]): Promise<void> {
         if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'ENOENT') throw error;
       }),
     ),
-  );
-}
-
-function clearingError(corpusRoot: string, error: unknown): Tp2dgError {
-  return new Tp2dgError(
-    'OUTPUT_WRITE',
-    `${corpusRoot}: --fresh could not clear the run directory (${(error as Error).message}). ` +
-      'Check its permissions, or choose another --output-dir.',
-    { cause: error },
   );
 }

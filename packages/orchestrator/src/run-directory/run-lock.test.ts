@@ -122,7 +122,7 @@ describe('acquireRunLock', () => {
     await expect(acquireRunLock(corpusRoot, undefined, options())).rejects.toMatchObject({
       code: 'OUTPUT_WRITE',
       message: expect.stringMatching(
-        new RegExp(`^${corpusRoot}: could not create the run directory \\(ENOTDIR`),
+        new RegExp(`^${corpusRoot}: a file stands where a folder of this path should be \\(ENOTDIR\\)`),
       ),
     });
   });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
 import { lock } from 'proper-lockfile';
 import { isShardFileName, type Shard, shardFileName } from '../shard.js';
 import { currentHolder, describeHolder, findLock, recordHolder, staleReason } from './lock-holder.js';
@@ -57,7 +57,7 @@ export async function acquireRunLock(
 ): Promise<RunLock> {
   const file = runLockFile(corpusRoot, shard);
   await mkdir(corpusRoot, { recursive: true }).catch((error: unknown) => {
-    throw writeError(corpusRoot, 'could not create the run directory', error);
+    throw outputWriteError(corpusRoot, error);
   });
   const takenOver = await removeIfStale(file);
   const release = await lockOrRefuse(file, options.onLost);
@@ -65,7 +65,7 @@ export async function acquireRunLock(
     await recordHolder(file, currentHolder(new Date()));
   } catch (error) {
     await release();
-    throw writeError(file, 'could not record the run lock', error);
+    throw outputWriteError(file, error);
   }
   if (takenOver !== undefined)
     options.onWarning(`${file}: took over the lock of a run that died (${takenOver}).`);
@@ -82,7 +82,7 @@ async function removeIfStale(file: string): Promise<string | undefined> {
   const stale = found === undefined ? undefined : staleReason(found, LOCK_TTL_MS);
   if (stale === undefined) return undefined;
   await rm(file, { recursive: true, force: true }).catch((error: unknown) => {
-    throw writeError(file, 'could not remove the lock of a run that died', error);
+    throw outputWriteError(file, error);
   });
   return `${describeHolder(found?.holder)}; ${stale}`;
 }
@@ -104,7 +104,7 @@ async function lockOrRefuse(file: string, onLost: (message: string) => void): Pr
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') {
-      throw writeError(file, 'could not take the run lock', error);
+      throw outputWriteError(file, error);
     }
     const holder = (await findLock(file))?.holder;
     throw new Tp2dgError(
@@ -113,12 +113,4 @@ async function lockOrRefuse(file: string, onLost: (message: string) => void): Pr
         'Wait for it to end or stop it; a lock left by a run that died is taken over by the next run.',
     );
   }
-}
-
-function writeError(path: string, what: string, error: unknown): Tp2dgError {
-  return new Tp2dgError(
-    'OUTPUT_WRITE',
-    `${path}: ${what} (${(error as Error).message}). Check the path and its permissions, or choose another --output-dir.`,
-    { cause: error },
-  );
 }
