@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { shardOf } from '@tp2dg/orchestrator';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hashTree } from './test-support/corpus-copies.js';
 import { DUMMY, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const folders: string[] = [];
@@ -16,19 +16,6 @@ async function outputFolder(): Promise<string> {
 
 const simulated = (output: string, ...more: string[]) =>
   runNode(GENERATE, ['--provider', 'simulated', '--output-dir', output, ...more]);
-
-/** Every file under a folder, by relative path, as a hash of its bytes. */
-async function hashTree(folder: string): Promise<Record<string, string>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const hashes: Record<string, string> = {};
-  for (const entry of entries.filter((each) => each.isFile())) {
-    const path = join(entry.parentPath, entry.name);
-    hashes[relative(folder, path)] = createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex');
-  }
-  return hashes;
-}
 
 async function sessionFolders(corpusRoot: string): Promise<string[]> {
   return (await readdir(corpusRoot, { recursive: true }))

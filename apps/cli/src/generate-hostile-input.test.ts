@@ -1,15 +1,15 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { copyOfDummy } from './test-support/corpus-copies.js';
 import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 /** A copy of the bundled corpus whose sessions `edit` may change. */
 async function corpusWith(edit: (sessions: { session_id: string }[]) => void): Promise<string> {
-  const dir = join(await temporaryDirectory('hostile'), 'corpus');
-  await cp(DUMMY, dir, { recursive: true });
+  const dir = await copyOfDummy();
   const file = join(dir, 'playlists.json');
   const playlists = JSON.parse(await readFile(file, 'utf8'));
   edit(playlists.sessions);

@@ -1,46 +1,20 @@
-import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { encodeMp3Frames } from '@tp2dg/data-loaders/test';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
+import { describe, expect, it } from 'vitest';
+import { copyOfDummy, hashTree } from './test-support/corpus-copies.js';
+import { emulatorEnv, GENERATE, runNode } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-input-checks-key-0000';
 /** A track of the first bundled session (u01__2019-01-07), so a refusal comes before any conversation. */
 const TRACK = 't004';
 const SESSION = 'u01__2019-01-07';
 
-const folders: string[] = [];
-afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
-
-async function scratch(prefix: string): Promise<string> {
-  const folder = await temporaryDirectory(prefix);
-  folders.push(folder);
-  return folder;
-}
-
-/** A copy of the bundled corpus in its own folder, and an output folder beside it. */
+/** A copy of the bundled corpus, and an output folder beside it. */
 async function corpusCopy(): Promise<{ corpus: string; output: string }> {
-  const root = await scratch('input-checks');
-  const corpus = join(root, 'corpus');
-  await cp(DUMMY, corpus, { recursive: true });
-  return { corpus, output: join(root, 'out') };
-}
-
-/** Every file of a folder with the sha256 of its bytes: compared before and after a run. */
-async function fingerprint(folder: string): Promise<Record<string, string>> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const hashes = await Promise.all(
-    files.map(async (file) => [
-      file,
-      createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex'),
-    ]),
-  );
-  return Object.fromEntries(hashes.sort());
+  const corpus = await copyOfDummy();
+  return { corpus, output: join(dirname(corpus), 'out') };
 }
 
 async function editTrack(corpus: string, edit: (track: Record<string, unknown>) => void): Promise<void> {
@@ -54,7 +28,7 @@ async function editTrack(corpus: string, edit: (track: Record<string, unknown>) 
 
 /** Runs the simulated generator on `corpus`, checking the corpus is left byte for byte as it was. */
 async function generate(corpus: string, output: string, ...more: string[]) {
-  const before = await fingerprint(corpus);
+  const before = await hashTree(corpus);
   const result = await runNode(GENERATE, [
     '--provider',
     'simulated',
@@ -64,7 +38,7 @@ async function generate(corpus: string, output: string, ...more: string[]) {
     output,
     ...more,
   ]);
-  expect(await fingerprint(corpus)).toEqual(before);
+  expect(await hashTree(corpus)).toEqual(before);
   return result;
 }
 
@@ -79,9 +53,9 @@ function errorLine(stderr: string): string {
 
 /** A run refused at the first session leaves its manifest (whole JSON) and nothing else. */
 async function expectNothingButTheManifest(output: string): Promise<void> {
-  const files = Object.keys(await fingerprint(output));
-  expect(files.map((file) => file.slice(output.length + 1))).toEqual(['simulated/corpus/run-manifest.json']);
-  JSON.parse(await readFile(files[0] as string, 'utf8'));
+  const manifest = 'simulated/corpus/run-manifest.json';
+  expect(Object.keys(await hashTree(output))).toEqual([manifest]);
+  JSON.parse(await readFile(join(output, manifest), 'utf8'));
 }
 
 /** The MIME types a session's calls sent its media as, by saved (corpus-relative) path. */
@@ -168,11 +142,11 @@ describe('tp2dg-generate checks media and text as it takes sessions', () => {
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {
       const env = emulatorEnv(emulator, API_KEY);
-      const before = await fingerprint(corpus);
+      const before = await hashTree(corpus);
       const args = ['--provider', 'gemini', '--data', corpus, '--output-dir', output, '--sessions', '1'];
       const result = await runNode(GENERATE, args, { env });
       expect(result.code).toBe(0);
-      expect(await fingerprint(corpus)).toEqual(before);
+      expect(await hashTree(corpus)).toEqual(before);
       const upload = emulator.uploads.find((file) => file.bytes.equals(mp3));
       expect(upload?.mimeType).toBe('audio/mp3');
       expect((await sentTypes(output, 'gemini-2.5-flash')).get(`audio/${TRACK}.wav`)).toEqual(

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { writeSyntheticCorpus } from '@tp2dg/data-loaders/test';
 import { describe, expect, it } from 'vitest';
+import { copyOfDummy } from './test-support/corpus-copies.js';
 import {
-  DUMMY,
   GENERATE,
   OFFLINE_ENV,
   REPO_ROOT,
@@ -13,12 +13,6 @@ import {
   SUMMARY,
   temporaryDirectory,
 } from './test-support/run-command.js';
-
-async function copyOfDummy(): Promise<string> {
-  const dir = join(await temporaryDirectory('corpus'), 'corpus');
-  await cp(DUMMY, dir, { recursive: true });
-  return dir;
-}
 
 /** The parts of the reference files the bad-input cases edit. */
 type CorpusJson = {

@@ -3,12 +3,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
-import { referenceDataLoader } from '@tp2dg/data-loaders';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectGeneration } from './project-generation.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory } from './run-types.js';
-import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 beforeAll(async () => {
@@ -21,18 +21,7 @@ const simulated = (): ModelFactory => ({
   forSession: (session) => createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
 });
 
-const optionsFor = (outputDir: string) => ({
-  plugin: referenceDataLoader,
-  loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
-  models: simulated(),
-  ...fixtures,
-  outputDir,
-  turns: 8,
-  seed: 42,
-  responseFormat: 'yaml' as const,
-  maxReasks: 2,
-  maxBlockedRetries: 2,
-});
+const optionsFor = (outputDir: string) => simulatedRunOptions(fixtures, outputDir, { models: simulated() });
 
 describe('projectGeneration', () => {
   it('should count the calls and usage the run then makes, and write nothing', async () => {

@@ -3,13 +3,13 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createSimulatedModel } from '@tp2dg/agents';
-import { referenceDataLoader } from '@tp2dg/data-loaders';
 import { Tp2dgError } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalFile } from './output-paths.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
-import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
 const FAILING_SESSION = 'u02__2019-01-14';
 
@@ -50,20 +50,14 @@ function journaledModels(beforeCall?: { sessionId: string; run: () => Promise<vo
 
 function runInto(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
   const events: RunEvent[] = [];
-  const outcome = runGeneration({
-    plugin: referenceDataLoader,
-    loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
-    models: journaledModels(),
-    ...fixtures,
-    outputDir,
-    turns: 2,
-    seed: 42,
-    responseFormat: 'yaml',
-    maxReasks: 2,
-    maxBlockedRetries: 2,
-    onEvent: (event) => events.push(event),
-    ...overrides,
-  });
+  const outcome = runGeneration(
+    simulatedRunOptions(fixtures, outputDir, {
+      models: journaledModels(),
+      turns: 2,
+      onEvent: (event) => events.push(event),
+      ...overrides,
+    }),
+  );
   return { outcome, events };
 }
 

@@ -24,6 +24,7 @@ import { manifestFile } from './manifest/run-manifest.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
 import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 beforeAll(async () => {
@@ -50,18 +51,7 @@ function simulatedModels(
 }
 
 async function optionsFor(outputDir: string): Promise<RunGenerationOptions> {
-  return {
-    plugin: referenceDataLoader,
-    loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
-    models: simulatedModels(42),
-    ...fixtures,
-    outputDir,
-    turns: 8,
-    seed: 42,
-    responseFormat: 'yaml',
-    maxReasks: 2,
-    maxBlockedRetries: 2,
-  };
+  return simulatedRunOptions(fixtures, outputDir, { models: simulatedModels(42) });
 }
 
 async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {

@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimulatedModel } from '@tp2dg/agents';
-import { referenceDataLoader } from '@tp2dg/data-loaders';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runGeneration } from '../run-generation.js';
 import type { RunGenerationOptions } from '../run-types.js';
 import { shardOf } from '../shard.js';
-import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from '../testing/dummy-fixtures.js';
+import { loadPromptsAndCatalog } from '../testing/dummy-fixtures.js';
+import { simulatedRunOptions } from '../testing/simulated-run-options.js';
 import { manifestFile, RunManifestSchema } from './run-manifest.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
@@ -16,30 +15,13 @@ beforeAll(async () => {
   fixtures = await loadPromptsAndCatalog();
 });
 
-async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
-  const seed = overrides.seed ?? 42;
-  return runGeneration({
-    plugin: referenceDataLoader,
-    loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
-    models: {
-      provider: 'simulated',
-      model: 'simulated',
-      forSession: (session) => createSimulatedModel({ session, seed, catalog: fixtures.catalog, turns: 8 }),
-    },
-    ...fixtures,
-    outputDir,
-    turns: 8,
-    seed,
-    responseFormat: 'yaml',
-    maxReasks: 2,
-    maxBlockedRetries: 2,
-    manifest: {
-      settings: { temperature: 0.7 },
-      runOptions: { concurrency: 1 },
-      versions: { '@tp2dg/cli': '1.2.3' },
-    },
-    ...overrides,
-  });
+function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
+  const manifest = {
+    settings: { temperature: 0.7 },
+    runOptions: { concurrency: 1 },
+    versions: { '@tp2dg/cli': '1.2.3' },
+  };
+  return runGeneration(simulatedRunOptions(fixtures, outputDir, { manifest, ...overrides }));
 }
 
 const readManifest = async (file: string) =>

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimulatedModel } from '@tp2dg/agents';
 import { type DataLoaderPluginV1, referenceDataLoader } from '@tp2dg/data-loaders';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runGeneration } from '../run-generation.js';
 import type { RunEvent, RunGenerationOptions } from '../run-types.js';
 import { shardOf } from '../shard.js';
-import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from '../testing/dummy-fixtures.js';
+import { loadPromptsAndCatalog } from '../testing/dummy-fixtures.js';
+import { simulatedRunOptions } from '../testing/simulated-run-options.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 beforeAll(async () => {
@@ -20,25 +20,7 @@ afterEach(() => Promise.all(folders.splice(0).map((folder) => rm(folder, { recur
 async function options(overrides: Partial<RunGenerationOptions> = {}): Promise<RunGenerationOptions> {
   const outputDir = await mkdtemp(join(tmpdir(), 'tp2dg-prepare-'));
   folders.push(outputDir);
-  const seed = overrides.seed ?? 42;
-  return {
-    plugin: referenceDataLoader,
-    loaderOptions: { dataDir: DUMMY_DATA_DIR, profileSize: 5 },
-    models: {
-      provider: 'simulated',
-      model: 'simulated',
-      forSession: (session) => createSimulatedModel({ session, seed, catalog: fixtures.catalog, turns: 8 }),
-    },
-    ...fixtures,
-    outputDir,
-    turns: 8,
-    seed,
-    responseFormat: 'yaml',
-    maxReasks: 2,
-    maxBlockedRetries: 2,
-    sessions: 2,
-    ...overrides,
-  };
+  return simulatedRunOptions(fixtures, outputDir, { sessions: 2, ...overrides });
 }
 
 const lockOf = (run: RunGenerationOptions) => join(run.outputDir, 'simulated', 'dummy', '.run.lock');

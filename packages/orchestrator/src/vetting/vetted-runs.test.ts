@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSimulatedModel } from '@tp2dg/agents';
 import type { DataLoaderPluginV1 } from '@tp2dg/data-loaders';
 import type { Session } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { projectGeneration } from '../project-generation.js';
 import { runGeneration } from '../run-generation.js';
 import type { RunEvent } from '../run-types.js';
 import { loadDummySessions, loadPromptsAndCatalog } from '../testing/dummy-fixtures.js';
+import { simulatedRunOptions } from '../testing/simulated-run-options.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 let sessions: Session[];
@@ -41,23 +41,11 @@ function pluginYielding(yielded: Session[]): DataLoaderPluginV1 {
   };
 }
 
-const optionsFor = (outputDir: string, yielded: Session[]) => ({
-  plugin: pluginYielding(yielded),
-  loaderOptions: { profileSize: 5 },
-  models: {
-    provider: 'simulated',
-    model: 'simulated',
-    forSession: (session: Session) =>
-      createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
-  },
-  ...fixtures,
-  outputDir,
-  turns: 8,
-  seed: 42,
-  responseFormat: 'yaml' as const,
-  maxReasks: 2,
-  maxBlockedRetries: 2,
-});
+const optionsFor = (outputDir: string, yielded: Session[]) =>
+  simulatedRunOptions(fixtures, outputDir, {
+    plugin: pluginYielding(yielded),
+    loaderOptions: { profileSize: 5 },
+  });
 
 describe('runs vet the sessions of any loader', () => {
   it('should stop a run and its dry run at an empty clip from a third-party loader, before its session is generated', async () => {
