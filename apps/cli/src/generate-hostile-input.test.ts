@@ -67,6 +67,24 @@ describe('tp2dg-generate with hostile input', () => {
     expect(result.stderr).toContain('wrote red\\u001b[31m\\u001b]0;owned\\u0007');
   });
 
+  it('should give a session id of 1,000 bytes a folder name that fits, the same on the next run', async () => {
+    const longId = `${'é/.'.repeat(250)}end`;
+    const data = await corpusWith((sessions) => {
+      const [first] = sessions;
+      if (first !== undefined) first.session_id = longId;
+    });
+    const output = await temporaryDirectory('long-id');
+    const first = await runNode(GENERATE, [...simulated(data, output), '--sessions', '1']);
+    expect(first.code, first.stderr).toBe(0);
+    const [file] = await sessionFiles(output);
+    const folderName = file?.split('/').at(-2) ?? '';
+    expect(Buffer.byteLength(folderName)).toBeLessThanOrEqual(120);
+    const saved = JSON.parse(await readFile(join(output, file ?? ''), 'utf8'));
+    expect(saved.session_id).toBe(longId);
+    const again = await runNode(GENERATE, [...simulated(data, output), '--sessions', '1']);
+    expect(again.stdout).toContain('Already present: 1.');
+  });
+
   it('should exit 0 with a warning when the corpus has no session to take', async () => {
     const data = await corpusWith((sessions) => sessions.splice(0));
     const output = await temporaryDirectory('empty');
