@@ -80,6 +80,22 @@ describe('decodeAudio', () => {
     expect(error.fix).toMatch(/^(Replace it|Convert it)/);
   });
 
+  it('should refuse a clip its decoder throws on, naming the file and the reason', async () => {
+    const throwing = createAudioDecoder({
+      ...AUDIO_CODECS,
+      wav: {
+        name: 'WAV',
+        load: async () => () => {
+          throw new Error('unsupported WAV format 85');
+        },
+      },
+    });
+    const wav = encodePcm16Wav([sine(440, 8000, 0.1)], 8000);
+    await expect(throwing(wav, 'odd.wav')).rejects.toThrow(
+      /^odd\.wav: its WAV data cannot be decoded \(unsupported WAV format 85\)\. Replace it, or convert it/,
+    );
+  });
+
   it('should name the AAC decoder to install, or the conversion, when it is not installed', async () => {
     const missing = Object.assign(new Error("Cannot find package '@audio/decode-aac'"), {
       code: 'ERR_MODULE_NOT_FOUND',

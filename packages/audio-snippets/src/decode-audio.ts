@@ -29,14 +29,8 @@ export function createAudioDecoder(
       decoded = await decode(bytes);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new AudioSnippetError(
-        path,
-        `its ${codec.name} data cannot be decoded (${reason})`,
-        `Replace it, or ${lower(CONVERT)}.`,
-        {
-          cause: error,
-        },
-      );
+      const problem = `its ${codec.name} data cannot be decoded (${reason})`;
+      throw new AudioSnippetError(path, problem, `Replace it, or ${lower(CONVERT)}.`, { cause: error });
     }
     // The decoders report damaged data by decoding none of it rather than by throwing.
     const samples = decoded.channelData[0]?.length ?? 0;
@@ -44,7 +38,7 @@ export function createAudioDecoder(
       throw new AudioSnippetError(
         path,
         `the ${codec.name} decoder finds no audio in it (damaged, or empty)`,
-        `Replace it with a valid audio file.`,
+        'Replace it with a valid audio file.',
       );
     }
     return decoded;

@@ -25,9 +25,8 @@ const count = (value: number) => value.toLocaleString('en-US');
  * The sessions as a run may use them, each vetted when it is taken, before any of its calls:
  * every media file sniffed (once per path, as a track is in many sessions) and judged, each
  * audio clip's snippet cut when snippets are, and text over its cap cut, or refused when
- * `strict`. A refusal is a `Tp2dgError` naming the
- * file or field, the track and the session, thrown by the iteration, so it stops the taking of
- * sessions like any corpus error. It sits where the run takes sessions from the loader, so it
+ * `strict`. A refusal is a `Tp2dgError` naming the file or field, the track and the session,
+ * thrown by the iteration, so it stops the taking of sessions like any corpus error. It sits where the run takes sessions from the loader, so it
  * holds for every loader, first- or third-party.
  */
 export async function* vetSessions(
