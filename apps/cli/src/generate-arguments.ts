@@ -1,6 +1,8 @@
+import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseShard } from './shard-argument.js';
+import { parseClipOffset } from './snippet-arguments.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns, gemini-2.5-flash). */
 export function defineGenerateArguments(argv: Argv) {
@@ -124,6 +126,18 @@ export function defineGenerateArguments(argv: Argv) {
       describe:
         'Print the calls, tokens by modality and dollars the command would spend, without a call, an upload or a write',
     })
+    .option('clip-seconds', {
+      type: 'number',
+      default: DEFAULT_SNIPPET_SETTINGS.seconds,
+      describe:
+        'Seconds of each audio clip Gemini hears, as a 16 kHz mono WAV snippet; 0 sends the files as they are',
+    })
+    .option('clip-offset', {
+      type: 'string',
+      default: String(DEFAULT_SNIPPET_SETTINGS.offset),
+      describe: 'Where the snippet starts in its clip: start, middle or a number of seconds',
+      coerce: parseClipOffset,
+    })
     .option('max-audio-mb', {
       type: 'number',
       default: DEFAULT_INPUT_LIMITS.maxAudioBytes / MEGABYTE,
@@ -200,6 +214,10 @@ export function defineGenerateArguments(argv: Argv) {
       // An empty value would name the working directory, or drop a level of the run directory.
       for (const name of ['source', 'source-config', 'data', 'model', 'output-dir', 'prompts'] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
+      const clipSeconds = args['clip-seconds'];
+      if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
+        throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
       }
       for (const name of ['max-audio-mb', 'max-image-mb'] as const) {
         const value = args[name];

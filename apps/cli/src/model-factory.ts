@@ -1,4 +1,5 @@
 import { createSimulatedModel } from '@tp2dg/agents';
+import { createSnippetMaker, type SnippetMaker, type SnippetSettings } from '@tp2dg/audio-snippets';
 import { type GoalTemplate, SIMULATED_PROVIDER, Tp2dgError } from '@tp2dg/entities';
 import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
@@ -17,6 +18,10 @@ export interface ModelFactoryOptions {
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
+  /** The snippets Gemini gets in place of audio clips; undefined to send the clips. */
+  snippets: SnippetSettings | undefined;
+  /** Where snippets are cached for later runs, beside the upload ledger. */
+  snippetCache: string;
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
@@ -24,9 +29,13 @@ export interface ModelFactoryOptions {
   onWarning?: (message: string) => void;
 }
 
-/** The factory, plus the deletion of what a Gemini run uploaded (none for simulated runs). */
+/**
+ * The factory, plus the deletion of what a Gemini run uploaded and the snippets it uploads
+ * in place of audio clips (neither for simulated runs, which send nothing anywhere).
+ */
 export interface CommandModels extends ModelFactory {
   deleteUploads?: () => Promise<number>;
+  audioSnippets?: SnippetMaker;
 }
 
 /**
@@ -52,6 +61,10 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
   }
   if (!apiKey)
     throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
+  const audioSnippets =
+    options.snippets === undefined
+      ? undefined
+      : createSnippetMaker({ settings: options.snippets, cacheDir: options.snippetCache });
   const gemini = createGeminiAdapter({
     model: options.model,
     env: options.env,
@@ -65,11 +78,13 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     rpm: options.rpm,
     tpm: options.tpm,
     onWarning: options.onWarning,
+    audioSnippets,
   });
   return {
     provider: gemini.provider,
     model: options.model,
     forSession: () => gemini,
     deleteUploads: () => gemini.deleteUploads(),
+    audioSnippets,
   };
 }

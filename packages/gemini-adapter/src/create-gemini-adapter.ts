@@ -15,12 +15,14 @@ import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-op
 import { GeminiApiError } from './gemini-api-error.js';
 import { MessageContents } from './message-contents.js';
 import { createCallQuota } from './quota/call-quota.js';
+import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { toModelResult } from './to-model-result.js';
 import { uploadFile } from './upload-file.js';
 import { UploadLedger } from './upload-ledger.js';
+import { UploadSources } from './upload-sources.js';
 
 const defaultTimeoutMs = 120_000;
 const defaultMaxAttempts = 5;
@@ -102,6 +104,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     tpm: options.tpm,
     now,
     sleep: options.sleep,
+    durations: new MediaDurations(heardDurationReader(options.audioSnippets?.settings)),
   });
   const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl)).then((opened) => {
     if (opened.torn !== undefined) {
@@ -109,6 +112,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     }
     return opened;
   });
+  const sources = new UploadSources(options.audioSnippets);
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -116,6 +120,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         path,
         mimeType,
         onRetry === undefined ? uploadSettings : { ...uploadSettings, onRetry },
+        sources.displayNameOf(path),
       ),
     now,
     ledger,
@@ -138,7 +143,10 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   ): Promise<Content[]> {
     const contents = messageContents.of(
       request.messages,
-      (path, mimeType) => cache.resolve(path, mimeType, recorder(retries)),
+      async (path, mimeType) => {
+        const source = await sources.of(path, mimeType);
+        return cache.resolve(source.path, source.mimeType, recorder(retries));
+      },
       used,
     );
     // Uploads are shared between callers, so one caller's abort only stops its own wait.

@@ -4,6 +4,7 @@ import { EXIT } from '../exit-codes.js';
 import type { GenerateArguments } from '../generate-arguments.js';
 import { describeEvent } from '../progress/progress-reporter.js';
 import type { CommandIo } from '../run-generate-command.js';
+import { snippetSettingsOf } from '../snippet-arguments.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
 
@@ -20,6 +21,7 @@ export async function runDryRun(
       seed: args.seed,
       turns: args.turns,
       catalog: inputs.catalog,
+      snippets: snippetSettingsOf(args),
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });

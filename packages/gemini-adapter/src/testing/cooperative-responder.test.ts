@@ -19,6 +19,7 @@ function answer(body: EmulatedGenerateBody): string | undefined {
     body,
     headers: {},
     receivedAt: 0,
+    audioSeconds: {},
   });
   return (reply as EmulatedSuccess).text;
 }
@@ -89,6 +90,7 @@ describe('createCooperativeResponder', () => {
       body,
       headers: {},
       receivedAt: 0,
+      audioSeconds: {},
     });
     expect((reply as EmulatedHttpReply).status).toBe(400);
     expect(JSON.stringify((reply as EmulatedHttpReply).body)).toContain('no track id to recommend');
@@ -99,8 +101,10 @@ describe('createCooperativeResponder', () => {
       intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
     });
     const body = recsysTurnBody('yaml', []);
-    responder.respond({ index: 0, model: 'm', body, headers: {}, receivedAt: 0 });
-    expect(responder.respond({ index: 1, model: 'm', body, headers: {}, receivedAt: 0 })).toEqual({
+    responder.respond({ index: 0, model: 'm', body, headers: {}, receivedAt: 0, audioSeconds: {} });
+    expect(
+      responder.respond({ index: 1, model: 'm', body, headers: {}, receivedAt: 0, audioSeconds: {} }),
+    ).toEqual({
       status: 503,
     });
     expect([...responder.reportedUsage.keys()]).toEqual([0]);

@@ -1,4 +1,5 @@
 import {
+  AUDIO_TOKENS_PER_SECOND,
   addTokens,
   CHARS_PER_TOKEN,
   type ModalityTokens,
@@ -8,15 +9,19 @@ import {
 } from '../quota/estimate-input-tokens.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
 import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
-import type { EmulatedGenerateBody } from './emulator-types.js';
+import type { EmulatedGenerateRequest } from './emulator-types.js';
 import { filePartsOf, type WireContent } from './wire-request.js';
 
-// The emulator cannot read durations of what was uploaded: every clip counts as 3 s (32 a second).
-const TOKENS_PER_AUDIO_CLIP = 96;
 const THINKING_TOKENS = 17;
 
-/** One content's tokens: 4 characters a token, fixed costs per image and clip. */
-function contentTokens(content: WireContent): ModalityTokens {
+/** The playing time of an uploaded audio file by its URI; 0 for a file the emulator cannot time. */
+export type AudioSecondsOf = (fileUri: string) => number;
+
+/**
+ * One content's tokens: 4 characters a token, a fixed cost per image, and its audio files'
+ * playing time at 32 tokens a second (summed, then rounded up, as the dry run counts).
+ */
+function contentTokens(content: WireContent, audioSecondsOf: AudioSecondsOf): ModalityTokens {
   const characters = content.parts.reduce(
     (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
     0,
@@ -25,20 +30,31 @@ function contentTokens(content: WireContent): ModalityTokens {
   return {
     text: Math.ceil(characters / CHARS_PER_TOKEN),
     image: TOKENS_PER_IMAGE * files.filter((file) => file.mimeType.startsWith('image/')).length,
-    audio: TOKENS_PER_AUDIO_CLIP * files.filter((file) => file.mimeType.startsWith('audio/')).length,
+    audio: Math.ceil(
+      AUDIO_TOKENS_PER_SECOND *
+        files
+          .filter((file) => file.mimeType.startsWith('audio/'))
+          .reduce((seconds, file) => seconds + audioSecondsOf(file.fileUri), 0),
+    ),
   };
 }
 
 /** The system instruction and each content, with its tokens: the units of a cached prefix. */
-function promptEntries(contents: readonly (WireContent | undefined)[]) {
+function promptEntries(contents: readonly (WireContent | undefined)[], audioSecondsOf: AudioSecondsOf) {
   return contents
     .filter((content) => content !== undefined)
-    .map((content) => ({ content, tokens: contentTokens(content) }));
+    .map((content) => ({ content, tokens: contentTokens(content, audioSecondsOf) }));
 }
 
 /** A prompt's size by modality, each content rounded up on its own (as the dry run counts). */
-export function estimatePromptTokens(contents: readonly (WireContent | undefined)[]): ModalityTokens {
-  return promptEntries(contents).reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
+export function estimatePromptTokens(
+  contents: readonly (WireContent | undefined)[],
+  audioSecondsOf: AudioSecondsOf,
+): ModalityTokens {
+  return promptEntries(contents, audioSecondsOf).reduce(
+    (sum, { tokens }) => addTokens(sum, tokens),
+    NO_TOKENS,
+  );
 }
 
 /** `[{modality, tokenCount}]` as Gemini lists token details, zero counts left out. */
@@ -53,9 +69,10 @@ export function modalityDetails(tokens: ModalityTokens): { modality: string; tok
  * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
  * documented) serves for this prompt.
  */
-export function emulatedUsage(body: EmulatedGenerateBody, reply: string, cache: ImplicitCache) {
+export function emulatedUsage(request: EmulatedGenerateRequest, reply: string, cache: ImplicitCache) {
+  const { body } = request;
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
-  const entries = promptEntries(contents);
+  const entries = promptEntries(contents, (uri) => request.audioSeconds[uri] ?? 0);
   const prompt = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
   const cached = cache.cachedPrefix(entries);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);

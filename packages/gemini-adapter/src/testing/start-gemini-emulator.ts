@@ -13,6 +13,7 @@ import { handleFiles } from './handle-files.js';
 import { handleGenerate } from './handle-generate.js';
 import { handleUpload } from './handle-upload.js';
 import { sendGoogleError } from './send-emulated-reply.js';
+import { filePartsOf } from './wire-request.js';
 
 const modelPath = /^\/v1beta\/models\/([^/:]+):(generateContent|countTokens)$/;
 
@@ -54,10 +55,17 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     const body = JSON.parse((await readBody(request)).toString('utf8')) as EmulatedGenerateBody;
     if (method === 'countTokens') {
       countTokens += 1;
-      handleCountTokens(response, body);
+      handleCountTokens(response, body, store);
       return;
     }
-    const recorded = { index: requests.length, model, body, headers: request.headers, receivedAt: now() };
+    const recorded = {
+      index: requests.length,
+      model,
+      body,
+      headers: request.headers,
+      receivedAt: now(),
+      audioSeconds: store.audioSecondsOf(filePartsOf(body.contents).map((part) => part.fileUri)),
+    };
     requests.push(recorded);
     await handleGenerate(recorded, request, response, {
       store,
