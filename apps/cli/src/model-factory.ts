@@ -17,6 +17,8 @@ export interface ModelFactoryOptions {
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
+  /** Where media content hashes are recorded, so later runs do not read every file again. */
+  mediaHashes: string;
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
@@ -61,6 +63,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,
     uploadLedger: options.uploadLedger,
+    mediaHashes: options.mediaHashes,
     seed: options.seed,
     rpm: options.rpm,
     tpm: options.tpm,

@@ -38,6 +38,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
+    mediaHashes: resolve(io.cwd, args.outputDir, 'gemini-media-hashes.jsonl'),
     catalog: inputs.catalog,
     env: io.env,
     rpm: args.rpm,

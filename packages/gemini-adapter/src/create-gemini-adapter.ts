@@ -9,10 +9,12 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { createBufferedFetch } from './buffered-fetch.js';
+import { ContentHashes } from './content-hash.js';
 import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
+import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
 import { createCallQuota } from './quota/call-quota.js';
 import type { QuotaStatus } from './quota/quota-types.js';
@@ -109,6 +111,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     }
     return opened;
   });
+  const hashes = MediaHashFile.open(options.mediaHashes).then((opened) => {
+    if (opened.torn !== undefined) {
+      options.onWarning?.(describeTornLine(opened.torn, 'the file it recorded is hashed again when needed'));
+    }
+    return opened;
+  });
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -119,6 +127,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       ),
     now,
     ledger,
+    new ContentHashes(now, hashes),
   );
   const messageContents = new MessageContents(cache, now);
 
