@@ -41,8 +41,8 @@ function describeCall(model: string, request: ModelRequest): string {
 export interface GeminiAdapter extends ModelPort {
   /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
   deleteUploads(): Promise<number>;
-  /** Waits, cap and estimate factor of the `rpm`/`tpm` scheduler; undefined without limits. */
-  quotaStatus(): QuotaStatus | undefined;
+  /** Waits, cap on calls in flight and estimate factor of the scheduler (`rpm`, `tpm`, 429s). */
+  quotaStatus(): QuotaStatus;
 }
 
 /** Who owns uploaded files (service and key), as a hash: the ledger never holds the key. */
@@ -185,7 +185,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       description: describeCall(options.model, request),
       label: request.label,
       ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(quota === undefined ? {} : { admit: await quota.gateFor(request) }),
+      admit: await quota.gateFor(request),
     };
     const response = await runWithRetries(
       (signal) =>
@@ -258,6 +258,6 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     model: options.model,
     generate,
     deleteUploads,
-    quotaStatus: () => quota?.status(),
+    quotaStatus: () => quota.status(),
   };
 }
