@@ -1,5 +1,7 @@
+import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
+import { parseConcurrency } from './concurrency-argument.js';
 import { parseShard } from './shard-argument.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns, gemini-2.5-flash). */
@@ -104,9 +106,10 @@ export function defineGenerateArguments(argv: Argv) {
       coerce: parseShard,
     })
     .option('concurrency', {
-      type: 'number',
-      default: 4,
-      describe: 'Sessions generated at the same time; keep within your Gemini rate limits',
+      type: 'string',
+      default: 'auto',
+      coerce: parseConcurrency,
+      describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
     })
     .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
     .option('tpm', {
@@ -177,7 +180,6 @@ export function defineGenerateArguments(argv: Argv) {
         'max-blocked-retries',
         'timeout',
         'max-attempts',
-        'concurrency',
         'thinking-budget',
         'max-output-tokens',
         'max-consecutive-failures',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { readCommandInputs } from './command-inputs.js';
+import { resolveConcurrency } from './concurrency-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
@@ -27,6 +28,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
+  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm });
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -49,12 +51,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     ...inputs,
     models,
     maxCostUsd: args.maxCost,
-    concurrency: args.concurrency,
+    concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions),
+    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, concurrency),
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,
