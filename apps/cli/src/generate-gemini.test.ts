@@ -332,9 +332,11 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     it('should never write the API key to stdout, stderr or any output file', async () => {
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
       const files = await readTree(output);
-      // Two sessions of five files each, the run manifest and the upload ledger (journals are gone).
-      expect(files.size).toBe(12);
+      // Two sessions of five files each, the run manifest, the upload ledger and the media
+      // hashes (journals are gone).
+      expect(files.size).toBe(13);
       expect([...files.keys()].some((file) => file.endsWith('gemini-uploads.jsonl'))).toBe(true);
+      expect([...files.keys()].some((file) => file.endsWith('gemini-media-hashes.jsonl'))).toBe(true);
       expect([...files.keys()].some((file) => file.endsWith('run-manifest.json'))).toBe(true);
       for (const [file, text] of files) expect(text.includes(API_KEY), file).toBe(false);
     });
