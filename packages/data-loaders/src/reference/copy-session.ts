@@ -2,8 +2,9 @@ import type { Session, Track, UserDemographics } from '@tp2dg/entities';
 
 const copyTrack = (track: Track): Track => ({ ...track, tags: [...track.tags] });
 
-const copyUser = ({ provenance, ...user }: UserDemographics): UserDemographics =>
-  provenance === undefined ? user : { ...user, provenance: { ...provenance } };
+// Spread, so the fields keep their order in the files a run writes.
+const copyUser = (user: UserDemographics): UserDemographics =>
+  user.provenance === undefined ? { ...user } : { ...user, provenance: { ...user.provenance } };
 
 /**
  * A built session that shares nothing with the tracks and users a loader keeps for every

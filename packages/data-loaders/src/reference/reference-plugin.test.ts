@@ -173,6 +173,27 @@ describe('reference loader', () => {
     expect(taken).toBeLessThan(2000);
   });
 
+  it('should yield copies: a caller editing a session changes no other session nor a later read', async () => {
+    const loader = await referenceDataLoader.create({ dataDir: dummyCorpusDir, profileSize: 5 });
+    const first = [];
+    for await (const session of loader.sessions()) {
+      for (const track of [...session.profiling_tracks, ...session.pool_tracks]) {
+        track.title = 'edited';
+        track.tags.push('edited');
+      }
+      session.user.provenance = undefined;
+      first.push(session);
+    }
+    const again = (await readSessions(dummyCorpusDir, 5)).sessions;
+    const second = [];
+    for await (const session of loader.sessions()) second.push(session);
+    expect(second).toEqual(again);
+    expect(second.flatMap((session) => session.pool_tracks).some((track) => track.title === 'edited')).toBe(
+      false,
+    );
+    expect(second[0]?.user.provenance).toBeDefined();
+  });
+
   it('should refuse to read after close()', async () => {
     const { loader } = await readSessions(dummyCorpusDir, 5);
     await loader.close?.();
