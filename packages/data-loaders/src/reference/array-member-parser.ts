@@ -90,9 +90,9 @@ export class ArrayMemberParser {
   constructor(private readonly key: string) {}
 
   /**
-   * Reads one chunk, yielding each element it completes as the scan reaches its end: an
-   * element is parsed only when the caller asks for it, so one element at a time is alive,
-   * not a chunk's worth (which the garbage collector would move to the old generation).
+   * Reads one chunk, yielding each element as the scan completes it: the caller has it (and
+   * may stop) before the rest of the chunk is scanned, and a problem further on comes after
+   * the elements before it, as in the file.
    */
   *push(chunk: string): Generator<ParsedElement, void, undefined> {
     this.nextNewline = chunk.indexOf('\n');
