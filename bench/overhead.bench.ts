@@ -62,22 +62,30 @@ try {
     'overhead-corpus',
     async (dataDir) => {
       await writeBenchCorpus(dataDir, SESSIONS);
-      const model = createGeminiAdapter({
-        apiKey: 'bench-key',
-        model: 'gemini-2.5-flash',
-        baseUrl: emulator.baseUrl,
-      });
-      const models = sharedModel(model);
       // Every run writes a folder of its own, all removed at the end: no run follows the
       // removal of another's files (see SCRATCH_ROOT).
       await withTemporaryDirectory(
         'overhead-output',
         async (outputRoot) => {
-          const measure = async (name: string) => {
+          const uploadLedger = join(outputRoot, 'gemini-uploads.jsonl');
+          /** An adapter as a new CLI process makes it: the ledger, and the hash file if given. */
+          const adapter = (mediaHashes?: string) =>
+            sharedModel(
+              createGeminiAdapter({
+                apiKey: 'bench-key',
+                model: 'gemini-2.5-flash',
+                baseUrl: emulator.baseUrl,
+                uploadLedger,
+                ...(mediaHashes === undefined ? {} : { mediaHashes }),
+              }),
+            );
+          const mediaHashes = join(outputRoot, 'gemini-media-hashes.jsonl');
+          const models = adapter(mediaHashes);
+          const measure = async (name: string, runModels = models) => {
             const started = process.cpuUsage();
             const run = await generate({
               dataDir,
-              models,
+              models: runModels,
               concurrency: CONCURRENCY,
               outputDir: join(outputRoot, name),
             });
@@ -105,6 +113,20 @@ try {
             `steady runs (files already uploaded), ${STEADY_RUNS} of ${steady[0]?.report.calls} calls each`,
             median(perCall),
             `ms CPU per call, median (each: ${perCall.map((value) => value.toFixed(2)).join(', ')})`,
+          );
+          // A new process finds every upload in the ledger, but first needs each file's content
+          // hash: read and hashed again, or taken from the hash file by path, size and mtime.
+          const rehashing = await measure('new-adapter-ledger-only', adapter());
+          const recorded = await measure('new-adapter-hash-file', adapter(mediaHashes));
+          reportFigure(
+            "a new adapter's first run, uploads in the ledger, every media file read and hashed",
+            rehashing.msPerCall,
+            'ms CPU per call',
+          );
+          reportFigure(
+            'the same with the hash file of the earlier runs (no media file read)',
+            recorded.msPerCall,
+            'ms CPU per call',
           );
           reportRatio('generator CPU per model call, ms (median of the steady runs)', median(perCall), {
             atMost: 1,

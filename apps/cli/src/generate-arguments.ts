@@ -1,6 +1,8 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
+import { parseConcurrency } from './concurrency-argument.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
 
@@ -106,9 +108,10 @@ export function defineGenerateArguments(argv: Argv) {
       coerce: parseShard,
     })
     .option('concurrency', {
-      type: 'number',
-      default: 4,
-      describe: 'Sessions generated at the same time; keep within your Gemini rate limits',
+      type: 'string',
+      default: 'auto',
+      coerce: parseConcurrency,
+      describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
     })
     .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
     .option('tpm', {
@@ -191,7 +194,6 @@ export function defineGenerateArguments(argv: Argv) {
         'max-blocked-retries',
         'timeout',
         'max-attempts',
-        'concurrency',
         'thinking-budget',
         'max-output-tokens',
         'max-consecutive-failures',

@@ -17,6 +17,12 @@ describe('tp2dg-generate uploads to Gemini', () => {
       expect((await runNode(GENERATE, args, { env })).code).toBe(0);
       const distinct = await distinctBundledMedia();
       expect(emulator.counters.uploads).toBe(distinct);
+      // Every media file read once, its hash recorded for the next run.
+      const hashFile = join(output, 'gemini-media-hashes.jsonl');
+      const hashLines = async () => (await readFile(hashFile, 'utf8')).trim().split('\n');
+      const hashed = (await hashLines()).map((line) => JSON.parse(line) as { path: string; sha256: string });
+      expect(new Set(hashed.map((record) => record.path)).size).toBe(hashed.length);
+      expect(new Set(hashed.map((record) => record.sha256)).size).toBe(distinct);
 
       // The same run again, its conversations gone but not the upload ledger: nothing to upload,
       // even after a kill cut the ledger's last line short.
@@ -28,6 +34,8 @@ describe('tp2dg-generate uploads to Gemini', () => {
       expect(again.code).toBe(0);
       expect(again.stderr).toContain(`warning: ${ledger}:${lines} was cut short`);
       expect(emulator.counters.uploads).toBe(distinct);
+      // No file hashed again: the hashes came from the first run's record.
+      expect(await hashLines()).toHaveLength(hashed.length);
 
       await rm(join(output, 'gemini-2.5-flash'), { recursive: true });
       await rm(join(output, 'gemini-uploads.jsonl'));

@@ -337,14 +337,15 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     it('should never write the API key to stdout, stderr or any output file', async () => {
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
       const files = await readTree(output);
-      // Two sessions of five files each, the run manifest, the upload ledger (journals are gone)
-      // and a snippet per distinct audio clip.
+      // Two sessions of five files each, the run manifest, the upload ledger, the media hashes
+      // (journals are gone) and a snippet per distinct audio clip.
       const snippets = [...files.keys()].filter((file) => file.startsWith(join(output, 'snippets')));
       expect(snippets).toHaveLength(
         emulator.uploads.filter((upload) => upload.mimeType === 'audio/wav').length,
       );
-      expect(files.size - snippets.length).toBe(12);
+      expect(files.size - snippets.length).toBe(13);
       expect([...files.keys()].some((file) => file.endsWith('gemini-uploads.jsonl'))).toBe(true);
+      expect([...files.keys()].some((file) => file.endsWith('gemini-media-hashes.jsonl'))).toBe(true);
       expect([...files.keys()].some((file) => file.endsWith('run-manifest.json'))).toBe(true);
       for (const [file, text] of files) expect(text.includes(API_KEY), file).toBe(false);
     });

@@ -96,9 +96,9 @@ describe('tp2dg-generate with hostile input', () => {
 
   it('should stop on SIGTERM as on Ctrl-C: exit 1, say so, keep what it finished', async () => {
     const output = await temporaryDirectory('sigterm');
-    const child = spawn('node', [GENERATE, ...simulated(DUMMY, output, '--progress', 'lines')], {
-      env: OFFLINE_ENV,
-    });
+    // One session at a time: at the default concurrency all 8 may be written before the signal.
+    const args = simulated(DUMMY, output, '--progress', 'lines', '--concurrency', '1');
+    const child = spawn('node', [GENERATE, ...args], { env: OFFLINE_ENV });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {

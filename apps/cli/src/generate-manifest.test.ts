@@ -24,6 +24,8 @@ describe('tp2dg-generate and its run manifest', () => {
     expect((await generate(output, 2)).code).toBe(0);
     const manifest = RunManifestSchema.parse(JSON.parse(await readFile(manifestPath, 'utf8')));
     expect(manifest.settings).toMatchObject({ seed: 42, turns_requested: 8, temperature: null });
+    // --concurrency auto without --rpm or --tpm: the documented default, recorded as resolved.
+    expect(manifest.run_options).toMatchObject({ concurrency: 64, concurrency_option: 'auto', rpm: null });
     expect(Object.keys(manifest.versions)).toEqual(
       expect.arrayContaining(['@tp2dg/cli', '@tp2dg/orchestrator']),
     );
@@ -36,8 +38,20 @@ describe('tp2dg-generate and its run manifest', () => {
       /run-manifest\.json: this run was made with seed 42, this command has 7\..*--fresh.*--force/,
     );
 
-    const forced = await generate(output, 3, '--seed', '7', '--force');
+    const forced = await generate(
+      output,
+      3,
+      '--seed',
+      '7',
+      '--force',
+      '--concurrency',
+      'auto',
+      '--rpm',
+      '150',
+    );
     expect(forced.code).toBe(0);
+    const resumed = RunManifestSchema.parse(JSON.parse(await readFile(manifestPath, 'utf8')));
+    expect(resumed.run_options).toMatchObject({ concurrency: 25, concurrency_option: 'auto', rpm: 150 });
     expect(forced.stdout).toContain('Wrote 1 conversation(s)');
     expect(forced.stdout).toContain('Already present: 2.');
 

@@ -22,6 +22,8 @@ export interface ModelFactoryOptions {
   snippets: SnippetSettings | undefined;
   /** Where snippets are cached for later runs, beside the upload ledger. */
   snippetCache: string;
+  /** Where media content hashes are recorded, so later runs do not read every file again. */
+  mediaHashes: string;
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
@@ -74,6 +76,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,
     uploadLedger: options.uploadLedger,
+    mediaHashes: options.mediaHashes,
     seed: options.seed,
     rpm: options.rpm,
     tpm: options.tpm,

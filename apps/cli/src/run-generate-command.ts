@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { readCommandInputs } from './command-inputs.js';
+import { resolveConcurrency } from './concurrency-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { createModelFactory } from './model-factory.js';
@@ -28,6 +29,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
+  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm });
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -41,6 +43,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
     snippets: snippetSettingsOf(args),
     snippetCache: resolve(io.cwd, args.outputDir, 'snippets'),
+    mediaHashes: resolve(io.cwd, args.outputDir, 'gemini-media-hashes.jsonl'),
     catalog: inputs.catalog,
     env: io.env,
     rpm: args.rpm,
@@ -51,12 +54,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     ...inputs,
     models,
     maxCostUsd: args.maxCost,
-    concurrency: args.concurrency,
+    concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions),
+    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, concurrency),
     audioSnippets: models.audioSnippets,
     timeoutMs: args.timeout * 1000,
     signal: io.signal,

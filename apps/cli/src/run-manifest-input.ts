@@ -10,6 +10,8 @@ import { packageVersions } from './package-versions.js';
 export function runManifestInput(
   args: GenerateArguments,
   sourceOptions: Readonly<Record<string, unknown>>,
+  /** What `--concurrency` resolved to (`auto` works it out from the limits). */
+  concurrency: number,
 ): RunManifestInput {
   return {
     settings: {
@@ -31,7 +33,10 @@ export function runManifestInput(
       source_options: sourceOptions,
       sessions: args.sessions ?? null,
       shard: args.shard === undefined ? null : `${args.shard.index}/${args.shard.count}`,
-      concurrency: args.concurrency,
+      concurrency,
+      concurrency_option: args.concurrency,
+      rpm: args.rpm ?? null,
+      tpm: args.tpm ?? null,
       max_cost: args.maxCost ?? null,
       timeout: args.timeout,
       max_attempts: args.maxAttempts,

@@ -38,11 +38,16 @@ describe('createGeminiAdapter under rpm and tpm', () => {
     expect(model.quotaStatus()?.waits).toBeGreaterThanOrEqual(4);
   });
 
-  it('should get 429s from the same emulator without the limit, which the retries absorb', async () => {
+  it('should get 429s from the same emulator without the limit, and cap the calls in flight on them', async () => {
     const { emulator, model } = await startOnFakeClock({ rpm: 3 }, {});
     await Promise.allSettled(Array.from({ length: 7 }, () => model.generate(textRequest('hi'))));
     expect(emulator.counters.quotaRejections.rpm).toBeGreaterThan(0);
-    expect(model.quotaStatus()).toBeUndefined();
+    const status = model.quotaStatus();
+    expect(status.rateLimited).toBe(emulator.counters.quotaRejections.rpm);
+    // No cap before the first 429; one after it, never below 1.
+    expect(Number.isFinite(status.concurrencyCap)).toBe(true);
+    expect(status.concurrencyCap).toBeGreaterThanOrEqual(1);
+    expect(status.inFlight).toBe(0);
   });
 
   it('should back off on 429s from a quota lower than it was told, and still finish every call', async () => {

@@ -9,10 +9,12 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { createBufferedFetch } from './buffered-fetch.js';
+import { ContentHashes } from './content-hash.js';
 import { deleteFiles } from './delete-files.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
+import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
 import { createCallQuota } from './quota/call-quota.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
@@ -41,8 +43,8 @@ function describeCall(model: string, request: ModelRequest): string {
 export interface GeminiAdapter extends ModelPort {
   /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
   deleteUploads(): Promise<number>;
-  /** Waits, cap and estimate factor of the `rpm`/`tpm` scheduler; undefined without limits. */
-  quotaStatus(): QuotaStatus | undefined;
+  /** Waits, cap on calls in flight and estimate factor of the scheduler (`rpm`, `tpm`, 429s). */
+  quotaStatus(): QuotaStatus;
 }
 
 /** Who owns uploaded files (service and key), as a hash: the ledger never holds the key. */
@@ -113,6 +115,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return opened;
   });
   const sources = new UploadSources(options.audioSnippets);
+  const hashes = MediaHashFile.open(options.mediaHashes).then((opened) => {
+    if (opened.torn !== undefined) {
+      options.onWarning?.(describeTornLine(opened.torn, 'the file it recorded is hashed again when needed'));
+    }
+    return opened;
+  });
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -124,6 +132,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       ),
     now,
     ledger,
+    new ContentHashes(now, hashes),
   );
   const messageContents = new MessageContents(cache, now);
 
@@ -184,7 +193,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       description: describeCall(options.model, request),
       label: request.label,
       ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(quota === undefined ? {} : { admit: await quota.gateFor(request) }),
+      admit: await quota.gateFor(request),
     };
     const response = await runWithRetries(
       (signal) =>
@@ -257,6 +266,6 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     model: options.model,
     generate,
     deleteUploads,
-    quotaStatus: () => quota?.status(),
+    quotaStatus: () => quota.status(),
   };
 }

@@ -34,7 +34,6 @@ export class FileUploadCache {
   private readonly entries = new Map<string, Promise<UploadedFile>>();
   /** Entries dropped so far: see `generation`. */
   private dropped = 0;
-  private readonly hashes: ContentHashes;
   /** A Recsys priming carries the whole pool's media: uploads go a few at a time, not all at once. */
   private readonly uploads = pLimit(MAX_CONCURRENT_UPLOADS);
   private readonly ready: Promise<void>;
@@ -45,8 +44,8 @@ export class FileUploadCache {
     private readonly upload: Uploader,
     private readonly now: () => number,
     private readonly ledger: Promise<UploadLedger>,
+    private readonly hashes = new ContentHashes(now),
   ) {
-    this.hashes = new ContentHashes(now);
     this.ready = ledger.then((opened) => {
       for (const { key, file } of opened.entries()) {
         if (this.isFresh(file)) this.entries.set(key, Promise.resolve(file));

@@ -45,6 +45,13 @@ export interface GeminiAdapterOptions {
    * still name the clips. Absent, files are uploaded as they are.
    */
   audioSnippets?: SnippetMaker;
+  /**
+   * A JSON-lines file of media content hashes by path, size and mtime (beside the upload
+   * ledger), so a later run finds the uploads of unchanged files without reading and hashing
+   * every file again; none by default. A file that cannot be written fails the call with
+   * OUTPUT_WRITE.
+   */
+  mediaHashes?: string;
   /** Thinking tokens allowed per call (2.5 models; 0 turns thinking off on Flash). Billed as output. */
   thinkingBudget?: number;
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */

@@ -9,6 +9,7 @@ import { expectedSessions } from './expected-sessions.js';
 import { appendSkip, failureLogName } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { CallJournal } from './journal/call-journal.js';
+import { limitCallsInFlight } from './limit-calls-in-flight.js';
 import { corpusFolder, isFinished, journalFile, sessionFolder } from './output-paths.js';
 import { assertResumable, folderSettingsOf } from './resume-check.js';
 import { prepareRunDirectory } from './run-directory/prepare-run-directory.js';
@@ -18,10 +19,11 @@ import { inShard, sessionsInShard } from './shard.js';
 import { vetSessions } from './vetting/vet-sessions.js';
 
 /**
- * Generates a conversation for each session of a corpus, `concurrency` at a time. A session
- * whose folder already exists is kept (after checking it was made with the same settings),
- * so a run that stopped can be started again without paying twice. The first error that is
- * not a session's own failure stops the run and aborts the calls in flight.
+ * Generates a conversation for each session of a corpus, `concurrency` at a time with at most
+ * `concurrency` model calls in flight among them. A session whose folder already exists is
+ * kept (after checking it was made with the same settings), so a run that stopped can be
+ * started again without paying twice. The first error that is not a session's own failure
+ * stops the run and aborts the calls in flight.
  */
 export async function runGeneration(options: RunGenerationOptions): Promise<RunReport> {
   const now = options.now ?? (() => performance.now());
@@ -55,6 +57,9 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   const settings = folderSettingsOf(options);
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
+  const concurrency = options.concurrency ?? 1;
+  // `concurrency` sessions at a time, and as many model calls in flight among them.
+  const models = limitCallsInFlight(options.models, concurrency);
   const failures = new SessionFailures(failuresFile, options.maxConsecutiveFailures ?? 3);
 
   async function recordSkips(): Promise<void> {
@@ -84,7 +89,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       throw new Tp2dgError('OUTPUT_WRITE', `${folder}: ${problem}`);
     }
     try {
-      const run = { ...options, signal };
+      const run = { ...options, models, signal };
       const generated = await generateSessionFolder({
         session,
         folder,
@@ -144,7 +149,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   })[Symbol.asyncIterator]();
   const { stopped, heldBack } = await drainConcurrently({
     items: sessions,
-    concurrency: options.concurrency ?? 1,
+    concurrency,
     limit: options.sessions,
     gate: budget,
     afterRead: recordSkips,

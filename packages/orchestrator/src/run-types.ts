@@ -61,7 +61,10 @@ export interface RunGenerationOptions {
    * uploads. Absent, clips are sent as they are.
    */
   audioSnippets?: SnippetMaker;
-  /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
+  /**
+   * Sessions generated at the same time (default 1), and the most model calls in flight among
+   * them: a conversation's two calls at once (profile and goal, the two primings) share them.
+   */
   concurrency?: number;
   /**
    * Failed sessions in a row after which the run stops (default 3): a wrong model name or

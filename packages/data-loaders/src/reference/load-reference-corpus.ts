@@ -1,22 +1,23 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError, type Track, type UserDemographics } from '@tp2dg/entities';
-import { describeRecord, parseCorpusRecords } from './parse-corpus-records.js';
+import { describeRecord, duplicateIdError, parseCorpusRecords } from './parse-corpus-records.js';
 import { readCorpusJson } from './read-corpus-json.js';
-import { type ReferencePlaylist, referenceFiles } from './reference-schemas.js';
+import { referenceFiles } from './reference-schemas.js';
 import { toSessionTrack } from './to-session-track.js';
 
-/** A reference-format corpus, fully validated and cross-checked. */
+/** The users and tracks of a reference-format corpus, validated, and where its sessions are. */
 export interface ReferenceCorpus {
   dataDir: string;
   users: Map<string, UserDemographics>;
   tracks: Map<string, Track>;
-  playlists: ReferencePlaylist[];
+  /** playlists.json, read as its sessions are taken (see `readPlaylists`). */
+  playlistsFile: string;
 }
 
 /**
- * Reads and checks the whole corpus before any session is used, so a bad record fails
- * the run before it writes anything (and before any model call is paid for).
+ * Reads and checks users.json and tracks.json whole (every session looks its user and tracks
+ * up in them) and locates every track's media, before any session is used.
  */
 export async function loadReferenceCorpus(dataDirOption: string): Promise<ReferenceCorpus> {
   const dataDir = path.resolve(dataDirOption);
@@ -27,22 +28,16 @@ export async function loadReferenceCorpus(dataDirOption: string): Promise<Refere
       { cause: error },
     );
   });
-  const filePath = (name: string) => path.join(dataDir, name);
-  const [usersContent, tracksContent, playlistsContent] = await Promise.all(
-    [referenceFiles.users, referenceFiles.tracks, referenceFiles.playlists].map((spec) =>
-      readCorpusJson(filePath(spec.fileName)),
-    ),
-  );
-  const usersFile = filePath(referenceFiles.users.fileName);
-  const tracksFile = filePath(referenceFiles.tracks.fileName);
-  const playlistsFile = filePath(referenceFiles.playlists.fileName);
+  const usersFile = path.join(dataDir, referenceFiles.users.fileName);
+  const tracksFile = path.join(dataDir, referenceFiles.tracks.fileName);
+  const [usersContent, tracksContent] = await Promise.all([
+    readCorpusJson(usersFile),
+    readCorpusJson(tracksFile),
+  ]);
   const userRecords = parseCorpusRecords(usersFile, usersContent, referenceFiles.users);
   const trackRecords = parseCorpusRecords(tracksFile, tracksContent, referenceFiles.tracks);
-  const playlists = parseCorpusRecords(playlistsFile, playlistsContent, referenceFiles.playlists);
-
   const users = indexUnique(usersFile, referenceFiles.users, userRecords, (user) => user.user_id);
   indexUnique(tracksFile, referenceFiles.tracks, trackRecords, (track) => track.track_id);
-  indexUnique(playlistsFile, referenceFiles.playlists, playlists, (playlist) => playlist.session_id);
 
   const trackList = await Promise.all(
     trackRecords.map((record, index) =>
@@ -54,23 +49,7 @@ export async function loadReferenceCorpus(dataDirOption: string): Promise<Refere
     ),
   );
   const tracks = new Map(trackList.map((track) => [track.track_id, track]));
-  for (const playlist of playlists) {
-    const session = `${playlistsFile}: session ${JSON.stringify(playlist.session_id)}`;
-    if (!users.has(playlist.user_id)) {
-      throw new Tp2dgError(
-        'INVALID_INPUT',
-        `${session} names user ${JSON.stringify(playlist.user_id)}, which is not in users.json. Add the user or fix the session's user_id.`,
-      );
-    }
-    const unknown = playlist.track_ids.find((trackId) => !tracks.has(trackId));
-    if (unknown !== undefined) {
-      throw new Tp2dgError(
-        'INVALID_INPUT',
-        `${session} names track ${JSON.stringify(unknown)}, which is not in tracks.json. Add the track or remove it from the session.`,
-      );
-    }
-  }
-  return { dataDir, users, tracks, playlists };
+  return { dataDir, users, tracks, playlistsFile: path.join(dataDir, referenceFiles.playlists.fileName) };
 }
 
 /** Indexes records by id; a repeated id is an error because later lookups would be ambiguous. */
@@ -85,12 +64,7 @@ function indexUnique<Item>(
   items.forEach((item, position) => {
     const id = idOf(item);
     const first = positions.get(id);
-    if (first !== undefined) {
-      throw new Tp2dgError(
-        'INVALID_INPUT',
-        `${filePath}: ${spec.key}[${first}] and ${spec.key}[${position}] both have ${spec.idField} ${JSON.stringify(id)}. Give each record its own ${spec.idField}.`,
-      );
-    }
+    if (first !== undefined) throw duplicateIdError(filePath, spec, [first, position], id);
     positions.set(id, position);
     index.set(id, item);
   });

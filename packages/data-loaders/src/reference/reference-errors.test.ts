@@ -38,6 +38,59 @@ describe('reference loader input errors', () => {
     expectError(error, 'INVALID_INPUT', `${tracksFile}: invalid JSON at line 3, column 19`, 'Fix the syntax');
   });
 
+  it('should report invalid JSON in playlists.json, which is read in chunks, with line and column', async () => {
+    const dataDir = await createTemporaryCorpus();
+    const playlistsFile = path.join(dataDir, 'playlists.json');
+    const text = await readFile(playlistsFile, 'utf8');
+    // Without the second session's opening brace, its first key reads as an array element
+    // followed by a colon: line 18 (the first session takes lines 3-16, with 8 track ids).
+    await writeFile(playlistsFile, text.replace('},\n    {', '},\n    '));
+    const error = await creationError(dataDir);
+    expectError(
+      error,
+      'INVALID_INPUT',
+      `${playlistsFile}: invalid JSON at line 18, column 16 (Expected ',' or ']' after array element)`,
+      'Fix the syntax',
+    );
+  });
+
+  it('should name both sessions of a repeated session_id', async () => {
+    const dataDir = await createTemporaryCorpus();
+    let firstId = '';
+    await editCorpusRecord(dataDir, 'playlists.json', 0, (record) => {
+      firstId = record.session_id as string;
+    });
+    const playlistsFile = await editCorpusRecord(dataDir, 'playlists.json', 2, (record) => {
+      record.session_id = firstId;
+    });
+    expectError(
+      await creationError(dataDir),
+      'INVALID_INPUT',
+      `${playlistsFile}: sessions[0] and sessions[2] both have session_id ${JSON.stringify(firstId)}`,
+    );
+  });
+
+  it('should count the problems of every session in playlists.json before reporting the first', async () => {
+    const dataDir = await createTemporaryCorpus();
+    await editCorpusRecord(dataDir, 'playlists.json', 0, (record) => {
+      record.user_id = 'ghost';
+    });
+    await editCorpusRecord(dataDir, 'playlists.json', 1, (record) => {
+      delete record.track_ids;
+    });
+    const playlistsFile = await editCorpusRecord(dataDir, 'playlists.json', 2, (record) => {
+      record.track_ids = 'not a list';
+    });
+    // Field problems come before an unknown user, as when the file was checked whole.
+    expectError(
+      await creationError(dataDir),
+      'INVALID_INPUT',
+      `${playlistsFile}: sessions[1]`,
+      '"track_ids" is required',
+      '(1 more problem in this file)',
+    );
+  });
+
   it('should name the record and the field of a schema violation, counting the other problems', async () => {
     const dataDir = await createTemporaryCorpus();
     const tracksFile = await editCorpusRecord(dataDir, 'tracks.json', 3, (record) => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,53 @@ describe('reference loader', () => {
     );
     expect(Tp2dgError.isInstance(error) && error.code).toBe('INVALID_INPUT');
     expect((error as Error).message).toContain('--data DIR');
+  });
+
+  it('should read playlists.json as its sessions are taken, not whole before the first one', async () => {
+    // About 400 KB of sessions: several read chunks.
+    const dataDir = await createTemporaryCorpus({
+      users: 4,
+      tracks: 40,
+      sessions: 2000,
+      tracksPerSession: 12,
+    });
+    const playlistsFile = path.join(dataDir, 'playlists.json');
+    const loader = await referenceDataLoader.create({ dataDir, profileSize: 5 });
+    expect(await loader.count?.()).toBe(2000);
+    const sessions = loader.sessions()[Symbol.asyncIterator]();
+    expect((await sessions.next()).value?.session_id).toBeDefined();
+    // Cut short while the first session is out: a loader that had read the file whole would
+    // not notice; this one meets the cut when it reads on.
+    await truncate(playlistsFile, 100_000);
+    let taken = 1;
+    const rest = (async () => {
+      while (!(await sessions.next()).done) taken += 1;
+    })();
+    await expect(rest).rejects.toThrow(
+      /playlists\.json: invalid JSON at line \d+, column \d+ \(Unexpected end of JSON input\)/,
+    );
+    expect(taken).toBeLessThan(2000);
+  });
+
+  it('should yield copies: a caller editing a session changes no other session nor a later read', async () => {
+    const loader = await referenceDataLoader.create({ dataDir: dummyCorpusDir, profileSize: 5 });
+    const first = [];
+    for await (const session of loader.sessions()) {
+      for (const track of [...session.profiling_tracks, ...session.pool_tracks]) {
+        track.title = 'edited';
+        track.tags.push('edited');
+      }
+      session.user.provenance = undefined;
+      first.push(session);
+    }
+    const again = (await readSessions(dummyCorpusDir, 5)).sessions;
+    const second = [];
+    for await (const session of loader.sessions()) second.push(session);
+    expect(second).toEqual(again);
+    expect(second.flatMap((session) => session.pool_tracks).some((track) => track.title === 'edited')).toBe(
+      false,
+    );
+    expect(second[0]?.user.provenance).toBeDefined();
   });
 
   it('should refuse to read after close()', async () => {

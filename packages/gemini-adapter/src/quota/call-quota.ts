@@ -45,11 +45,17 @@ function checkLimit(name: string, value: number | undefined): void {
   }
 }
 
-/** Undefined without any limit: calls then go as the caller sends them. */
-export function createCallQuota(options: CallQuotaOptions): CallQuota | undefined {
+/**
+ * Under `rpm`/`tpm`, every attempt waits for room in the windows, at the pace, under the
+ * adaptive cap, and a 429's `retryDelay` holds back every new call. Without a limit, calls go
+ * as the caller sends them until a 429 halves the calls in flight (the adaptive cap, which
+ * grows back as calls succeed): so a high `--concurrency` settles at what the quota serves.
+ * The `retryDelay` is then left to the throttled call's own retry, as before the cap.
+ */
+export function createCallQuota(options: CallQuotaOptions): CallQuota {
   checkLimit('rpm', options.rpm);
   checkLimit('tpm', options.tpm);
-  if (options.rpm === undefined && options.tpm === undefined) return undefined;
+  const limited = options.rpm !== undefined || options.tpm !== undefined;
   const injected = options.sleep;
   const scheduler = new QuotaScheduler({
     ...(options.rpm === undefined ? {} : { rpm: options.rpm }),
@@ -68,7 +74,7 @@ export function createCallQuota(options: CallQuotaOptions): CallQuota | undefine
       return {
         succeeded: (response) => permit.succeeded(response.usageMetadata?.promptTokenCount),
         failed: (failure) => {
-          if (failure?.status === 429) permit.rateLimited(failure.retryDelayMs);
+          if (failure?.status === 429) permit.rateLimited(limited ? failure.retryDelayMs : null);
           else permit.failed();
         },
       };

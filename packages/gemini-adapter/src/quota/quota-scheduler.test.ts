@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PACING_BURST_MS } from './even-pacing.js';
 import { createFakeClock } from './fake-clock.js';
-import { QuotaScheduler } from './quota-scheduler.js';
+import { QuotaScheduler, TOKEN_SAFETY_MARGIN } from './quota-scheduler.js';
 import type { QuotaPermit } from './quota-types.js';
 
 /** Lets every pending admission that can happen now happen. */
@@ -19,20 +20,48 @@ function start(options: { rpm?: number; tpm?: number }) {
 }
 
 describe('QuotaScheduler', () => {
-  it('should admit at once while under the limits, without sleeping', async () => {
-    const { clock, acquire } = start({ rpm: 100, tpm: 10_000 });
+  it('should admit at once while within the limits and the one second the pace lets go together', async () => {
+    const { clock, acquire } = start({ rpm: 1000, tpm: 100_000 });
     const permits = await Promise.all([acquire(100), acquire(100), acquire(100)]);
     for (const permit of permits) permit.succeeded(100);
     expect(clock.sleeps).toEqual([]);
   });
 
-  it('should hold requests beyond the RPM until the oldest leaves the minute', async () => {
-    const { clock, acquire, admittedAt } = start({ rpm: 9 });
-    const permits = await Promise.all(Array.from({ length: 9 }, () => acquire()));
-    for (const permit of permits) permit.succeeded(undefined);
-    clock.advance(1000);
-    (await acquire()).succeeded(undefined);
-    expect(admittedAt.slice(8)).toEqual([0, 60_000]);
+  it('should let no more than the RPM into any minute, whatever the pace allows', async () => {
+    const { acquire, admittedAt } = start({ rpm: 9 });
+    await Promise.all(
+      Array.from({ length: 10 }, () => acquire().then((permit) => permit.succeeded(undefined))),
+    );
+    // At 9 a minute the pace lets the tenth go at 59 s; the first call leaves the minute at 60 s.
+    expect(admittedAt.filter((time) => time < 60_000)).toHaveLength(9);
+    expect(admittedAt[9]).toBe(60_000);
+  });
+
+  it('should spread the calls of an RPM over the minute instead of sending them at once', async () => {
+    const { acquire, admittedAt } = start({ rpm: 60 });
+    await Promise.all(
+      Array.from({ length: 60 }, () => acquire().then((permit) => permit.succeeded(undefined))),
+    );
+    // One a second, the first second's two together (PACING_BURST_MS): a sliding window
+    // alone admitted all 60 at 0 s.
+    expect(admittedAt.slice(0, 4)).toEqual([0, 0, 1000, 2000]);
+    expect(admittedAt.at(-1)).toBe(58_000);
+    for (let second = 0; second < 60_000; second += 1000) {
+      expect(admittedAt.filter((time) => time >= second && time < second + 1000).length).toBeLessThanOrEqual(
+        2,
+      );
+    }
+  });
+
+  it('should pace input tokens by the count the answers report, not the estimate', async () => {
+    const { acquire, admittedAt } = start({ tpm: 10_000 });
+    const msPerToken = 60_000 / (10_000 * (1 - TOKEN_SAFETY_MARGIN));
+    // Estimated 1,000 tokens, really 2,000: the pace books 2,000, and the next estimate of
+    // 1,000 is corrected to 2,000 as well.
+    (await acquire(1000)).succeeded(2000);
+    (await acquire(1000)).succeeded(2000);
+    expect(admittedAt[0]).toBe(0);
+    expect(admittedAt[1]).toBeCloseTo(2000 * msPerToken - PACING_BURST_MS, 6);
   });
 
   it('should hold calls by input tokens, and count the real tokens once an answer gives them', async () => {
@@ -64,14 +93,16 @@ describe('QuotaScheduler', () => {
   });
 
   it('should admit first come, first served, so a large call is not overtaken by small ones', async () => {
-    const { clock, acquire } = start({ tpm: 1000 });
+    const { acquire, admittedAt } = start({ tpm: 1000 });
     (await acquire(600)).succeeded(600);
     const order: string[] = [];
     const large = acquire(800).then(() => order.push('large'));
     const small = acquire(10).then(() => order.push('small'));
     await Promise.all([large, small]);
     expect(order).toEqual(['large', 'small']);
-    expect(clock.now()).toBe(60_000);
+    // The large one waited for the first to leave the minute; the small one for its turn.
+    expect(admittedAt[1]).toBe(60_000);
+    expect(admittedAt[2]).toBeGreaterThan(60_000);
   });
 
   it('should drop a waiting call whose signal aborts and go on with the next', async () => {

@@ -1,6 +1,7 @@
 import { AdaptiveConcurrency } from './adaptive-concurrency.js';
 import { ChangeSignal } from './change-signal.js';
 import { EstimateCorrection } from './estimate-correction.js';
+import { EvenPacing } from './even-pacing.js';
 import type { QuotaPermit, QuotaSchedulerOptions, QuotaStatus } from './quota-types.js';
 import { SlidingWindow } from './sliding-window.js';
 
@@ -22,13 +23,16 @@ interface Waiter {
 
 /**
  * Holds each attempt until it fits under the requests and input tokens of the last minute,
- * the adaptive cap on calls in flight and any pause a 429 asked for. Attempts are admitted
- * first come, first served: a large one is never overtaken forever by small ones. The
- * scheduler only delays; which call comes next is the caller's business.
+ * at an even pace over the minute, under the adaptive cap on calls in flight and after any
+ * pause a 429 asked for. Attempts are admitted first come, first served: a large one is never
+ * overtaken forever by small ones. The scheduler only delays; which call comes next is the
+ * caller's business.
  */
 export class QuotaScheduler {
   private readonly requests: SlidingWindow | undefined;
   private readonly tokens: SlidingWindow | undefined;
+  private readonly requestPace: EvenPacing | undefined;
+  private readonly tokenPace: EvenPacing | undefined;
   private readonly concurrency = new AdaptiveConcurrency();
   private readonly correction = new EstimateCorrection();
   private readonly queue: Waiter[] = [];
@@ -41,6 +45,8 @@ export class QuotaScheduler {
     this.requests = options.rpm === undefined ? undefined : new SlidingWindow(Math.max(1, options.rpm));
     this.tokens =
       options.tpm === undefined ? undefined : new SlidingWindow(options.tpm * (1 - TOKEN_SAFETY_MARGIN));
+    this.requestPace = this.requests === undefined ? undefined : new EvenPacing(this.requests.limit);
+    this.tokenPace = this.tokens === undefined ? undefined : new EvenPacing(this.tokens.limit);
     this.changes = new ChangeSignal(options.sleep);
   }
 
@@ -112,6 +118,8 @@ export class QuotaScheduler {
       this.pausedUntil - now,
       this.requests?.waitFor(now, 1) ?? 0,
       this.tokens?.waitFor(now, tokens) ?? 0,
+      this.requestPace?.waitFor(now) ?? 0,
+      this.tokenPace?.waitFor(now) ?? 0,
       0,
     );
     return Number.isFinite(wait) ? wait : null;
@@ -126,6 +134,8 @@ export class QuotaScheduler {
     const ticket = this.concurrency.start();
     const request = this.requests?.add(now, 1);
     const input = this.tokens?.add(now, tokens);
+    this.requestPace?.add(now, 1);
+    this.tokenPace?.add(now, tokens);
     let settled = false;
     // The service counted the call by the time it answered: stamping the end is on the safe side.
     const settle = (inputTokens: number) => {
@@ -140,7 +150,10 @@ export class QuotaScheduler {
     return {
       succeeded: (inputTokens) => {
         if (!settle(inputTokens ?? tokens)) return;
-        if (inputTokens !== undefined) this.correction.observe(waiter.estimate, inputTokens);
+        if (inputTokens !== undefined) {
+          this.correction.observe(waiter.estimate, inputTokens);
+          this.tokenPace?.correct(tokens, inputTokens);
+        }
         this.concurrency.succeeded(ticket);
       },
       rateLimited: (retryDelayMs) => {
