@@ -15,7 +15,7 @@ import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';
 function answer(body: EmulatedGenerateBody): string | undefined {
   const reply = createCooperativeResponder().respond({
     index: 0,
-    model: 'm',
+    model: 'gemini-3.5-flash-lite',
     body,
     headers: {},
     receivedAt: 0,
@@ -45,9 +45,9 @@ describe('createCooperativeResponder', () => {
     expect(recommendedTrackIdsOf(body)).toEqual(['t006', 't004']);
     expect(answer(body)).toBe(
       [
-        'thought: "The listener wants something calm. This one is the calmest left in the pool."',
+        'thought: "The listener wants something calm with warm vocals. Of the tracks left in the pool, this one is the calmest."',
         'track_id: "t005"',
-        'message: "Here is a calm one with warm vocals for your evening."',
+        'message: "Here is a calm one with warm vocals for your evening, soft and unhurried."',
       ].join('\n'),
     );
     expect(answer(recsysTurnBody('yaml', []))).toContain('track_id: "t006"');
@@ -62,7 +62,9 @@ describe('createCooperativeResponder', () => {
   it('should pick a listed goal candidate and write lists as YAML sequences, also after a re-ask', () => {
     const first = answer(goalBody()) ?? '';
     expect(first).toMatch(/^category_code: "B"\nspecificity_code: "LH"\n/);
-    expect(first).toContain('initial_query_examples:\n  - "Opening 1: something calm for tonight?"\n');
+    expect(first).toContain(
+      'initial_query_examples:\n  - "Opening 1: something calm for a quiet night in?"\n',
+    );
     expect(first).toMatch(/\ntarget_turn_count: 3$/);
     const again = answer(withReask(goalBody(), 'no idea', templateReplyKeys('goal')));
     expect(again).toMatch(/^category_code: "B"\n/);
@@ -70,7 +72,7 @@ describe('createCooperativeResponder', () => {
 
   it('should copy an opening example verbatim, quoting its ": " safely', () => {
     expect(answer(firstTurnBody())).toBe(
-      'thought: "The second opening sounds like me."\nmessage: "Warm vocals: please."',
+      'thought: "The second opening sounds like me: it says what I want tonight the way I would say it."\nmessage: "Warm vocals: please."',
     );
   });
 
@@ -85,7 +87,7 @@ describe('createCooperativeResponder', () => {
     const body = recsysTurnBody('yaml', ['t004', 't005', 't006']);
     const reply = createCooperativeResponder().respond({
       index: 0,
-      model: 'm',
+      model: 'gemini-3.5-flash-lite',
       body,
       headers: {},
       receivedAt: 0,
@@ -99,8 +101,10 @@ describe('createCooperativeResponder', () => {
       intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
     });
     const body = recsysTurnBody('yaml', []);
-    responder.respond({ index: 0, model: 'm', body, headers: {}, receivedAt: 0 });
-    expect(responder.respond({ index: 1, model: 'm', body, headers: {}, receivedAt: 0 })).toEqual({
+    responder.respond({ index: 0, model: 'gemini-3.5-flash-lite', body, headers: {}, receivedAt: 0 });
+    expect(
+      responder.respond({ index: 1, model: 'gemini-3.5-flash-lite', body, headers: {}, receivedAt: 0 }),
+    ).toEqual({
       status: 503,
     });
     expect([...responder.reportedUsage.keys()]).toEqual([0]);

@@ -1,44 +1,56 @@
+import { imageTokensOf, type ModelFacts, modelFactsOf, thinkingTokensPerCall } from '@tp2dg/entities';
+import { mediaResolutionOfLevel } from '../part-media-resolution.js';
 import {
   addTokens,
   CHARS_PER_TOKEN,
   type ModalityTokens,
   NO_TOKENS,
-  TOKENS_PER_IMAGE,
   totalTokens,
 } from '../quota/estimate-input-tokens.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
 import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import type { EmulatedGenerateBody } from './emulator-types.js';
-import { filePartsOf, type WireContent } from './wire-request.js';
+import { filePartsOf, type WireContent, type WireFilePart } from './wire-request.js';
 
 // The emulator cannot read durations of what was uploaded: every clip counts as 3 s (32 a second).
 const TOKENS_PER_AUDIO_CLIP = 96;
-const THINKING_TOKENS = 17;
 
-/** One content's tokens: 4 characters a token, fixed costs per image and clip. */
-function contentTokens(content: WireContent): ModalityTokens {
+/**
+ * One content's tokens on a model: 4 characters a token, a fixed cost per clip, and each image
+ * at the model's figure for the media resolution its part asks for (the model's default when it
+ * asks for none, or when the model takes none per part), from the price table.
+ */
+function contentTokens(content: WireContent, facts: ModelFacts): ModalityTokens {
   const characters = content.parts.reduce(
     (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
     0,
   );
   const files = filePartsOf([content]);
+  const image = content.parts
+    .filter((part) => (part.fileData as WireFilePart | undefined)?.mimeType.startsWith('image/'))
+    .map((part) => (part.mediaResolution as { level?: unknown } | undefined)?.level)
+    .reduce((sum: number, level) => sum + imageTokensOf(facts, mediaResolutionOfLevel(level)), 0);
   return {
     text: Math.ceil(characters / CHARS_PER_TOKEN),
-    image: TOKENS_PER_IMAGE * files.filter((file) => file.mimeType.startsWith('image/')).length,
+    image,
     audio: TOKENS_PER_AUDIO_CLIP * files.filter((file) => file.mimeType.startsWith('audio/')).length,
   };
 }
 
 /** The system instruction and each content, with its tokens: the units of a cached prefix. */
-function promptEntries(contents: readonly (WireContent | undefined)[]) {
+function promptEntries(contents: readonly (WireContent | undefined)[], model: string) {
+  const facts = modelFactsOf(model);
   return contents
     .filter((content) => content !== undefined)
-    .map((content) => ({ content, tokens: contentTokens(content) }));
+    .map((content) => ({ content, tokens: contentTokens(content, facts) }));
 }
 
-/** A prompt's size by modality, each content rounded up on its own (as the dry run counts). */
-export function estimatePromptTokens(contents: readonly (WireContent | undefined)[]): ModalityTokens {
-  return promptEntries(contents).reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
+/** A prompt's size by modality on a model, each content rounded up on its own (as the dry run counts). */
+export function estimatePromptTokens(
+  contents: readonly (WireContent | undefined)[],
+  model: string,
+): ModalityTokens {
+  return promptEntries(contents, model).reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
 }
 
 /** `[{modality, tokenCount}]` as Gemini lists token details, zero counts left out. */
@@ -49,27 +61,42 @@ export function modalityDetails(tokens: ModalityTokens): { modality: string; tok
 }
 
 /**
+ * The thinking a call does on the emulated model: the whole thinking budget the request sets,
+ * or the model's default figure from the price table (what the dry run counts too).
+ */
+function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
+  const thinkingConfig = body.generationConfig?.thinkingConfig as { thinkingBudget?: number } | undefined;
+  return thinkingTokensPerCall(modelFactsOf(model), thinkingConfig?.thinkingBudget);
+}
+
+/**
  * Usage by modality as Gemini reports it (prompt counts include the cached part), and what
  * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
  * documented) serves for this prompt.
  */
-export function emulatedUsage(body: EmulatedGenerateBody, reply: string, cache: ImplicitCache) {
+export function emulatedUsage(
+  body: EmulatedGenerateBody,
+  model: string,
+  reply: string,
+  cache: ImplicitCache,
+) {
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
-  const entries = promptEntries(contents);
+  const entries = promptEntries(contents, model);
   const prompt = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
   const cached = cache.cachedPrefix(entries);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
+  const thinking = thinkingTokens(body, model);
   const promptTotal = totalTokens(prompt);
   const cachedTotal = totalTokens(cached);
   const usageMetadata = {
     promptTokenCount: promptTotal,
     candidatesTokenCount: output,
-    thoughtsTokenCount: THINKING_TOKENS,
-    totalTokenCount: promptTotal + output + THINKING_TOKENS,
+    ...(thinking > 0 ? { thoughtsTokenCount: thinking } : {}),
+    totalTokenCount: promptTotal + output + thinking,
     promptTokensDetails: modalityDetails(prompt),
     ...(cachedTotal > 0
       ? { cachedContentTokenCount: cachedTotal, cacheTokensDetails: modalityDetails(cached) }
       : {}),
   };
-  return { usageMetadata, expected: billedUsage(prompt, cached, { output, thinking: THINKING_TOKENS }) };
+  return { usageMetadata, expected: billedUsage(prompt, cached, { output, thinking }) };
 }

@@ -9,11 +9,15 @@ import type { WireContent } from './wire-request.js';
  * `POST models/{m}:countTokens`: `totalTokens` from the same rough estimate the emulated
  * usage reports, so a count and a later call's `promptTokenCount` agree.
  */
-export function handleCountTokens(response: ServerResponse, body: Partial<EmulatedGenerateBody>): void {
-  const estimate = estimatePromptTokens([
-    body.systemInstruction as WireContent | undefined,
-    ...(body.contents ?? []),
-  ]);
+export function handleCountTokens(
+  response: ServerResponse,
+  body: Partial<EmulatedGenerateBody>,
+  model: string,
+): void {
+  const estimate = estimatePromptTokens(
+    [body.systemInstruction as WireContent | undefined, ...(body.contents ?? [])],
+    model,
+  );
   sendJson(response, 200, {
     totalTokens: totalTokens(estimate),
     promptTokensDetails: modalityDetails(estimate),

@@ -112,7 +112,12 @@ export async function handleGenerate(
   }
   // The quota answers at once, before any model runs, and counts what the usage will report.
   const refusal = context.quota.admit(recorded.model, () =>
-    totalTokens(estimatePromptTokens([body.systemInstruction as WireContent | undefined, ...body.contents])),
+    totalTokens(
+      estimatePromptTokens(
+        [body.systemInstruction as WireContent | undefined, ...body.contents],
+        recorded.model,
+      ),
+    ),
   );
   if (refusal !== undefined) {
     sendEmulatedReply(response, refusal, recorded.model);
