@@ -1,11 +1,20 @@
 import { createSimulatedModel } from '@tp2dg/agents';
-import { type GoalTemplate, SIMULATED_PROVIDER, Tp2dgError } from '@tp2dg/entities';
+import {
+  type GoalTemplate,
+  type MediaResolution,
+  type ModelFacts,
+  SIMULATED_PROVIDER,
+  Tp2dgError,
+} from '@tp2dg/entities';
 import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
   provider: 'simulated' | 'gemini' | undefined;
   model: string;
+  /** What the price table says of the model: whether it takes a media resolution, what media count. */
+  modelFacts: ModelFacts;
+  mediaResolution: MediaResolution;
   seed: number;
   turns: number;
   timeoutMs: number;
@@ -54,6 +63,8 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
   const gemini = createGeminiAdapter({
     model: options.model,
+    modelFacts: options.modelFacts,
+    mediaResolution: options.mediaResolution,
     env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,

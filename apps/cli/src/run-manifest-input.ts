@@ -15,6 +15,8 @@ export function runManifestInput(
     settings: {
       temperature: args.temperature ?? null,
       thinking_budget: args.thinkingBudget ?? null,
+      // How finely the model sees each cover: what it can say about the art.
+      media_resolution: args.mediaResolution,
       max_output_tokens: args.maxOutputTokens ?? null,
       // A cut title or lyric is what the model reads; the media caps and --strict only accept
       // or refuse, so they are run options.
@@ -30,6 +32,7 @@ export function runManifestInput(
       shard: args.shard === undefined ? null : `${args.shard.index}/${args.shard.count}`,
       concurrency: args.concurrency,
       max_cost: args.maxCost ?? null,
+      prices: args.prices ?? null,
       timeout: args.timeout,
       max_attempts: args.maxAttempts,
       // Resending a blocked request changes no conversation that is written, only how many are.

@@ -1,5 +1,5 @@
 import { createSimulatedModel } from '@tp2dg/agents';
-import type { GoalTemplate } from '@tp2dg/entities';
+import type { GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
 import { createUsageEstimator, MediaDurations } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
@@ -9,6 +9,10 @@ export interface ProjectionModelsOptions {
   seed: number;
   turns: number;
   catalog: readonly GoalTemplate[];
+  /** What an image and a second of audio count on the model at the run's media resolution. */
+  media: MediaTokenRates;
+  /** Thinking tokens counted for every call. */
+  thinkingTokensPerCall: number;
 }
 
 /**
@@ -18,12 +22,13 @@ export interface ProjectionModelsOptions {
  */
 export function createProjectionModels(options: ProjectionModelsOptions): ModelFactory {
   const durations = new MediaDurations();
+  const { media, thinkingTokensPerCall } = options;
   return {
     provider: 'projection',
     model: options.model,
     forSession(session) {
       const simulated = createSimulatedModel({ ...options, session });
-      const estimate = createUsageEstimator({ durations });
+      const estimate = createUsageEstimator({ durations, media, thinkingTokensPerCall });
       return {
         provider: 'projection',
         model: options.model,
