@@ -64,7 +64,7 @@ try {
       await writeBenchCorpus(dataDir, SESSIONS);
       const model = createGeminiAdapter({
         apiKey: 'bench-key',
-        model: 'gemini-2.5-flash',
+        model: 'gemini-3.5-flash-lite',
         baseUrl: emulator.baseUrl,
       });
       const models = sharedModel(model);
