@@ -1,8 +1,10 @@
+import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
 import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { DEFAULT_MODEL } from './model-choice.js';
 import { parseShard } from './shard-argument.js';
+import { parseClipOffset } from './snippet-arguments.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns) on a current model. */
 export function defineGenerateArguments(argv: Argv) {
@@ -136,6 +138,18 @@ export function defineGenerateArguments(argv: Argv) {
       describe:
         'Print the calls, tokens by modality and dollars the command would spend, without a call, an upload or a write',
     })
+    .option('clip-seconds', {
+      type: 'number',
+      default: DEFAULT_SNIPPET_SETTINGS.seconds,
+      describe:
+        'Seconds of each audio clip Gemini hears, as a 16 kHz mono WAV snippet; 0 sends the files as they are',
+    })
+    .option('clip-offset', {
+      type: 'string',
+      default: String(DEFAULT_SNIPPET_SETTINGS.offset),
+      describe: 'Where the snippet starts in its clip: start, middle or a number of seconds',
+      coerce: parseClipOffset,
+    })
     .option('max-audio-mb', {
       type: 'number',
       default: DEFAULT_INPUT_LIMITS.maxAudioBytes / MEGABYTE,
@@ -220,6 +234,10 @@ export function defineGenerateArguments(argv: Argv) {
         'prices',
       ] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
+      const clipSeconds = args['clip-seconds'];
+      if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
+        throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
       }
       for (const name of ['max-audio-mb', 'max-image-mb'] as const) {
         const value = args[name];

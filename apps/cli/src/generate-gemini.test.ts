@@ -305,8 +305,13 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       expect(names.sort()).toEqual(mediaPaths.map((path) => basename(path ?? '')).sort());
       for (const path of mediaPaths) {
         const upload = emulator.uploads.find((candidate) => candidate.displayName === basename(path ?? ''));
-        expect(upload?.bytes.equals(await readFile(join(DUMMY, path ?? ''))), path).toBe(true);
-        expect(upload?.mimeType).toMatch(path?.endsWith('.png') ? /^image\/png$/ : /^audio\//);
+        if (path?.endsWith('.png')) {
+          expect(upload?.bytes.equals(await readFile(join(DUMMY, path))), path).toBe(true);
+          expect(upload?.mimeType).toBe('image/png');
+        } else {
+          // Each 3 s 8 kHz clip goes as its 3 s snippet at 16 kHz: 44 + 3 x 16,000 x 2 bytes.
+          expect(upload, path).toMatchObject({ mimeType: 'audio/wav', sizeBytes: 96_044, audioSeconds: 3 });
+        }
       }
       const uploaded = new Set(emulator.uploads.map((upload) => upload.uri));
       const uses = new Map<string, Set<string>>();
@@ -333,8 +338,13 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     it('should never write the API key to stdout, stderr or any output file', async () => {
       expect(result.stdout + result.stderr).not.toContain(API_KEY);
       const files = await readTree(output);
-      // Two sessions of five files each, the run manifest and the upload ledger (journals are gone).
-      expect(files.size).toBe(12);
+      // Two sessions of five files each, the run manifest, the upload ledger (journals are gone)
+      // and a snippet per distinct audio clip.
+      const snippets = [...files.keys()].filter((file) => file.startsWith(join(output, 'snippets')));
+      expect(snippets).toHaveLength(
+        emulator.uploads.filter((upload) => upload.mimeType === 'audio/wav').length,
+      );
+      expect(files.size - snippets.length).toBe(12);
       expect([...files.keys()].some((file) => file.endsWith('gemini-uploads.jsonl'))).toBe(true);
       expect([...files.keys()].some((file) => file.endsWith('run-manifest.json'))).toBe(true);
       for (const [file, text] of files) expect(text.includes(API_KEY), file).toBe(false);

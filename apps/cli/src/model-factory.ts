@@ -1,4 +1,5 @@
 import { createSimulatedModel } from '@tp2dg/agents';
+import { createSnippetMaker, type SnippetMaker, type SnippetSettings } from '@tp2dg/audio-snippets';
 import {
   type GoalTemplate,
   type MediaResolution,
@@ -26,6 +27,10 @@ export interface ModelFactoryOptions {
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
+  /** The snippets Gemini gets in place of audio clips; undefined to send the clips. */
+  snippets: SnippetSettings | undefined;
+  /** Where snippets are cached for later runs, beside the upload ledger. */
+  snippetCache: string;
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
@@ -33,9 +38,13 @@ export interface ModelFactoryOptions {
   onWarning?: (message: string) => void;
 }
 
-/** The factory, plus the deletion of what a Gemini run uploaded (none for simulated runs). */
+/**
+ * The factory, plus the deletion of what a Gemini run uploaded and the snippets it uploads
+ * in place of audio clips (neither for simulated runs, which send nothing anywhere).
+ */
 export interface CommandModels extends ModelFactory {
   deleteUploads?: () => Promise<number>;
+  audioSnippets?: SnippetMaker;
 }
 
 /**
@@ -61,6 +70,10 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
   }
   if (!apiKey)
     throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
+  const audioSnippets =
+    options.snippets === undefined
+      ? undefined
+      : createSnippetMaker({ settings: options.snippets, cacheDir: options.snippetCache });
   const gemini = createGeminiAdapter({
     model: options.model,
     modelFacts: options.modelFacts,
@@ -76,11 +89,13 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     rpm: options.rpm,
     tpm: options.tpm,
     onWarning: options.onWarning,
+    audioSnippets,
   });
   return {
     provider: gemini.provider,
     model: options.model,
     forSession: () => gemini,
     deleteUploads: () => gemini.deleteUploads(),
+    audioSnippets,
   };
 }

@@ -15,6 +15,7 @@ import { createModelFactory } from './model-factory.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
+import { snippetSettingsOf } from './snippet-arguments.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -58,6 +59,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
+    snippets: snippetSettingsOf(args),
+    snippetCache: resolve(io.cwd, args.outputDir, 'snippets'),
     catalog: inputs.catalog,
     env: io.env,
     rpm: args.rpm,
@@ -76,6 +79,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     fresh: args.fresh,
     force: args.force,
     manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions),
+    audioSnippets: models.audioSnippets,
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
     onEvent,

@@ -22,6 +22,9 @@ export function runManifestInput(
       // or refuse, so they are run options.
       max_text_chars: args.maxTextChars,
       max_lyrics_chars: args.maxLyricsChars,
+      // What Gemini hears of each clip; the offset means nothing when clips are sent whole.
+      clip_seconds: args.clipSeconds,
+      clip_offset: args.clipSeconds === 0 ? null : args.clipOffset,
     },
     runOptions: {
       data: args.data,

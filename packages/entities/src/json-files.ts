@@ -16,7 +16,7 @@ export function tryParseJson(text: string): unknown {
  * or a kill mid-write leaves the old file, never half of the new one. A failure is an
  * OUTPUT_WRITE error naming the file.
  */
-export async function replaceFile(file: string, content: string): Promise<void> {
+export async function replaceFile(file: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, content);

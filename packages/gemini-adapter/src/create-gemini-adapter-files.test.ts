@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSnippetMaker } from '@tp2dg/audio-snippets';
 import type { ModelRequest } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { GeminiApiError } from './gemini-api-error.js';
-import { rejectionOf, startTestRig, writeMediaFile } from './test-helpers.js';
+import { silentWav } from './quota/wav-bytes.js';
+import { rejectionOf, startTestRig, temporaryFolder, writeMediaFile } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
 
 function withAudio(path: string, text = 'Listen to this'): ModelRequest {
@@ -40,6 +43,35 @@ describe('createGeminiAdapter file parts', () => {
         fileData: { fileUri: upload?.uri, mimeType: 'audio/flac' },
       });
     }
+  });
+
+  it("should upload an audio clip's snippet in its place, under the clip's name, and images as they are", async () => {
+    const clip = await writeMediaFile('clip.wav');
+    await writeFile(clip, silentWav(30));
+    const cover = await writeMediaFile('cover.png', 50);
+    const audioSnippets = createSnippetMaker({
+      settings: { seconds: 3, offset: 'middle' },
+      cacheDir: join(await temporaryFolder(), 'snippets'),
+    });
+    const { emulator, model } = await startTestRig({ respond: () => ({ text: 'ok' }) }, { audioSnippets });
+    const request = withAudio(clip);
+    request.messages[0]?.parts.push({ kind: 'file', path: cover, mimeType: 'image/png' });
+    await model.generate(request);
+    await model.generate(withAudio(clip, 'Again'));
+    expect(emulator.uploads).toHaveLength(2);
+    const audio = emulator.uploads.find((upload) => upload.mimeType === 'audio/wav');
+    // 3 s of 16 kHz mono 16-bit: 96,000 bytes of samples after the 44-byte header.
+    expect(audio).toMatchObject({ displayName: 'clip.wav', sizeBytes: 96_044, audioSeconds: 3 });
+    expect(audio?.bytes.readUInt32LE(24)).toBe(16_000);
+    expect(emulator.uploads.find((upload) => upload.mimeType === 'image/png')).toMatchObject({
+      displayName: 'cover.png',
+      sizeBytes: 50,
+    });
+    expect(emulator.requests[0]?.body.contents[0]?.parts[1]).toEqual({
+      fileData: { fileUri: audio?.uri, mimeType: 'audio/wav' },
+    });
+    // The request itself still names the clip: what call records and journals keep.
+    expect(request.messages[0]?.parts[1]).toEqual({ kind: 'file', path: clip, mimeType: 'audio/flac' });
   });
 
   it('should share one upload between concurrent calls that use the same file', async () => {

@@ -1,12 +1,17 @@
+import { join } from 'node:path';
+import { createSnippetMaker } from '@tp2dg/audio-snippets';
 import { describe, expect, it } from 'vitest';
 import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
 import { createFakeClock } from './quota/fake-clock.js';
 import { silentWav } from './quota/wav-bytes.js';
-import { startTestRig, textRequest, writeMediaFile } from './test-helpers.js';
+import { startTestRig, temporaryFolder, textRequest, writeMediaFile } from './test-helpers.js';
 import type { GeminiEmulatorOptions } from './testing/emulator-types.js';
 
 /** An adapter and an emulator on one fake clock, which the adapter's sleeps move forward. */
-function startOnFakeClock(emulatorOptions: GeminiEmulatorOptions, limits: Partial<GeminiAdapterOptions>) {
+function startOnFakeClock(
+  emulatorOptions: GeminiEmulatorOptions,
+  limits: Pick<GeminiAdapterOptions, 'rpm' | 'tpm' | 'audioSnippets' | 'mediaResolution'>,
+) {
   const clock = createFakeClock(1_000_000);
   return startTestRig(
     {
@@ -91,6 +96,22 @@ describe('createGeminiAdapter under rpm and tpm', () => {
       // The responder says 40; the estimate said 40 for the text and the cover's tokens on gemini-3.5-flash-lite.
       expect(model.quotaStatus()?.estimateFactor).toBeCloseTo(40 / (40 + coverTokens), 5);
     }
+  });
+
+  it("should estimate a snippet's seconds, not its clip's, when snippets are cut", async () => {
+    const clip = await writeMediaFile('clip.wav');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(clip, silentWav(30));
+    const audioSnippets = createSnippetMaker({
+      settings: { seconds: 3, offset: 'start' },
+      cacheDir: join(await temporaryFolder(), 'snippets'),
+    });
+    const { model } = await startOnFakeClock({}, { tpm: 10_000, audioSnippets });
+    const request = textRequest('x'.repeat(160));
+    request.messages[0]?.parts.push({ kind: 'file', path: clip, mimeType: 'audio/wav' });
+    await model.generate(request);
+    // The responder says 40; the estimate was 40 of text and 3 s x 32 = 96 of audio (not 960).
+    expect(model.quotaStatus()?.estimateFactor).toBeCloseTo(40 / 136, 5);
   });
 
   it('should refuse a limit that is not a positive number', async () => {

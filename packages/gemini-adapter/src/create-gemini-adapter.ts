@@ -19,12 +19,14 @@ import { MessageContents } from './message-contents.js';
 import { createModelLookup } from './model-lookup.js';
 import { partMediaResolutionLevel } from './part-media-resolution.js';
 import { createCallQuota } from './quota/call-quota.js';
+import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { toModelResult } from './to-model-result.js';
 import { uploadFile } from './upload-file.js';
 import { UploadLedger } from './upload-ledger.js';
+import { UploadSources } from './upload-sources.js';
 
 const defaultTimeoutMs = 120_000;
 const defaultMaxAttempts = 5;
@@ -108,6 +110,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     media: mediaTokenRatesOf(facts, options.mediaResolution),
     now,
     sleep: options.sleep,
+    durations: new MediaDurations(heardDurationReader(options.audioSnippets?.settings)),
   });
   const lookUpModel = createModelLookup(client, options.model, {
     ...retrySettings,
@@ -119,6 +122,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     }
     return opened;
   });
+  const sources = new UploadSources(options.audioSnippets);
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -126,6 +130,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         path,
         mimeType,
         onRetry === undefined ? uploadSettings : { ...uploadSettings, onRetry },
+        sources.displayNameOf(path),
       ),
     now,
     ledger,
@@ -153,7 +158,10 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   ): Promise<Content[]> {
     const contents = messageContents.of(
       request.messages,
-      (path, mimeType) => cache.resolve(path, mimeType, recorder(retries)),
+      async (path, mimeType) => {
+        const source = await sources.of(path, mimeType);
+        return cache.resolve(source.path, source.mimeType, recorder(retries));
+      },
       used,
     );
     // Uploads are shared between callers, so one caller's abort only stops its own wait.

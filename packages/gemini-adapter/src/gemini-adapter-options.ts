@@ -1,3 +1,4 @@
+import type { SnippetMaker } from '@tp2dg/audio-snippets';
 import type { CallLabel, MediaResolution, ModelFacts } from '@tp2dg/entities';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
@@ -49,6 +50,12 @@ export interface GeminiAdapterOptions {
    * before its file is used; one that cannot be written fails the call with OUTPUT_WRITE.
    */
   uploadLedger?: string;
+  /**
+   * Cuts audio clips into the snippets that are uploaded in their place (`--clip-seconds`),
+   * each under its clip's file name; the `tpm` estimate counts the snippet's seconds. Requests
+   * still name the clips. Absent, files are uploaded as they are.
+   */
+  audioSnippets?: SnippetMaker;
   /** Thinking tokens allowed per call (0 turns thinking off on Flash models). Billed as output. */
   thinkingBudget?: number;
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */

@@ -43,11 +43,12 @@ export async function uploadFile(
   path: string,
   mimeType: string,
   settings: UploadSettings,
+  displayName = basename(path),
 ): Promise<UploadedFile> {
   const where = `${path} (${mimeType})`;
   // mimeType is passed explicitly: the SDK infers it only for common extensions (not .flac, .m4a).
   let file = await runWithRetries(
-    () => client.files.upload({ file: path, config: { mimeType, displayName: basename(path) } }),
+    () => client.files.upload({ file: path, config: { mimeType, displayName } }),
     { operation: 'upload', description: `Gemini file upload of ${where}` },
     settings,
   );

@@ -154,6 +154,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     limits: options.inputLimits,
     tally: report,
     onWarning: (message) => emit({ type: 'warning', message }),
+    audioSnippets: options.audioSnippets,
   })[Symbol.asyncIterator]();
   const { stopped, heldBack } = await drainConcurrently({
     items: sessions,

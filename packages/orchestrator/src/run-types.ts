@@ -1,4 +1,5 @@
 import type { ResponseFormat } from '@tp2dg/agents';
+import type { SnippetMaker } from '@tp2dg/audio-snippets';
 import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loaders';
 import type {
   AgentName,
@@ -58,6 +59,13 @@ export interface RunGenerationOptions {
    * instead of repair (`DEFAULT_INPUT_LIMITS` when absent). Checked as each session is taken.
    */
   inputLimits?: InputLimits;
+  /**
+   * The snippets the model hears in place of whole audio clips (`--clip-seconds`): each is cut
+   * (or found in its cache) as its session is taken, and a clip that cannot be decoded stops
+   * the run there, before the session's calls. The same maker gives the model port its
+   * uploads. Absent, clips are sent as they are.
+   */
+  audioSnippets?: SnippetMaker;
   /** Sessions generated at the same time (default 1); keep it within the model's rate limits. */
   concurrency?: number;
   /**

@@ -1,6 +1,7 @@
 import { createSimulatedModel } from '@tp2dg/agents';
+import type { SnippetSettings } from '@tp2dg/audio-snippets';
 import type { GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
-import { createUsageEstimator, MediaDurations } from '@tp2dg/gemini-adapter';
+import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ProjectionModelsOptions {
@@ -13,15 +14,18 @@ export interface ProjectionModelsOptions {
   media: MediaTokenRates;
   /** Thinking tokens counted for every call. */
   thinkingTokensPerCall: number;
+  /** The snippets the run would send in place of audio clips; undefined when it sends the clips. */
+  snippets: SnippetSettings | undefined;
 }
 
 /**
  * Models for `--dry-run`: the simulated backend plays each conversation, so requests grow as
  * a real run's do, and each call's usage is what Gemini would bill for that request, as
- * estimated before sending it. No key, no upload, no call.
+ * estimated before sending it: audio by what the model would hear, the snippet's seconds read
+ * from its clip's header (no decoding, no snippet written). No key, no upload, no call.
  */
 export function createProjectionModels(options: ProjectionModelsOptions): ModelFactory {
-  const durations = new MediaDurations();
+  const durations = new MediaDurations(heardDurationReader(options.snippets));
   const { media, thinkingTokensPerCall } = options;
   return {
     provider: 'projection',

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import type { GenerateArguments } from '../generate-arguments.js';
 import { describeEvent } from '../progress/progress-reporter.js';
 import type { CommandIo } from '../run-generate-command.js';
+import { snippetSettingsOf } from '../snippet-arguments.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
 
@@ -31,6 +32,7 @@ export async function runDryRun(
       catalog: inputs.catalog,
       media: mediaTokenRatesOf(facts, args.mediaResolution),
       thinkingTokensPerCall: thinking.perCall,
+      snippets: snippetSettingsOf(args),
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });

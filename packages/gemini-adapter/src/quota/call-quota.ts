@@ -14,6 +14,8 @@ export interface CallQuotaOptions {
   now: () => number;
   /** An injected sleep (tests); a cancellable timer otherwise. */
   sleep?: ((milliseconds: number) => Promise<void>) | undefined;
+  /** The seconds of audio each file is billed for; read from each file's header by default. */
+  durations?: MediaDurations | undefined;
 }
 
 /** The gate each generateContent attempt passes: one per adapter, shared by all its calls. */
@@ -57,7 +59,7 @@ export function createCallQuota(options: CallQuotaOptions): CallQuota | undefine
     now: options.now,
     sleep: injected === undefined ? cancellableSleep : (milliseconds) => injected(milliseconds),
   });
-  const durations = new MediaDurations();
+  const durations = options.durations ?? new MediaDurations();
 
   async function gateFor(request: ModelRequest) {
     const estimate = scheduler.countsTokens

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MediaDurations, readAudioDuration } from './media-durations.js';
+import { heardDurationReader, MediaDurations, readAudioDuration } from './media-durations.js';
 import { silentWav } from './wav-bytes.js';
 
 const folders: string[] = [];
@@ -53,5 +53,14 @@ describe('MediaDurations', () => {
     expect((error as Error).message).toContain('run without --tpm');
     await writeFile(path, silentWav(1));
     expect(await durations.of(path)).toBeCloseTo(1, 3);
+  });
+
+  it('should count what the model hears: the snippet of a clip when snippets are cut', async () => {
+    const thirty = await writeTemporary('long.wav', silentWav(30));
+    const short = await writeTemporary('short.wav', silentWav(2));
+    const heard = new MediaDurations(heardDurationReader({ seconds: 3, offset: 'middle' }));
+    expect(await heard.of(thirty)).toBe(3);
+    expect(await heard.of(short)).toBeCloseTo(2, 3);
+    expect(await new MediaDurations(heardDurationReader(undefined)).of(thirty)).toBeCloseTo(30, 3);
   });
 });

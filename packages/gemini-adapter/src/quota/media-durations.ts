@@ -1,5 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { type SnippetSettings, snippetSeconds } from '@tp2dg/audio-snippets';
 import { mediaTypeOf, Tp2dgError } from '@tp2dg/entities';
 import { parseFile, parseStream } from 'music-metadata';
 
@@ -26,6 +27,19 @@ export async function readAudioDuration(absolutePath: string, mimeType?: string)
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * Reads what the model hears of each audio file: the snippet's seconds when snippets are cut
+ * (`--clip-seconds`), known from the clip's header without decoding it; the whole file's
+ * otherwise.
+ */
+export function heardDurationReader(
+  snippets: SnippetSettings | undefined,
+  read: DurationReader = readAudioDuration,
+): DurationReader {
+  if (snippets === undefined) return read;
+  return async (absolutePath, mimeType) => snippetSeconds(await read(absolutePath, mimeType), snippets);
 }
 
 /**

@@ -19,6 +19,7 @@ function answer(body: EmulatedGenerateBody): string | undefined {
     body,
     headers: {},
     receivedAt: 0,
+    audioSeconds: {},
   });
   return (reply as EmulatedSuccess).text;
 }
@@ -91,6 +92,7 @@ describe('createCooperativeResponder', () => {
       body,
       headers: {},
       receivedAt: 0,
+      audioSeconds: {},
     });
     expect((reply as EmulatedHttpReply).status).toBe(400);
     expect(JSON.stringify((reply as EmulatedHttpReply).body)).toContain('no track id to recommend');
@@ -101,9 +103,10 @@ describe('createCooperativeResponder', () => {
       intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
     });
     const body = recsysTurnBody('yaml', []);
-    responder.respond({ index: 0, model: 'gemini-3.5-flash-lite', body, headers: {}, receivedAt: 0 });
+    const model = 'gemini-3.5-flash-lite';
+    responder.respond({ index: 0, model, body, headers: {}, receivedAt: 0, audioSeconds: {} });
     expect(
-      responder.respond({ index: 1, model: 'gemini-3.5-flash-lite', body, headers: {}, receivedAt: 0 }),
+      responder.respond({ index: 1, model, body, headers: {}, receivedAt: 0, audioSeconds: {} }),
     ).toEqual({
       status: 503,
     });

@@ -42,7 +42,7 @@ export function createCooperativeResponder(options: CooperativeResponderOptions 
     } catch (error) {
       return emulatedApiError(400, { message: `cooperative responder: ${(error as Error).message}` });
     }
-    const { usageMetadata, expected } = emulatedUsage(request.body, request.model, text, cache);
+    const { usageMetadata, expected } = emulatedUsage(request, text, cache);
     reportedUsage.set(request.index, expected);
     return { text, usageMetadata };
   };

@@ -35,8 +35,11 @@ export class EmulatedFileStore {
     private readonly finalState: 'ACTIVE' | 'FAILED',
   ) {}
 
-  /** Stores a finalized upload as a File that starts in PROCESSING when polls are configured. */
-  add(completed: CompletedUpload): RecordedUpload {
+  /**
+   * Stores a finalized upload as a File that starts in PROCESSING when polls are configured;
+   * `audioSeconds`: how long it plays, for an audio file.
+   */
+  add(completed: CompletedUpload, audioSeconds: number | undefined): RecordedUpload {
     const upload: RecordedUpload = {
       name: `files/${completed.fileId}`,
       uri: `${this.baseUrl()}/v1beta/files/${completed.fileId}`,
@@ -44,6 +47,7 @@ export class EmulatedFileStore {
       mimeType: completed.mimeType,
       sizeBytes: completed.bytes.length,
       bytes: completed.bytes,
+      audioSeconds,
       headers: completed.headers,
     };
     this.uploads.push(upload);
@@ -89,6 +93,17 @@ export class EmulatedFileStore {
   holdProcessing(name: string, polls: number): void {
     const stored = this.files.get(name);
     if (stored !== undefined) stored.processingPolls = stored.getsServed + polls;
+  }
+
+  /** The playing time of each live audio file among `uris`, by URI. */
+  audioSecondsOf(uris: readonly string[]): Record<string, number> {
+    const seconds: Record<string, number> = {};
+    for (const uri of uris) {
+      const stored = [...this.files.values()].find((file) => file.upload.uri === uri);
+      const playing = stored === undefined || stored.expired ? undefined : stored.upload.audioSeconds;
+      if (playing !== undefined) seconds[uri] = playing;
+    }
+    return seconds;
   }
 
   /** The name of the file behind a URI when a prompt may use it now (stored, ACTIVE). */

@@ -9,18 +9,23 @@ import {
 } from '../quota/estimate-input-tokens.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
 import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
-import type { EmulatedGenerateBody } from './emulator-types.js';
+import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
 import { filePartsOf, type WireContent, type WireFilePart } from './wire-request.js';
 
-// The emulator cannot read durations of what was uploaded: every clip counts as 3 s (32 a second).
-const TOKENS_PER_AUDIO_CLIP = 96;
+/** The playing time of an uploaded audio file by its URI; 0 for a file the emulator cannot time. */
+export type AudioSecondsOf = (fileUri: string) => number;
 
 /**
- * One content's tokens on a model: 4 characters a token, a fixed cost per clip, and each image
- * at the model's figure for the media resolution its part asks for (the model's default when it
- * asks for none, or when the model takes none per part), from the price table.
+ * One content's tokens on a model, by the price table's figures: 4 characters a token, its
+ * audio files' playing time at the model's tokens a second (summed, then rounded up, as the
+ * dry run counts), and each image at the model's tokens for the media resolution its part asks
+ * for (the model's default when it asks for none, or when the model takes none per part).
  */
-function contentTokens(content: WireContent, facts: ModelFacts): ModalityTokens {
+function contentTokens(
+  content: WireContent,
+  facts: ModelFacts,
+  audioSecondsOf: AudioSecondsOf,
+): ModalityTokens {
   const characters = content.parts.reduce(
     (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
     0,
@@ -33,24 +38,37 @@ function contentTokens(content: WireContent, facts: ModelFacts): ModalityTokens 
   return {
     text: Math.ceil(characters / CHARS_PER_TOKEN),
     image,
-    audio: TOKENS_PER_AUDIO_CLIP * files.filter((file) => file.mimeType.startsWith('audio/')).length,
+    audio: Math.ceil(
+      facts.media.audio_tokens_per_second *
+        files
+          .filter((file) => file.mimeType.startsWith('audio/'))
+          .reduce((seconds, file) => seconds + audioSecondsOf(file.fileUri), 0),
+    ),
   };
 }
 
 /** The system instruction and each content, with its tokens: the units of a cached prefix. */
-function promptEntries(contents: readonly (WireContent | undefined)[], model: string) {
+function promptEntries(
+  contents: readonly (WireContent | undefined)[],
+  model: string,
+  audioSecondsOf: AudioSecondsOf,
+) {
   const facts = modelFactsOf(model);
   return contents
     .filter((content) => content !== undefined)
-    .map((content) => ({ content, tokens: contentTokens(content, facts) }));
+    .map((content) => ({ content, tokens: contentTokens(content, facts, audioSecondsOf) }));
 }
 
 /** A prompt's size by modality on a model, each content rounded up on its own (as the dry run counts). */
 export function estimatePromptTokens(
   contents: readonly (WireContent | undefined)[],
   model: string,
+  audioSecondsOf: AudioSecondsOf,
 ): ModalityTokens {
-  return promptEntries(contents, model).reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
+  return promptEntries(contents, model, audioSecondsOf).reduce(
+    (sum, { tokens }) => addTokens(sum, tokens),
+    NO_TOKENS,
+  );
 }
 
 /** `[{modality, tokenCount}]` as Gemini lists token details, zero counts left out. */
@@ -74,14 +92,10 @@ function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
  * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
  * documented) serves for this prompt.
  */
-export function emulatedUsage(
-  body: EmulatedGenerateBody,
-  model: string,
-  reply: string,
-  cache: ImplicitCache,
-) {
+export function emulatedUsage(request: EmulatedGenerateRequest, reply: string, cache: ImplicitCache) {
+  const { body, model } = request;
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
-  const entries = promptEntries(contents, model);
+  const entries = promptEntries(contents, model, (uri) => request.audioSeconds[uri] ?? 0);
   const prompt = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
   const cached = cache.cachedPrefix(entries);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);

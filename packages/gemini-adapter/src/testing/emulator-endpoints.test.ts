@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type ApiError, GoogleGenAI } from '@google/genai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApiKey, writeMediaFile } from '../test-helpers.js';
+import { silentWav } from '../quota/wav-bytes.js';
+import { temporaryFolder, testApiKey, writeMediaFile } from '../test-helpers.js';
 import type { GeminiEmulator } from './emulator-types.js';
 import { startGeminiEmulator } from './start-gemini-emulator.js';
 
@@ -27,26 +30,35 @@ async function uploadClips(client: GoogleGenAI, count: number): Promise<string[]
 }
 
 describe('the emulator with the real SDK: countTokens, files.list, files.delete', () => {
-  it('should count tokens for text and files, 4 characters a token plus a fixed cost per clip', async () => {
+  it('should count tokens for text, 4 characters a token, and audio by its playing time, 32 a second', async () => {
     const { emulator, client } = await start();
     const text = await client.models.countTokens({
       model: 'gemini-3.5-flash-lite',
       contents: 'x'.repeat(40),
     });
     expect(text.totalTokens).toBe(10);
-    const [name] = await uploadClips(client, 1);
-    const file = await client.files.get({ name: name ?? '' });
-    const withClip = await client.models.countTokens({
-      model: 'gemini-3.5-flash-lite',
-      contents: [
-        {
-          role: 'user',
-          parts: [{ text: 'abcd' }, { fileData: { fileUri: file.uri, mimeType: 'audio/wav' } }],
-        },
-      ],
-    });
-    expect(withClip.totalTokens).toBe(1 + 96);
-    expect(emulator.counters.countTokens).toBe(2);
+    const folder = await temporaryFolder();
+    const tokensWith = async (name: string, bytes: Buffer) => {
+      const path = join(folder, name);
+      await writeFile(path, bytes);
+      const file = await client.files.upload({ file: path, config: { mimeType: 'audio/wav' } });
+      const counted = await client.models.countTokens({
+        model: 'gemini-3.5-flash-lite',
+        contents: [
+          {
+            role: 'user',
+            parts: [{ text: 'abcd' }, { fileData: { fileUri: file.uri, mimeType: 'audio/wav' } }],
+          },
+        ],
+      });
+      return counted.totalTokens;
+    };
+    // 'abcd' is 1 token; 3 s x 32 = 96; 30 s x 32 = 960; bytes with no audio in them, nothing.
+    expect(await tokensWith('three.wav', silentWav(3))).toBe(1 + 96);
+    expect(await tokensWith('thirty.wav', silentWav(30))).toBe(1 + 960);
+    expect(await tokensWith('noise.wav', Buffer.alloc(64, 7))).toBe(1);
+    expect(emulator.uploads.map((upload) => upload.audioSeconds)).toEqual([3, 30, undefined]);
+    expect(emulator.counters.countTokens).toBe(4);
     // countTokens is not a generation: it leaves the generate requests alone.
     expect(emulator.counters.generateRequests).toBe(0);
   });

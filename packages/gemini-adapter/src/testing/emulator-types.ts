@@ -19,6 +19,11 @@ export interface EmulatedGenerateRequest {
   headers: IncomingHttpHeaders;
   /** When it arrived, by the emulator's clock (`now`): what its quota counts. */
   receivedAt: number;
+  /**
+   * The playing time of each stored audio file the request uses, by `fileUri`: what its audio
+   * is billed for (32 tokens a second). Files that are gone or hold no readable audio are absent.
+   */
+  audioSeconds: Readonly<Record<string, number>>;
 }
 
 /** A successful answer; with `blockReason` the prompt is reported blocked and no candidate is sent. */
@@ -53,6 +58,8 @@ export interface RecordedUpload {
   mimeType: string;
   sizeBytes: number;
   bytes: Buffer;
+  /** How long an audio file plays, read from its bytes; undefined for other files and unreadable audio. */
+  audioSeconds: number | undefined;
   /** Headers of the upload start request. */
   headers: IncomingHttpHeaders;
 }

@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { totalTokens } from '../quota/estimate-input-tokens.js';
+import type { EmulatedFileStore } from './emulated-file-store.js';
 import { estimatePromptTokens, modalityDetails } from './emulated-usage.js';
 import type { EmulatedGenerateBody } from './emulator-types.js';
 import { sendJson } from './send-emulated-reply.js';
-import type { WireContent } from './wire-request.js';
+import { filePartsOf, type WireContent } from './wire-request.js';
 
 /**
  * `POST models/{m}:countTokens`: `totalTokens` from the same rough estimate the emulated
@@ -13,10 +14,14 @@ export function handleCountTokens(
   response: ServerResponse,
   body: Partial<EmulatedGenerateBody>,
   model: string,
+  store: EmulatedFileStore,
 ): void {
+  const contents = body.contents ?? [];
+  const seconds = store.audioSecondsOf(filePartsOf(contents).map((part) => part.fileUri));
   const estimate = estimatePromptTokens(
-    [body.systemInstruction as WireContent | undefined, ...(body.contents ?? [])],
+    [body.systemInstruction as WireContent | undefined, ...contents],
     model,
+    (uri) => seconds[uri] ?? 0,
   );
   sendJson(response, 200, {
     totalTokens: totalTokens(estimate),

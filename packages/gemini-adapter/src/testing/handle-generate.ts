@@ -116,6 +116,7 @@ export async function handleGenerate(
       estimatePromptTokens(
         [body.systemInstruction as WireContent | undefined, ...body.contents],
         recorded.model,
+        (uri) => recorded.audioSeconds[uri] ?? 0,
       ),
     ),
   );

@@ -5,6 +5,7 @@ import type { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import type { FaultInjector } from './emulator-faults.js';
 import type { GeminiEmulatorOptions } from './emulator-types.js';
 import { isHang, sendEmulatedReply, sendGoogleError, sendJson } from './send-emulated-reply.js';
+import { uploadedAudioSeconds } from './uploaded-audio-seconds.js';
 
 /** How long a `stuckProcessing` file stays PROCESSING: enough to need several polls. */
 const STUCK_POLLS = 3;
@@ -83,7 +84,7 @@ export async function handleUpload(
   } else if (typeof outcome === 'string') {
     sendGoogleError(response, 400, outcome);
   } else {
-    const stored = context.store.add(outcome);
+    const stored = context.store.add(outcome, await uploadedAudioSeconds(outcome.bytes, outcome.mimeType));
     if (
       context.faults.pick(['stuckProcessing'], `process ${outcome.displayName} ${outcome.mimeType}`) !==
       undefined

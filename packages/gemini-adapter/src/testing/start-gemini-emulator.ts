@@ -14,6 +14,7 @@ import { handleFiles } from './handle-files.js';
 import { handleGenerate } from './handle-generate.js';
 import { handleUpload } from './handle-upload.js';
 import { sendGoogleError } from './send-emulated-reply.js';
+import { filePartsOf } from './wire-request.js';
 
 const modelPath = /^\/v1beta\/models\/([^/:]+):(generateContent|countTokens)$/;
 const modelResource = /^\/v1beta\/models\/([^/:]+)$/;
@@ -58,10 +59,17 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     if (!models.admit(model, response)) return;
     if (method === 'countTokens') {
       countTokens += 1;
-      handleCountTokens(response, body, model);
+      handleCountTokens(response, body, model, store);
       return;
     }
-    const recorded = { index: requests.length, model, body, headers: request.headers, receivedAt: now() };
+    const recorded = {
+      index: requests.length,
+      model,
+      body,
+      headers: request.headers,
+      receivedAt: now(),
+      audioSeconds: store.audioSecondsOf(filePartsOf(body.contents).map((part) => part.fileUri)),
+    };
     requests.push(recorded);
     await handleGenerate(recorded, request, response, {
       store,

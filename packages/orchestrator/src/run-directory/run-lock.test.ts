@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -94,6 +94,23 @@ describe('acquireRunLock', () => {
       message: expect.stringContaining('on elsewhere'),
     });
     expect(warnings).toEqual([]);
+  });
+
+  it('should keep its lock through its refreshes, the holder recorded inside it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const lost: string[] = [];
+      await using lock = await acquireRunLock(corpusRoot, undefined, {
+        onWarning: () => {},
+        onLost: (message) => lost.push(message),
+      });
+      const refreshed = (await stat(lock.file)).mtimeMs;
+      for (let refresh = 0; refresh < 3; refresh += 1) await vi.advanceTimersByTimeAsync(10_000);
+      await vi.waitFor(async () => expect((await stat(lock.file)).mtimeMs).toBeGreaterThan(refreshed));
+      expect(lost).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('should tell the run when another run took its lock over, at the next refresh', async () => {

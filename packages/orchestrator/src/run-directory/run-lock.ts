@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
 import { lock } from 'proper-lockfile';
@@ -62,7 +62,11 @@ export async function acquireRunLock(
   const takenOver = await removeIfStale(file);
   const release = await lockOrRefuse(file, options.onLost);
   try {
+    // proper-lockfile checks at each refresh that the lock's mtime is still the one it set,
+    // or calls the lock lost; writing the holder inside changes it, so it is put back.
+    const { mtime } = await stat(file);
     await recordHolder(file, currentHolder(new Date()));
+    await utimes(file, mtime, mtime);
   } catch (error) {
     await release();
     throw outputWriteError(file, error);

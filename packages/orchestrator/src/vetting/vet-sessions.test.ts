@@ -1,6 +1,7 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSnippetMaker, type SnippetMaker } from '@tp2dg/audio-snippets';
 import { encodeMp3Frames } from '@tp2dg/data-loaders/test';
 import { type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ async function* yieldAll(sessions: Session[]): AsyncGenerator<Session> {
 }
 
 /** Vets the sessions, collecting what comes through, the warnings, the tally and the error. */
-async function vet(sessions: Session[], limits: Partial<InputLimits> = {}) {
+async function vet(sessions: Session[], limits: Partial<InputLimits> = {}, audioSnippets?: SnippetMaker) {
   const warnings: string[] = [];
   const tally = { textFieldsCut: 0 };
   const vetted: Session[] = [];
@@ -52,6 +53,7 @@ async function vet(sessions: Session[], limits: Partial<InputLimits> = {}) {
       limits: { ...DEFAULT_INPUT_LIMITS, ...limits },
       tally,
       onWarning: (message: string) => warnings.push(message),
+      audioSnippets,
     };
     for await (const item of vetSessions(yieldAll(sessions), options)) vetted.push(item);
   } catch (caught) {
@@ -117,6 +119,24 @@ describe('vetSessions', () => {
     const text = await fileWith('notes.wav', 'liner notes\n');
     expect((await vet([session('s1', [track('t1', { audio_path: text })])])).error?.message).toContain(
       'its first bytes match no audio or image format',
+    );
+  });
+
+  it('should cut each audio snippet as its session is taken, and stop at a clip that cannot be decoded', async () => {
+    const snippetFolder = join(folder, 'snippets');
+    const snippets = createSnippetMaker({
+      settings: { seconds: 1, offset: 'middle' },
+      cacheDir: snippetFolder,
+    });
+    const damaged = await fileWith('damaged.flac', Buffer.concat([Buffer.from('fLaC'), Buffer.alloc(4000)]));
+    const sessions = [session('s1', [track('t1')]), session('s2', [track('t2', { audio_path: damaged })])];
+    const { vetted, error } = await vet(sessions, {}, snippets);
+    expect(vetted.map((item) => item.session_id)).toEqual(['s1']);
+    // s1's one clip (its liked and its pool track share it): cut before s2 was looked at.
+    expect(await readdir(snippetFolder)).toHaveLength(1);
+    expect(error?.code).toBe('INVALID_INPUT');
+    expect(error?.message).toBe(
+      `${damaged} (audio_path of track "t2" in session "s2"): the FLAC decoder finds no audio in it (damaged, or empty). Replace it with a valid audio file.`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { AudioSnippetError, type SnippetMaker } from '@tp2dg/audio-snippets';
 import { type MediaKind, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { capTextFields, type TextOverCap } from './cap-text-fields.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
@@ -11,16 +12,21 @@ export interface VettingOptions {
   tally: { textFieldsCut: number };
   /** Told once per media file sent as another type than its name says, and once per text field cut. */
   onWarning?: ((message: string) => void) | undefined;
+  /**
+   * Cuts each audio clip's snippet as its session is taken, so a clip that cannot be decoded
+   * stops the run before any call or upload; absent, clips are sent as they are.
+   */
+  audioSnippets?: SnippetMaker | undefined;
 }
 
 const count = (value: number) => value.toLocaleString('en-US');
 
 /**
  * The sessions as a run may use them, each vetted when it is taken, before any of its calls:
- * every media file sniffed (once per path, as a track is in many sessions) and judged, and
- * text over its cap cut, or refused when `strict`. A refusal is a `Tp2dgError` naming the
- * file or field, the track and the session, thrown by the iteration, so it stops the taking of
- * sessions like any corpus error. It sits where the run takes sessions from the loader, so it
+ * every media file sniffed (once per path, as a track is in many sessions) and judged, each
+ * audio clip's snippet cut when snippets are, and text over its cap cut, or refused when
+ * `strict`. A refusal is a `Tp2dgError` naming the file or field, the track and the session,
+ * thrown by the iteration, so it stops the taking of sessions like any corpus error. It sits where the run takes sessions from the loader, so it
  * holds for every loader, first- or third-party.
  */
 export async function* vetSessions(
@@ -68,11 +74,25 @@ export async function* vetSessions(
     return verdict.mimeType;
   };
 
+  /** Cuts the snippet now (the run uploads it later, from the cache), or says why it cannot. */
+  const cutSnippet = async (path: string, where: string): Promise<void> => {
+    await options.audioSnippets?.snippetOf(path).catch((error: unknown) => {
+      if (!AudioSnippetError.isInstance(error)) throw error;
+      throw new Tp2dgError('INVALID_INPUT', `${where}: ${error.problem}. ${error.fix}`, { cause: error });
+    });
+  };
+
   const withMediaTypes = async (track: Track, sessionId: string): Promise<Track> => {
     const where = (field: string, path: string) =>
       `${path} (${field} of track ${JSON.stringify(track.track_id)} in session ${JSON.stringify(sessionId)})`;
+    const audioSentAs = async (path: string) => {
+      const at = where('audio_path', path);
+      const type = await sentTypeOf(path, 'audio', at);
+      await cutSnippet(path, at);
+      return type;
+    };
     const [audio, image] = await Promise.all([
-      track.audio_path && sentTypeOf(track.audio_path, 'audio', where('audio_path', track.audio_path)),
+      track.audio_path && audioSentAs(track.audio_path),
       track.image_path && sentTypeOf(track.image_path, 'image', where('image_path', track.image_path)),
     ]);
     const vetted = { ...track };
