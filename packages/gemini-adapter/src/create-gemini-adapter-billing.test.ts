@@ -1,14 +1,17 @@
+import { writeFile } from 'node:fs/promises';
 import { costOfCall, type ModelRequest, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
+import { silentWav } from './quota/wav-bytes.js';
 import { startTestRig, writeMediaFile } from './test-helpers.js';
 
-/** A priming call: "Here" (1 token), two covers and a clip, which the emulator acknowledges. */
+/** A priming call: "Here" (1 token), two covers and a 3 s clip, which the emulator acknowledges. */
 async function primingWithMedia(): Promise<ModelRequest> {
   const [first, second, clip] = await Promise.all([
     writeMediaFile('first.png'),
     writeMediaFile('second.png'),
     writeMediaFile('clip.wav'),
   ]);
+  await writeFile(clip, silentWav(3));
   return {
     label: { agent: 'recsys', turn: 0, template: 'recsys-priming', attempt: 1 },
     messages: [
@@ -47,7 +50,7 @@ describe('what the emulator bills for each lever, through the adapter', () => {
       undefined,
     ]);
     expect(high.parts[1]?.mediaResolution).toEqual({ level: 'MEDIA_RESOLUTION_HIGH' });
-    // 2 covers x 280 = 560 tokens, against 2 x 1,120 = 2,240; the 3 s clip is 96 either way.
+    // 2 covers x 280 = 560 tokens, against 2 x 1,120 = 2,240; the 3 s clip is 3 x 32 = 96 either way.
     expect(low.usage).toMatchObject({ image_input: 560, audio_input: 96, text_input: 1 });
     expect(high.usage).toMatchObject({ image_input: 2240, audio_input: 96, text_input: 1 });
     const rates = priceOf('gemini-3.5-flash-lite', undefined, DECEMBER);
