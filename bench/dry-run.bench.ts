@@ -1,11 +1,14 @@
 /**
- * Dry-run accuracy and the budget ceiling (issue 4). `tp2dg-generate --dry-run` on the bundled
- * corpus, then the same command against the repo's Gemini emulator, which bills by Gemini's
- * documented counting (its implicit cache included); target: the projection within 15% of the
- * bill. Then the same run with `--max-cost` at half that bill: it must stop at its ceiling.
+ * Dry-run accuracy and the budget ceiling (issues 4 and 11). `tp2dg-generate --dry-run` on the
+ * bundled corpus, then the same command against the repo's Gemini emulator, which bills by
+ * Gemini's documented counting (its implicit cache, images by media resolution and thinking by
+ * the price table included), for each lever the projection must follow: the default model at
+ * low and high media resolution, with thinking off, and a 2.5 model that takes no resolution.
+ * Target: each projection within 5% of its bill. Then the default run with `--max-cost` at half
+ * its bill: it must stop at its ceiling.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +20,14 @@ const run = promisify(execFile);
 const repo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const GENERATE = repo('apps/cli/dist/generate.js');
 const SUMMARY = repo('apps/summary/dist/summary.js');
-const COMMAND = ['--data', repo('data/dummy'), '--model', 'gemini-2.5-flash'];
+
+/** The levers, as the options that set them; the first is tp2dg's defaults. */
+const LEVERS: Record<string, string[]> = {
+  'defaults (gemini-3.5-flash-lite, --media-resolution low)': [],
+  '--media-resolution high': ['--media-resolution', 'high'],
+  '--thinking-budget 0': ['--thinking-budget', '0'],
+  '--model gemini-2.5-flash-lite (no media resolution sent)': ['--model', 'gemini-2.5-flash-lite'],
+};
 
 /** A dollar figure the command printed, found by the words before it. */
 function dollarsAfter(text: string, words: string): number {
@@ -27,32 +37,47 @@ function dollarsAfter(text: string, words: string): number {
 }
 
 async function generate(outputDir: string, env: NodeJS.ProcessEnv, ...more: string[]) {
-  const args = [GENERATE, ...COMMAND, '--output-dir', outputDir, ...more];
+  const args = [GENERATE, '--data', repo('data/dummy'), '--output-dir', outputDir, ...more];
   return run('node', args, { env: { ...process.env, ...env } }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
   );
 }
 
-const emulator = await startGeminiEmulator({ apiKey: 'bench-key' });
-const gemini = { GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
-try {
-  const outputDir = await mkdtemp(join(tmpdir(), 'tp2dg-bench-dry-run-'));
-  const dryRun = await generate(outputDir, {}, '--dry-run');
-  const projectedUsd = dollarsAfter(dryRun.stdout, 'cost:');
-  const real = await generate(outputDir, gemini, '--provider', 'gemini');
-  if (real.code !== 0) throw new Error(`the emulator run failed:\n${real.stdout}`);
+/** What the summary says the emulator billed for everything under `outputDir`. */
+async function billedUsd(outputDir: string): Promise<number> {
   const { stdout } = await run('node', [SUMMARY, '--input', outputDir, '--json']);
-  const billedUsd = (JSON.parse(stdout) as { cost: { total: { usd: number } } }).cost.total.usd;
-  reportFigure('projected by --dry-run', projectedUsd, 'USD');
-  reportFigure('billed by the emulator for the same run', billedUsd, 'USD');
-  reportRatio('dry-run projection / emulator bill, distance from 1', Math.abs(projectedUsd / billedUsd - 1), {
-    atMost: 0.15,
-  });
+  return (JSON.parse(stdout) as { cost: { total: { usd: number } } }).cost.total.usd;
+}
 
-  const ceiling = billedUsd / 2;
+const emulator = await startGeminiEmulator({
+  apiKey: 'bench-key',
+  models: ['gemini-3.5-flash-lite', 'gemini-2.5-flash-lite'],
+});
+const gemini = { GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
+const root = await mkdtemp(join(tmpdir(), 'tp2dg-bench-dry-run-'));
+try {
+  let defaultBill = 0;
+  for (const [lever, options] of Object.entries(LEVERS)) {
+    const outputDir = await mkdtemp(join(root, 'lever-'));
+    const projectedUsd = dollarsAfter(
+      (await generate(outputDir, {}, '--dry-run', ...options)).stdout,
+      'cost:',
+    );
+    const real = await generate(outputDir, gemini, '--provider', 'gemini', ...options);
+    if (real.code !== 0) throw new Error(`the emulator run failed (${lever}):\n${real.stdout}`);
+    const billed = await billedUsd(outputDir);
+    defaultBill ||= billed;
+    reportFigure(`${lever}: projected by --dry-run`, projectedUsd, 'USD');
+    reportFigure(`${lever}: billed by the emulator for the same run`, billed, 'USD');
+    reportRatio(`${lever}: projection / bill, distance from 1`, Math.abs(projectedUsd / billed - 1), {
+      atMost: 0.05,
+    });
+  }
+
+  const ceiling = defaultBill / 2;
   const capped = await generate(
-    join(outputDir, 'capped'),
+    join(root, 'capped'),
     gemini,
     '--provider',
     'gemini',
@@ -64,4 +89,5 @@ try {
   reportRatio('spent / --max-cost ceiling', spentUsd / ceiling, { atMost: 1 });
 } finally {
   await emulator.close();
+  await rm(root, { recursive: true, force: true });
 }

@@ -73,7 +73,7 @@ try {
             sharedModel(
               createGeminiAdapter({
                 apiKey: 'bench-key',
-                model: 'gemini-2.5-flash',
+                model: 'gemini-3.5-flash-lite',
                 baseUrl: emulator.baseUrl,
                 uploadLedger,
                 ...(mediaHashes === undefined ? {} : { mediaHashes }),

@@ -63,7 +63,7 @@ async function runScenario(dataDir: string, scenario: Scenario): Promise<void> {
   });
   const model = createGeminiAdapter({
     apiKey: 'bench-key',
-    model: 'gemini-2.5-flash',
+    model: 'gemini-3.5-flash-lite',
     baseUrl: emulator.baseUrl,
     rpm: scenario.rpm,
     ...(scenario.tpm === undefined ? {} : { tpm: scenario.tpm }),

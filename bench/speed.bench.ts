@@ -25,7 +25,7 @@ async function timedRun(dataDir: string, sessions: number, concurrency: number) 
   const emulator = await startGeminiEmulator({ latencyMs: LATENCY_MS });
   const model = createGeminiAdapter({
     apiKey: 'bench-key',
-    model: 'gemini-2.5-flash',
+    model: 'gemini-3.5-flash-lite',
     baseUrl: emulator.baseUrl,
   });
   const run = await generate({ dataDir, models: sharedModel(model), concurrency, sessions });

@@ -24,6 +24,7 @@ const BY_CODE: Record<Tp2dgErrorCode, number> = {
   AGENT_REPLY: EXIT.service,
   MODEL_API: EXIT.service,
   MODEL_AUTH: EXIT.usage,
+  MODEL_NOT_FOUND: EXIT.usage,
   MODEL_TIMEOUT: EXIT.service,
   ABORTED: EXIT.failure,
   OUTPUT_WRITE: EXIT.failure,

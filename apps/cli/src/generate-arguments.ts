@@ -1,12 +1,14 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
 import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
 
-/** The options of `tp2dg-generate`; defaults follow the paper (8 turns, gemini-2.5-flash). */
+/** The options of `tp2dg-generate`; defaults follow the paper (8 turns) on a current model. */
 export function defineGenerateArguments(argv: Argv) {
   return argv
     .usage(
@@ -35,7 +37,17 @@ export function defineGenerateArguments(argv: Argv) {
       choices: ['simulated', 'gemini'] as const,
       describe: 'Model backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set',
     })
-    .option('model', { type: 'string', default: 'gemini-2.5-flash', describe: 'Gemini model id' })
+    .option('model', { type: 'string', default: DEFAULT_MODEL, describe: 'Gemini model id' })
+    .option('media-resolution', {
+      choices: MEDIA_RESOLUTIONS,
+      default: 'low' as const,
+      describe:
+        'How finely Gemini 3+ models read each cover: low, medium or high (280, 560 or 1,120 tokens an image)',
+    })
+    .option('prices', {
+      type: 'string',
+      describe: 'A JSON price file over the built-in list prices, for --max-cost, the progress and --dry-run',
+    })
     .option('turns', { type: 'number', default: 8, describe: 'Recommendation turns per conversation' })
     .option('sessions', {
       type: 'number',
@@ -214,7 +226,15 @@ export function defineGenerateArguments(argv: Argv) {
         }
       }
       // An empty value would name the working directory, or drop a level of the run directory.
-      for (const name of ['source', 'source-config', 'data', 'model', 'output-dir', 'prompts'] as const) {
+      for (const name of [
+        'source',
+        'source-config',
+        'data',
+        'model',
+        'output-dir',
+        'prompts',
+        'prices',
+      ] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
       }
       const clipSeconds = args['clip-seconds'];

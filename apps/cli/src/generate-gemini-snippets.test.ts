@@ -8,6 +8,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { copyOfDummy } from './test-support/corpus-copies.js';
 import { emulatorEnv, GENERATE, runNode } from './test-support/run-command.js';
 
@@ -15,7 +16,7 @@ const API_KEY = 'AIza-snippets-key-0000';
 /** The first bundled session (13 tracks) and one of its tracks. */
 const SESSION = 'u01__2019-01-07';
 const TRACK = 't004';
-const MODEL = 'gemini-2.5-flash';
+const MODEL = DEFAULT_MODEL;
 const WAV_HEADER_BYTES = 44;
 
 /** A 16-bit PCM WAV (the canonical 44-byte header) played `times` over, as one file. */

@@ -2,6 +2,7 @@ import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { distinctBundledMedia } from './test-support/bundled-media.js';
 import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
@@ -26,7 +27,7 @@ describe('tp2dg-generate uploads to Gemini', () => {
 
       // The same run again, its conversations gone but not the upload ledger: nothing to upload,
       // even after a kill cut the ledger's last line short.
-      await rm(join(output, 'gemini-2.5-flash'), { recursive: true });
+      await rm(join(output, DEFAULT_MODEL), { recursive: true });
       const ledger = join(output, 'gemini-uploads.jsonl');
       const lines = (await readFile(ledger, 'utf8')).split('\n').length;
       await appendFile(ledger, '{"key":"[\\"0f');
@@ -37,7 +38,7 @@ describe('tp2dg-generate uploads to Gemini', () => {
       // No file hashed again: the hashes came from the first run's record.
       expect(await hashLines()).toHaveLength(hashed.length);
 
-      await rm(join(output, 'gemini-2.5-flash'), { recursive: true });
+      await rm(join(output, DEFAULT_MODEL), { recursive: true });
       await rm(join(output, 'gemini-uploads.jsonl'));
       const cleaned = await runNode(GENERATE, [...args, '--sessions', '1', '--cleanup-uploads'], { env });
       const uploaded = emulator.counters.uploads - distinct;

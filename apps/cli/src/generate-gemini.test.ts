@@ -28,6 +28,7 @@ import {
   type WireAgent,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import {
   DUMMY,
   emulatorEnv,
@@ -160,7 +161,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       // With `apiKey` the emulator rejects any other key, as Google does.
       emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
       output = await temporaryDirectory('out');
-      corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+      corpusRoot = join(output, DEFAULT_MODEL, 'dummy');
       const started = performance.now();
       result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
       runMs = performance.now() - started;
@@ -188,7 +189,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       for (const { session, goal, chat, calls } of conversations) {
         expect(session.provenance).toMatchObject({
           provider: 'gemini',
-          model: 'gemini-2.5-flash',
+          model: DEFAULT_MODEL,
           response_format: 'json',
         });
         expect(session).toMatchObject({
@@ -239,7 +240,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
         ).toHaveLength(20);
       }
       for (const { request } of requests) {
-        expect(request.model).toBe('gemini-2.5-flash');
+        expect(request.model).toBe(DEFAULT_MODEL);
         expect(request.headers['x-goog-api-key']).toBe(API_KEY);
         expect(request.body.generationConfig?.seed).toBe(42);
         // Priming calls expect no fields; every other call sends its schema.
@@ -376,7 +377,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       emulator = await startGeminiEmulator({ respond: responder.respond, apiKey: API_KEY });
       try {
         const output = await temporaryDirectory('failure');
-        const corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+        const corpusRoot = join(output, DEFAULT_MODEL, 'dummy');
         const result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
         expect(result.code).toBe(5);
         expect(result.stdout).toContain('Wrote 1 conversation(s)');
@@ -441,7 +442,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       // At most the concurrent profile and goal calls of the first session: the second is never tried.
       expect(emulator.requests.length).toBeGreaterThanOrEqual(1);
       expect(emulator.requests.length).toBeLessThanOrEqual(2);
-      expect(existsSync(join(output, 'gemini-2.5-flash', 'dummy', 'failures.jsonl'))).toBe(false);
+      expect(existsSync(join(output, DEFAULT_MODEL, 'dummy', 'failures.jsonl'))).toBe(false);
     } finally {
       await emulator.close();
     }
@@ -462,7 +463,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       const args = geminiRunArgs(output, '--response-format', 'json', '--sessions', '1');
       const result = await runGenerate(args, geminiEnv(emulator));
       expect(result.code).toBe(0);
-      const folder = join(output, 'gemini-2.5-flash', 'dummy', 'u01', 'u01__2019-01-07');
+      const folder = join(output, DEFAULT_MODEL, 'dummy', 'u01', 'u01__2019-01-07');
       const calls = (await readFile(join(folder, 'calls.jsonl'), 'utf8'))
         .trim()
         .split('\n')

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { encodeMp3Frames } from '@tp2dg/data-loaders/test';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { copyOfDummy, hashTree } from './test-support/corpus-copies.js';
 import { emulatorEnv, GENERATE, runNode } from './test-support/run-command.js';
 
@@ -149,7 +150,7 @@ describe('tp2dg-generate checks media and text as it takes sessions', () => {
       expect(await hashTree(corpus)).toEqual(before);
       const upload = emulator.uploads.find((file) => file.bytes.equals(mp3));
       expect(upload?.mimeType).toBe('audio/mp3');
-      expect((await sentTypes(output, 'gemini-2.5-flash')).get(`audio/${TRACK}.wav`)).toEqual(
+      expect((await sentTypes(output, DEFAULT_MODEL)).get(`audio/${TRACK}.wav`)).toEqual(
         new Set(['audio/mp3']),
       );
     } finally {

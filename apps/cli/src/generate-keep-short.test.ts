@@ -10,6 +10,7 @@ import {
 } from '@tp2dg/gemini-adapter/testing';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import {
   emulatorEnv,
   GENERATE,
@@ -46,7 +47,7 @@ async function generate(...options: string[]) {
   outputs.push(output);
   const args = geminiRunArgs(output, '--sessions', '1', ...options);
   const run = () => runNode(GENERATE, args, { env: emulatorEnv(emulator, API_KEY) });
-  return { output, corpusRoot: join(output, 'gemini-2.5-flash', 'dummy'), run };
+  return { output, corpusRoot: join(output, DEFAULT_MODEL, 'dummy'), run };
 }
 
 const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8'));

@@ -9,6 +9,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import {
   emulatorEnv,
   GENERATE,
@@ -92,7 +93,7 @@ async function readRun(corpusRoot: string) {
 describe('tp2dg-generate killed with SIGKILL and resumed', () => {
   it('should end with every session once, every file readable, and no call paid twice but those in flight', async () => {
     const output = await temporaryDirectory('kill');
-    const corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+    const corpusRoot = join(output, DEFAULT_MODEL, 'dummy');
     const lostAtKills: number[] = [];
     let savedBeforeLastRun = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {

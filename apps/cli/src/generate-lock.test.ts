@@ -9,6 +9,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import {
   DUMMY,
   emulatorEnv,
@@ -89,7 +90,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
     'should refuse a second run at once, naming the holder, and bill only the first run',
     async () => {
       const output = await outputFolder();
-      const lock = join(output, 'gemini-2.5-flash', 'dummy', '.run.lock');
+      const lock = join(output, DEFAULT_MODEL, 'dummy', '.run.lock');
       const args = geminiRunArgs(output, '--sessions', '1');
       const gated = await gatedEmulator();
       const env = emulatorEnv(gated.emulator, API_KEY);
@@ -124,7 +125,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
     'should release the lock when stopped with SIGTERM, keeping what it saved',
     async () => {
       const output = await outputFolder();
-      const lock = join(output, 'gemini-2.5-flash', 'dummy', '.run.lock');
+      const lock = join(output, DEFAULT_MODEL, 'dummy', '.run.lock');
       const gated = await gatedEmulator();
       const run = runNode(GENERATE, geminiRunArgs(output, '--sessions', '1'), {
         env: emulatorEnv(gated.emulator, API_KEY),
@@ -136,7 +137,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
       expect(stopped.code).toBe(1);
       expect(stopped.stderr).toContain('tp2dg-generate: interrupted: finished sessions are kept');
       expect(existsSync(lock)).toBe(false);
-      expect(existsSync(join(output, 'gemini-2.5-flash', 'dummy', 'run-manifest.json'))).toBe(true);
+      expect(existsSync(join(output, DEFAULT_MODEL, 'dummy', 'run-manifest.json'))).toBe(true);
     },
     RUN_TIMEOUT_MS,
   );

@@ -23,7 +23,12 @@ describe('tp2dg-generate and its run manifest', () => {
     const manifestPath = join(output, 'simulated', 'dummy', 'run-manifest.json');
     expect((await generate(output, 2)).code).toBe(0);
     const manifest = RunManifestSchema.parse(JSON.parse(await readFile(manifestPath, 'utf8')));
-    expect(manifest.settings).toMatchObject({ seed: 42, turns_requested: 8, temperature: null });
+    expect(manifest.settings).toMatchObject({
+      seed: 42,
+      turns_requested: 8,
+      temperature: null,
+      media_resolution: 'low',
+    });
     // --concurrency auto without --rpm or --tpm: the documented default, recorded as resolved.
     expect(manifest.run_options).toMatchObject({ concurrency: 64, concurrency_option: 'auto', rpm: null });
     expect(Object.keys(manifest.versions)).toEqual(
@@ -36,6 +41,13 @@ describe('tp2dg-generate and its run manifest', () => {
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toMatch(
       /run-manifest\.json: this run was made with seed 42, this command has 7\..*--fresh.*--force/,
+    );
+
+    // How finely the model sees the covers shapes what it says of them: a setting too.
+    const sharper = await generate(output, 2, '--media-resolution', 'high');
+    expect(sharper.code).toBe(2);
+    expect(sharper.stderr).toContain(
+      'this run was made with media_resolution "low", this command has "high".',
     );
 
     const forced = await generate(

@@ -10,6 +10,7 @@ import {
   startGeminiEmulator,
 } from '@tp2dg/gemini-adapter/testing';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { DUMMY, emulatorEnv, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-resume-test-key-0000';
@@ -55,7 +56,7 @@ describe('tp2dg-generate resuming a conversation that stopped midway', () => {
     'should replay the answers it paid for and ask only the calls from where it stopped',
     async () => {
       const output = await temporaryDirectory('resume');
-      const corpusRoot = join(output, 'gemini-2.5-flash', 'dummy');
+      const corpusRoot = join(output, DEFAULT_MODEL, 'dummy');
       // Recsys requests: priming, then turns 1, 2, 3: the 4th is turn 3.
       const failing = await emulator(4);
       const stopped = await generate(output, failing);
@@ -87,7 +88,7 @@ describe('tp2dg-generate resuming a conversation that stopped midway', () => {
       // The resumed conversation is the one a run without the failure writes.
       const straightOutput = await temporaryDirectory('straight');
       expect((await generate(straightOutput, await emulator())).code).toBe(0);
-      const straightFolder = await sessionFolderOf(join(straightOutput, 'gemini-2.5-flash', 'dummy'));
+      const straightFolder = await sessionFolderOf(join(straightOutput, DEFAULT_MODEL, 'dummy'));
       const read = (base: string) => readFile(join(base, 'chat.json'), 'utf8');
       expect(await read(folder)).toBe(await read(straightFolder));
     },

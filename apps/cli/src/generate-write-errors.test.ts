@@ -3,6 +3,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GeminiEmulator, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import {
   DUMMY,
   emulatorEnv,
@@ -86,6 +87,6 @@ describe('tp2dg-generate on a Gemini upload ledger it cannot write', () => {
     expect(emulator.counters.uploads).toBeGreaterThan(0);
     const written = await filesUnder(folder);
     expect(written.filter((file) => file.endsWith('session.json') || file.includes('failures'))).toEqual([]);
-    expect(existsSync(join(folder, 'gemini-2.5-flash', 'dummy', 'run-manifest.json'))).toBe(true);
+    expect(existsSync(join(folder, DEFAULT_MODEL, 'dummy', 'run-manifest.json'))).toBe(true);
   });
 });

@@ -1,12 +1,21 @@
 import { createSimulatedModel } from '@tp2dg/agents';
 import { createSnippetMaker, type SnippetMaker, type SnippetSettings } from '@tp2dg/audio-snippets';
-import { type GoalTemplate, SIMULATED_PROVIDER, Tp2dgError } from '@tp2dg/entities';
+import {
+  type GoalTemplate,
+  type MediaResolution,
+  type ModelFacts,
+  SIMULATED_PROVIDER,
+  Tp2dgError,
+} from '@tp2dg/entities';
 import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
   provider: 'simulated' | 'gemini' | undefined;
   model: string;
+  /** What the price table says of the model: whether it takes a media resolution, what media count. */
+  modelFacts: ModelFacts;
+  mediaResolution: MediaResolution;
   seed: number;
   turns: number;
   timeoutMs: number;
@@ -69,6 +78,8 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
       : createSnippetMaker({ settings: options.snippets, cacheDir: options.snippetCache });
   const gemini = createGeminiAdapter({
     model: options.model,
+    modelFacts: options.modelFacts,
+    mediaResolution: options.mediaResolution,
     env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,

@@ -1,10 +1,17 @@
 import { resolve } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import {
+  DEFAULT_PRICE_TABLE,
+  loadPriceTable,
+  modelFactsOf,
+  type PriceTable,
+  Tp2dgError,
+} from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { readCommandInputs } from './command-inputs.js';
 import { resolveConcurrency } from './concurrency-argument.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
+import { assertModelInService, withModelAdvice } from './model-choice.js';
 import { createModelFactory } from './model-factory.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
@@ -23,9 +30,20 @@ export interface CommandIo {
 }
 
 /** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
+/** The list prices and model facts of the run: the built-in table, or it with `--prices` over it. */
+function readPrices(args: GenerateArguments, cwd: string): Promise<PriceTable> {
+  return args.prices === undefined
+    ? Promise.resolve(DEFAULT_PRICE_TABLE)
+    : loadPriceTable(resolve(cwd, args.prices));
+}
+
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
+  const prices = await readPrices(args, io.cwd);
   const inputs = await readCommandInputs(args, io.cwd);
-  if (args.dryRun) return runDryRun(args, inputs, io);
+  if (args.dryRun) {
+    assertModelInService(args.model, prices, new Date());
+    return runDryRun(args, { ...inputs, prices }, io);
+  }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
@@ -33,6 +51,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
+    modelFacts: modelFactsOf(args.model, prices),
+    mediaResolution: args.mediaResolution,
     seed: args.seed,
     turns: args.turns,
     timeoutMs: args.timeout * 1000,
@@ -50,9 +70,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     tpm: args.tpm,
     onWarning: (message) => onEvent({ type: 'warning', message }),
   });
+  if (models.provider !== 'simulated') assertModelInService(args.model, prices, new Date());
   const report = await runGeneration({
     ...inputs,
     models,
+    prices,
     maxCostUsd: args.maxCost,
     concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,
@@ -80,7 +102,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
           'interrupted: finished sessions are kept; run the same command again to resume.',
         );
       }
-      throw error;
+      throw withModelAdvice(error, args.model, prices);
     })
     .finally(async () => {
       if (!args.cleanupUploads || models.deleteUploads === undefined) return;

@@ -17,6 +17,8 @@ export function runManifestInput(
     settings: {
       temperature: args.temperature ?? null,
       thinking_budget: args.thinkingBudget ?? null,
+      // How finely the model sees each cover: what it can say about the art.
+      media_resolution: args.mediaResolution,
       max_output_tokens: args.maxOutputTokens ?? null,
       // A cut title or lyric is what the model reads; the media caps and --strict only accept
       // or refuse, so they are run options.
@@ -38,6 +40,7 @@ export function runManifestInput(
       rpm: args.rpm ?? null,
       tpm: args.tpm ?? null,
       max_cost: args.maxCost ?? null,
+      prices: args.prices ?? null,
       timeout: args.timeout,
       max_attempts: args.maxAttempts,
       // Resending a blocked request changes no conversation that is written, only how many are.

@@ -11,6 +11,7 @@ import {
 import { generateConversation } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL } from './model-choice.js';
 import { DUMMY } from './test-support/run-command.js';
 
 /**
@@ -83,7 +84,7 @@ describe('one code path builds the requests of every backend', () => {
       try {
         const gemini = createGeminiAdapter({
           apiKey: 'test-key',
-          model: 'gemini-2.5-flash',
+          model: DEFAULT_MODEL,
           baseUrl: emulator.baseUrl,
           env: {},
         });

@@ -1,9 +1,9 @@
-import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type FailureRecord, Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collect } from './collect.js';
+import { type ConversationRecord, collect } from './collect.js';
 import {
   SAMPLE_CONVERSATIONS,
   SAMPLE_FAILURES,
@@ -35,6 +35,27 @@ describe('collect', () => {
     expect(collected.invalid_files).toEqual([
       { file: SAMPLE_INVALID_CHAT, problem: expect.stringMatching(/^0\.listener\.message: /) },
     ]);
+  });
+
+  it('should date a conversation by its generated_at, or by when session.json was written', async () => {
+    const root = await makeRoot();
+    const [dated, undated] = SAMPLE_CONVERSATIONS as [ConversationRecord, ConversationRecord];
+    const datedSession = { ...dated.session, generated_at: '2026-12-31T23:00:00.000Z' };
+    await writeConversation(root, { ...dated, session: datedSession });
+    const folder = await writeConversation(root, undated);
+    // A folder of an earlier version, copied with its times: session.json says when it was written.
+    const written = new Date('2027-01-02T08:00:00Z');
+    await utimes(join(folder, 'session.json'), written, written);
+    const collected = await collect(root);
+    const dates = new Map(
+      collected.conversations.map((found) => [found.folder, found.generatedAt.toISOString()]),
+    );
+    expect(dates).toEqual(
+      new Map([
+        [dated.folder, '2026-12-31T23:00:00.000Z'],
+        [undated.folder, '2027-01-02T08:00:00.000Z'],
+      ]),
+    );
   });
 
   it('should count only the latest failure of a session, and none once it was generated on resume', async () => {

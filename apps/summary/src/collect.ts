@@ -29,6 +29,8 @@ export interface ConversationRecord {
   chat: ChatFile;
   session: SessionFile;
   calls: CallRecord[];
+  /** When it was generated (`generated_at`, or the time session.json was written): its calls' price day. */
+  generatedAt: Date;
 }
 
 export interface CollectedData {
@@ -64,11 +66,17 @@ async function readSessionFolder(input: string, folder: string): Promise<FolderR
       chat: chat.value,
       session: session.value,
       calls: calls.values,
+      generatedAt: await generatedAt(session.value, join(folder, 'session.json')),
     };
     return { ok: true, record };
   }
   const invalid = [profiling, goal, chat, session].flatMap((result) => (result.ok ? [] : [result.invalid]));
   return { ok: false, invalid: [...invalid, ...calls.invalid] };
+}
+
+/** When a conversation was generated; folders of versions before `generated_at` give the file's time. */
+async function generatedAt(session: SessionFile, file: string): Promise<Date> {
+  return session.generated_at === undefined ? (await stat(file)).mtime : new Date(session.generated_at);
 }
 
 /**

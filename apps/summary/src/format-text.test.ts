@@ -65,13 +65,14 @@ describe('formatText', () => {
     expect(lines).toContain('Mean per billed conversation: $0.0590 over 2 billed conversations');
   });
 
-  it('should say unpriced instead of $0 and name the unknown model, without a simulated warning', () => {
+  it('should say price unknown instead of $0 and name the unknown model, without a simulated warning', () => {
     const text = formatText(
       summarize('run', { conversations: [unknownModel], failures: [], invalid_files: [] }),
     );
     expect(text.split('\n')[0]).toBe('tp2dg summary of run');
-    expect(text).toMatch(/^ {2}total +0 +6 +0 +unpriced$/m);
-    expect(text).toContain('Unpriced models: gemini-9-ultra');
+    expect(text).toMatch(/^ {2}total +0 +6 +0 +price unknown$/m);
+    expect(text).toContain('Price unknown for: gemini-9-ultra (pass --prices FILE with their prices)');
+    expect(text).not.toContain('$0');
     expect(text).toContain('no assessed turns');
   });
 

@@ -5,10 +5,10 @@ import type { AgentCost, Summary } from './summary-types.js';
 
 /** Says why a cell has no plain dollar figure, rather than showing a misleading $0. */
 function formatCost(cost: AgentCost): string {
-  if (cost.priced_calls === 0 && cost.unpriced_calls > 0) return 'unpriced';
+  if (cost.priced_calls === 0 && cost.unpriced_calls > 0) return 'price unknown';
   if (cost.priced_calls === 0 && cost.simulated_calls > 0) return 'not billed';
   const usd = formatUsd(cost.usd);
-  return cost.unpriced_calls > 0 ? `${usd} + unpriced` : usd;
+  return cost.unpriced_calls > 0 ? `${usd} + price unknown` : usd;
 }
 
 export function formatTokens(tokens: Summary['tokens']): string[] {
@@ -29,6 +29,16 @@ export function formatTokens(tokens: Summary['tokens']): string[] {
   ];
 }
 
+function formatMean(cost: Summary['cost'], incomplete: string): string {
+  const mean = cost.mean_per_billed_conversation_usd;
+  if (mean !== null) {
+    return `Mean per billed conversation: ${formatUsd(mean)} over ${cost.billed_conversations} billed conversations${incomplete}`;
+  }
+  return cost.billed_conversations === 0
+    ? 'Mean per billed conversation: none (no conversation from a billed provider)'
+    : 'Mean per billed conversation: price unknown';
+}
+
 export function formatCostSection(cost: Summary['cost']): string[] {
   const entries: [AgentName | 'total', AgentCost][] = [
     ...(Object.entries(cost.by_agent) as [AgentName, AgentCost][]),
@@ -41,15 +51,14 @@ export function formatCostSection(cost: Summary['cost']): string[] {
     formatInteger(agentCost.simulated_calls),
     formatCost(agentCost),
   ]);
-  const mean = cost.mean_per_billed_conversation_usd;
   const incomplete =
-    cost.total.unpriced_calls > 0 ? ` (without ${cost.total.unpriced_calls} unpriced calls)` : '';
+    cost.total.unpriced_calls > 0 ? ` (without ${cost.total.unpriced_calls} calls of unknown price)` : '';
   return [
     `Cost at list prices (USD, standard tier, prices ${cost.price_table}; simulated calls are not billed)`,
     ...formatTable([['agent', 'priced calls', 'unpriced calls', 'simulated calls', 'cost'], ...rows]),
-    mean === null
-      ? 'Mean per billed conversation: none (no conversation from a billed provider)'
-      : `Mean per billed conversation: ${formatUsd(mean)} over ${cost.billed_conversations} billed conversations${incomplete}`,
-    ...(cost.unpriced_models.length > 0 ? [`Unpriced models: ${cost.unpriced_models.join(', ')}`] : []),
+    formatMean(cost, incomplete),
+    ...(cost.unpriced_models.length > 0
+      ? [`Price unknown for: ${cost.unpriced_models.join(', ')} (pass --prices FILE with their prices)`]
+      : []),
   ];
 }

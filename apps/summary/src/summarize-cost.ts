@@ -1,4 +1,4 @@
-import { costOfUsage, type PriceTable, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
+import { costOfCall, type PriceTable, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
@@ -11,9 +11,10 @@ function emptyCost(): AgentCost {
 }
 
 /**
- * Cost at list prices, call by call, priced by each call's own model. Simulated calls
- * cost nothing: their token counts are invented, and pricing them would put a made-up
- * figure beside real ones. Calls to unknown models are counted, never guessed.
+ * Cost at list prices, call by call, priced by each call's own model at the prices of the day
+ * its conversation was generated. Simulated calls cost nothing: their token counts are
+ * invented, and pricing them would put a made-up figure beside real ones. Calls to unknown
+ * models are counted, never guessed.
  */
 export function estimateCost(
   conversations: readonly ConversationRecord[],
@@ -21,16 +22,19 @@ export function estimateCost(
 ): Summary['cost'] {
   const costByAgent = byAgent(emptyCost);
   const unpricedModels = new Set<string>();
-  for (const call of conversations.flatMap((conversation) => conversation.calls)) {
+  const calls = conversations.flatMap(({ calls, generatedAt }) =>
+    calls.map((call) => ({ call, generatedAt })),
+  );
+  for (const { call, generatedAt } of calls) {
     const cost = costByAgent[call.agent];
-    const modelPrices = priceOf(call.model, prices);
+    const modelPrices = priceOf(call.model, prices, generatedAt);
     if (call.provider === SIMULATED_PROVIDER) cost.simulated_calls += 1;
     else if (modelPrices === undefined) {
       cost.unpriced_calls += 1;
       unpricedModels.add(call.model);
     } else {
       cost.priced_calls += 1;
-      cost.usd += costOfUsage(call.usage, modelPrices);
+      cost.usd += costOfCall(call.usage, modelPrices);
     }
   }
   const total = emptyCost();
@@ -52,7 +56,9 @@ export function estimateCost(
     by_agent: costByAgent,
     total: { ...total, usd: round(total.usd, USD_DECIMALS) },
     billed_conversations: billed,
-    mean_per_billed_conversation_usd: billed === 0 ? null : round(total.usd / billed, USD_DECIMALS),
+    // No call with a price: a mean of 0 would pass for the cost.
+    mean_per_billed_conversation_usd:
+      billed === 0 || total.priced_calls === 0 ? null : round(total.usd / billed, USD_DECIMALS),
     unpriced_models: [...unpricedModels].sort(),
   };
 }

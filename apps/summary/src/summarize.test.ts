@@ -107,6 +107,27 @@ describe('summarize', () => {
     const cost = summarize('run', { conversations: [unknown], failures: [], invalid_files: [] }).cost;
     expect(cost.total).toEqual({ usd: 0, priced_calls: 0, unpriced_calls: 6, simulated_calls: 0 });
     expect(cost.unpriced_models).toEqual(['gemini-9-ultra']);
+    // Nothing priced: no mean of $0 that would pass for the cost.
+    expect(cost.mean_per_billed_conversation_usd).toBeNull();
+  });
+
+  it('should price each conversation at the list prices of the day it was generated', () => {
+    const on = (day: string) =>
+      buildConversation({
+        userId: `user-${day}`,
+        provider: 'gemini',
+        model: 'gemini-3.8-flash',
+        category: 'C',
+        specificity: 'HL',
+        assessments: [],
+        generatedAt: new Date(`${day}T12:00:00Z`),
+      });
+    const cost = (day: string) =>
+      summarize('run', { conversations: [on(day)], failures: [], invalid_files: [] }).cost.total.usd;
+    // 6 calls of CALL_USAGE, each 11,000 x 0.75 + 2,000 x 0.075 + 1,000 x 3.75 = 12,150 per 1M in 2026,
+    // and twice that from 2027-01-01.
+    expect(cost('2026-12-31')).toBe(0.0729);
+    expect(cost('2027-01-01')).toBe(0.1458);
   });
 
   it('should count failures by stage and code and pass invalid files through', () => {

@@ -92,7 +92,10 @@ export interface Summary {
     total: AgentCost;
     /** Conversations not produced by the simulated provider. */
     billed_conversations: number;
-    /** total.usd / billed_conversations, rounded to 6 decimals; null without billed conversations. */
+    /**
+     * total.usd / billed_conversations, rounded to 6 decimals; null without billed conversations,
+     * or when none of their calls has a price.
+     */
     mean_per_billed_conversation_usd: number | null;
     unpriced_models: string[];
   };

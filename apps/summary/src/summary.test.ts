@@ -84,7 +84,7 @@ describe('tp2dg-summary', () => {
     const summary = JSON.parse(runBin('--input', root, '--json', '--prices', file).stdout);
     expect(summary.cost.price_table).toBe('doubled-test');
     expect(summary.cost.total.usd).toBe(0.23616);
-    expect(runBin('--input', root).stdout).toContain('prices gemini-list-prices-2026-11-25');
+    expect(runBin('--input', root).stdout).toContain('prices gemini-list-prices-2026-11-30');
   });
 
   it('should still report a run whose sessions all failed', async () => {

@@ -17,7 +17,7 @@ const argv = await yargs(hideBin(process.argv))
     type: 'string',
     requiresArg: true,
     describe:
-      'JSON price file {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens) over the built-in list prices',
+      'JSON price file over the built-in list prices: the format of @tp2dg/entities/gemini-prices.json, or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens)',
   })
   .strict()
   .version(false)

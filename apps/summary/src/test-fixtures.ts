@@ -28,6 +28,8 @@ export interface ConversationOptions {
   lastRecsysCode?: ResponseCode;
   /** Where a conversation kept short stopped; null (complete) by default. */
   endedEarly?: SessionFile['ended_early'];
+  /** When it was generated; 2026-11-20, before the 2.5 models were shut down, by default. */
+  generatedAt?: Date;
 }
 
 const track = { track_id: 'track-1', title: 'Song', artist: 'Band', tags: ['rock'] };
@@ -123,5 +125,6 @@ export function buildConversation(options: ConversationOptions): ConversationRec
     chat: buildChat(options),
     session,
     calls,
+    generatedAt: options.generatedAt ?? new Date('2026-11-20T12:00:00Z'),
   };
 }

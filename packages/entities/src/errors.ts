@@ -15,6 +15,7 @@ export type Tp2dgErrorCode =
   | 'AGENT_REPLY'
   | 'MODEL_API'
   | 'MODEL_AUTH'
+  | 'MODEL_NOT_FOUND'
   | 'MODEL_TIMEOUT'
   | 'ABORTED'
   | 'OUTPUT_WRITE';

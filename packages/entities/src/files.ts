@@ -81,6 +81,8 @@ export const SessionFileSchema = z.object({
   call_count: z.number().int().min(0),
   usage: TokenUsageSchema,
   duration_ms: z.number().min(0),
+  /** When the conversation was written: its calls are priced at that day's list prices. Absent in folders of earlier versions. */
+  generated_at: z.iso.datetime().optional(),
 });
 export type SessionFile = z.infer<typeof SessionFileSchema>;
 
@@ -106,7 +108,7 @@ export const FinishReasonSchema = z.enum([
 ]) satisfies z.ZodType<FinishReason>;
 
 export const RetryRecordSchema = z.object({
-  operation: z.enum(['generate', 'upload', 'poll', 'delete']),
+  operation: z.enum(['lookup', 'generate', 'upload', 'poll', 'delete']),
   attempt: z.number().int().min(1),
   status: z.number().int().nullable(),
   reason: z.enum(['http', 'network', 'timeout']),

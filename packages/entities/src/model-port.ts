@@ -40,7 +40,7 @@ export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'BL
 
 /** One failed attempt a backend retried on its own (HTTP error, timeout, network). */
 export interface RetryRecord {
-  operation: 'generate' | 'upload' | 'poll' | 'delete';
+  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete';
   /** The attempt that failed, from 1. */
   attempt: number;
   /** HTTP status, or null for a timeout or a network failure. */

@@ -1,11 +1,47 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import type { z } from 'zod';
+import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
 import { Tp2dgError } from './errors.js';
-import { DEFAULT_PRICE_TABLE, type PriceTable, PriceTableSchema, pricedModelId } from './pricing.js';
+import { type PriceTable, PriceTableSchema } from './price-table-schema.js';
+import { convertPriceTableV1, PriceTableV1Schema } from './price-table-v1.js';
+import { isoDay, pricedModelId } from './pricing.js';
+
+function invalidFile(file: string, error: z.ZodError, expected: string): Tp2dgError {
+  const issue = error.issues[0];
+  const where = issue?.path.join('.') || 'the file';
+  return new Tp2dgError('INVALID_INPUT', `${file}: ${where}: ${issue?.message}. Expected ${expected}.`);
+}
+
+/** The file as format 2: as it is when it says `schema_version`, converted from format 1 otherwise. */
+async function readAsLatestFormat(file: string, value: unknown): Promise<PriceTable> {
+  if (typeof value === 'object' && value !== null && 'schema_version' in value) {
+    const parsed = PriceTableSchema.safeParse(value);
+    if (!parsed.success) {
+      throw invalidFile(file, parsed.error, 'the format of @tp2dg/entities/gemini-prices.json');
+    }
+    return parsed.data;
+  }
+  const parsed = PriceTableV1Schema.safeParse(value);
+  if (!parsed.success) {
+    throw invalidFile(
+      file,
+      parsed.error,
+      '{schema_version: 2, ...} (see @tp2dg/entities/gemini-prices.json) or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}}',
+    );
+  }
+  const changed = await stat(file);
+  return convertPriceTableV1(parsed.data, {
+    base: DEFAULT_PRICE_TABLE,
+    file,
+    asOf: isoDay(changed.mtime),
+  });
+}
 
 /**
- * Reads a price file `{version, models: {<id>: {input, audio_input, output, cached_input,
- * cached_audio_input}}}` (USD per 1M tokens). Its models replace or add to the default
- * table's, so a file only needs the prices that changed.
+ * Reads a price file: format 2 (`schema_version: 2`, as `data/gemini-prices.json`), or format 1
+ * (`{version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}}`,
+ * USD per 1M tokens), which is converted. Its models replace or add to the default table's, so
+ * a file only needs the models that changed.
  */
 export async function loadPriceTable(file: string): Promise<PriceTable> {
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
@@ -23,20 +59,7 @@ export async function loadPriceTable(file: string): Promise<PriceTable> {
       `${file}: not valid JSON (${(error as Error).message}). Fix the price file.`,
     );
   }
-  const parsed = PriceTableSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || 'the file';
-    throw new Tp2dgError(
-      'INVALID_INPUT',
-      `${file}: ${where}: ${issue?.message}. Expected {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}}.`,
-    );
-  }
-  const models = Object.entries(parsed.data.models).map(
-    ([id, prices]) => [pricedModelId(id), prices] as const,
-  );
-  return {
-    version: parsed.data.version,
-    models: { ...DEFAULT_PRICE_TABLE.models, ...Object.fromEntries(models) },
-  };
+  const table = await readAsLatestFormat(file, value);
+  const models = Object.entries(table.models).map(([id, model]) => [pricedModelId(id), model] as const);
+  return { ...table, models: { ...DEFAULT_PRICE_TABLE.models, ...Object.fromEntries(models) } };
 }

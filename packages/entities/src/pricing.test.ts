@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { costOfUsage, PRICED_MODELS, priceOf } from './pricing.js';
+import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
+import type { ModelRates } from './price-table-schema.js';
+import { costOfCall, pricedModel, priceOf, unpricedModelError } from './pricing.js';
 import { ZERO_USAGE } from './usage.js';
 
 // Every input modality, cached parts and thinking, so each rate is exercised.
@@ -15,52 +17,98 @@ const mixedUsage = {
   thinking: 500,
 };
 
+const DECEMBER = new Date('2026-12-15T12:00:00Z');
+
+function pricesOn(model: string, date = DECEMBER): ModelRates {
+  const rates = priceOf(model, DEFAULT_PRICE_TABLE, date);
+  if (rates === undefined) throw new Error(`${model} must be priced`);
+  return rates;
+}
+
 describe('priceOf', () => {
-  it('should know the three gemini-2.5 models', () => {
-    expect(PRICED_MODELS).toEqual(['gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-2.5-pro']);
-    expect(priceOf('gemini-2.5-flash')?.input).toBe(0.3);
-    expect(priceOf('gemini-2.5-pro')?.output).toBe(10);
+  it('should price the current lineup and keep the retired 2.5 models for old runs', () => {
+    expect(Object.keys(DEFAULT_PRICE_TABLE.models).sort()).toEqual([
+      'gemini-2.5-flash',
+      'gemini-2.5-flash-lite',
+      'gemini-2.5-pro',
+      'gemini-3.1-pro-preview',
+      'gemini-3.5-flash',
+      'gemini-3.5-flash-lite',
+      'gemini-3.8-flash',
+    ]);
+    expect(pricesOn('gemini-3.5-flash-lite').input).toEqual({ text: 0.3, image: 0.3, audio: 0.3 });
+    expect(pricesOn('gemini-2.5-flash').input.audio).toBe(1);
+    expect(pricedModel('gemini-2.5-flash')).toMatchObject({
+      status: 'retired',
+      retired_on: '2026-12-01',
+      replaced_by: 'gemini-3.5-flash-lite',
+    });
+  });
+
+  it('should double gemini-3.8-flash from 2027-01-01, by the day of the call in UTC', () => {
+    const lastIntroductoryDay = pricesOn('gemini-3.8-flash', new Date('2026-12-31T23:59:59Z'));
+    const firstDoubledDay = pricesOn('gemini-3.8-flash', new Date('2027-01-01T00:00:00Z'));
+    expect(lastIntroductoryDay).toMatchObject({ output: 3.75, input: { text: 0.75 } });
+    expect(firstDoubledDay).toMatchObject({
+      output: 7.5,
+      input: { text: 1.5 },
+      cached_input: { text: 0.15 },
+    });
+    expect(pricesOn('gemini-3.8-flash', new Date('2031-06-01T00:00:00Z')).output).toBe(7.5);
   });
 
   it('should accept resource names and stable versions', () => {
-    expect(priceOf('models/gemini-2.5-flash')).toEqual(priceOf('gemini-2.5-flash'));
-    expect(priceOf('gemini-2.5-flash-001')).toEqual(priceOf('gemini-2.5-flash'));
-    expect(priceOf(' Gemini-2.5-Flash-Lite-latest ')).toEqual(priceOf('gemini-2.5-flash-lite'));
+    expect(priceOf('models/gemini-3.5-flash', undefined, DECEMBER)).toEqual(pricesOn('gemini-3.5-flash'));
+    expect(priceOf('gemini-3.5-flash-001', undefined, DECEMBER)).toEqual(pricesOn('gemini-3.5-flash'));
+    expect(priceOf(' Gemini-2.5-Flash-Lite-latest ', undefined, DECEMBER)).toEqual(
+      pricesOn('gemini-2.5-flash-lite'),
+    );
   });
 
-  it('should never price flash-lite as flash', () => {
-    expect(priceOf('gemini-2.5-flash-lite')?.input).toBe(0.1);
-    expect(priceOf('models/gemini-2.5-flash-lite-001')?.output).toBe(0.4);
+  it('should never price a flash-lite as its flash', () => {
+    expect(pricesOn('gemini-3.5-flash-lite').output).toBe(2.5);
+    expect(pricesOn('gemini-3.5-flash').output).toBe(9);
   });
 
   it('should leave other products and unknown models unpriced', () => {
-    expect(priceOf('gemini-2.5-flash-preview-05-20')).toBeUndefined();
+    expect(priceOf('gemini-3.5-flash-preview-05-20')).toBeUndefined();
     expect(priceOf('gemini-2.5-flash-image')).toBeUndefined();
     expect(priceOf('simulated')).toBeUndefined();
     expect(priceOf('constructor')).toBeUndefined();
   });
+
+  it('should say which option needs a price and how to give one', () => {
+    const error = unpricedModelError('gemini-9-ultra', '--max-cost');
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toMatch(/^--max-cost needs the list prices of gemini-9-ultra.*pass --prices FILE/);
+  });
 });
 
-describe('costOfUsage', () => {
+describe('costOfCall', () => {
   it('should bill gemini-2.5-flash by modality with cached parts at the cached rate', () => {
-    const prices = priceOf('gemini-2.5-flash');
-    if (prices === undefined) throw new Error('flash must be priced');
     // 10,258 x 0.30 + 1,000 x 1.00 + 2,000 x 0.03 + 500 x 0.10 + 1,500 x 2.50 = 7,937.4 per 1M
-    expect(costOfUsage(mixedUsage, prices)).toBeCloseTo(0.0079374, 10);
+    expect(costOfCall(mixedUsage, pricesOn('gemini-2.5-flash'))).toBeCloseTo(0.0079374, 10);
   });
 
-  it('should bill gemini-2.5-pro cached audio at its cached rate', () => {
-    const prices = priceOf('gemini-2.5-pro');
-    if (prices === undefined) throw new Error('pro must be priced');
-    // 10,258 x 1.25 + 1,000 x 1.25 + 2,000 x 0.125 + 500 x 0.125 + 1,500 x 10 = 29,385 per 1M
-    expect(costOfUsage(mixedUsage, prices)).toBeCloseTo(0.029385, 10);
+  it('should bill gemini-3.5-flash-lite at one input price for every modality', () => {
+    // 11,258 x 0.30 + 2,500 x 0.03 + 1,500 x 2.50 = 7,202.4 per 1M
+    expect(costOfCall(mixedUsage, pricesOn('gemini-3.5-flash-lite'))).toBeCloseTo(0.0072024, 10);
+  });
+
+  it('should bill a prompt over 200k tokens at the long-context prices, and one at 200k at the base ones', () => {
+    const rates = pricesOn('gemini-3.1-pro-preview');
+    const atThreshold = { ...ZERO_USAGE, text_input: 150_000, cached_text_input: 50_000, output: 1_000 };
+    // 150,000 x 2.00 + 50,000 x 0.20 + 1,000 x 12 = 322,000 per 1M
+    expect(costOfCall(atThreshold, rates)).toBeCloseTo(0.322, 10);
+    const above = { ...atThreshold, text_input: 150_001 };
+    // 150,001 x 4.00 + 50,000 x 0.40 + 1,000 x 18 = 638,004 per 1M
+    expect(costOfCall(above, rates)).toBeCloseTo(0.638004, 10);
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {
-    const prices = priceOf('gemini-2.5-flash-lite');
-    if (prices === undefined) throw new Error('flash-lite must be priced');
-    expect(costOfUsage({ ...ZERO_USAGE, text_input: 1_000_000 }, prices)).toBeCloseTo(0.1, 10);
-    expect(costOfUsage({ ...ZERO_USAGE, thinking: 1_000_000 }, prices)).toBeCloseTo(0.4, 10);
-    expect(costOfUsage(ZERO_USAGE, prices)).toBe(0);
+    const rates = pricesOn('gemini-2.5-flash-lite');
+    expect(costOfCall({ ...ZERO_USAGE, text_input: 1_000_000 }, rates)).toBeCloseTo(0.1, 10);
+    expect(costOfCall({ ...ZERO_USAGE, thinking: 1_000_000 }, rates)).toBeCloseTo(0.4, 10);
+    expect(costOfCall(ZERO_USAGE, rates)).toBe(0);
   });
 });

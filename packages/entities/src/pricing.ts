@@ -1,73 +1,7 @@
-import { z } from 'zod';
+import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
+import { Tp2dgError } from './errors.js';
+import type { ModelRates, PricedModel, PriceTable } from './price-table-schema.js';
 import type { TokenUsage } from './usage.js';
-
-/** List prices in USD per 1M tokens, standard (non-batch) tier. */
-export const ModelPricesSchema = z.object({
-  /** Text input; image input is billed at this rate too. */
-  input: z.number().min(0),
-  audio_input: z.number().min(0),
-  /** Output; thinking tokens are billed as output. */
-  output: z.number().min(0),
-  /** Cached text and image input. */
-  cached_input: z.number().min(0),
-  cached_audio_input: z.number().min(0),
-});
-export type ModelPrices = z.infer<typeof ModelPricesSchema>;
-
-/** Prices by model id, with a version that says which prices a cost figure used. */
-export const PriceTableSchema = z.object({
-  version: z.string().min(1),
-  models: z.record(z.string(), ModelPricesSchema),
-});
-export type PriceTable = z.infer<typeof PriceTableSchema>;
-
-/**
- * Gemini list prices as recorded in the project's GEMINI_NOTES.md (Google AI for
- * Developers pricing page, standard paid tier, gemini-2.5-pro at the <=200k-token
- * prompt tier), copied on 2026-11-25. Prices change: re-check before budgeting, or pass
- * a price file (see `loadPriceTable`). The Batch API halves them; not applied here.
- */
-export const DEFAULT_PRICE_TABLE: PriceTable = {
-  version: 'gemini-list-prices-2026-11-25',
-  models: {
-    'gemini-2.5-flash': {
-      input: 0.3,
-      audio_input: 1.0,
-      output: 2.5,
-      cached_input: 0.03,
-      cached_audio_input: 0.1,
-    },
-    'gemini-2.5-flash-lite': {
-      input: 0.1,
-      audio_input: 0.3,
-      output: 0.4,
-      cached_input: 0.01,
-      cached_audio_input: 0.03,
-    },
-    // Pro has no separate cached-audio price: audio is cached at the ordinary cached rate.
-    'gemini-2.5-pro': {
-      input: 1.25,
-      audio_input: 1.25,
-      output: 10.0,
-      cached_input: 0.125,
-      cached_audio_input: 0.125,
-    },
-  },
-};
-
-/** The model ids the default table knows, for messages and documentation. */
-export const PRICED_MODELS: readonly string[] = Object.keys(DEFAULT_PRICE_TABLE.models);
-
-/**
- * List prices of a model, or undefined when unknown. Accepts the bare id, an API
- * resource name (`models/gemini-2.5-flash`) and a stable version (`gemini-2.5-flash-001`,
- * `-latest`). Anything else (`-lite` of another model, dated previews, `-image`, `-tts`)
- * is a different product with different prices, so it stays unknown rather than guessed.
- */
-export function priceOf(model: string, table: PriceTable = DEFAULT_PRICE_TABLE): ModelPrices | undefined {
-  const id = pricedModelId(model);
-  return Object.hasOwn(table.models, id) ? table.models[id] : undefined;
-}
 
 /** The id a model is priced under: no `models/` prefix, no stable version suffix, lower case. */
 export function pricedModelId(model: string): string {
@@ -78,19 +12,84 @@ export function pricedModelId(model: string): string {
     .replace(/-(?:\d{3}|latest)$/, '');
 }
 
-const PER_TOKEN = 1 / 1_000_000;
+/**
+ * What the table knows of a model, or undefined. Accepts the bare id, an API resource name
+ * (`models/gemini-3.5-flash`) and a stable version (`gemini-3.5-flash-001`, `-latest`).
+ * Anything else (`-lite` of another model, dated previews, `-image`, `-tts`) is a different
+ * product with different prices, so it stays unknown rather than guessed.
+ */
+export function pricedModel(model: string, table: PriceTable = DEFAULT_PRICE_TABLE): PricedModel | undefined {
+  const id = pricedModelId(model);
+  return Object.hasOwn(table.models, id) ? table.models[id] : undefined;
+}
+
+/** `YYYY-MM-DD` of a moment, in UTC: the unit the table dates its prices in. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The rates of `model` that apply on `date`: the last entry from that day or before. */
+export function ratesOn(model: PricedModel, date: Date): ModelRates {
+  const day = isoDay(date);
+  const [first, ...later] = model.rates;
+  // The schema guarantees a first entry; the ones after it are in ascending order.
+  let applying = first as ModelRates;
+  for (const rates of later) if (rates.from !== null && rates.from <= day) applying = rates;
+  return applying;
+}
+
+/** List prices of a model on a date (today by default), or undefined when the table has none. */
+export function priceOf(
+  model: string,
+  table: PriceTable = DEFAULT_PRICE_TABLE,
+  date: Date = new Date(),
+): ModelRates | undefined {
+  const found = pricedModel(model, table);
+  return found === undefined ? undefined : ratesOn(found, date);
+}
 
 /**
- * Cost of one usage record in USD. Input counts exclude the cached tokens (see
- * `TokenUsage`), so each count is billed once, at its own rate.
+ * Why `option` (`--max-cost`, `--dry-run`) cannot go on: the model has no list price, and
+ * counting its calls as free would let a budget or a projection mislead.
  */
-export function costOfUsage(usage: TokenUsage, prices: ModelPrices): number {
-  const cachedInput = usage.cached_text_input + usage.cached_image_input;
+export function unpricedModelError(model: string, option: string): Tp2dgError {
+  return new Tp2dgError(
+    'INVALID_ARGUMENT',
+    `${option} needs the list prices of ${model}, which the price table does not have: pass --prices FILE with them (the format of @tp2dg/entities/gemini-prices.json).`,
+  );
+}
+
+const PER_TOKEN = 1 / 1_000_000;
+
+/** The tokens a call's prompt held, cached ones included: what decides its price tier. */
+function promptTokens(usage: TokenUsage): number {
+  return (
+    usage.text_input +
+    usage.image_input +
+    usage.audio_input +
+    usage.cached_text_input +
+    usage.cached_image_input +
+    usage.cached_audio_input
+  );
+}
+
+/**
+ * Cost of one call in USD. Input counts exclude the cached tokens (see `TokenUsage`), so each
+ * count is billed once, at its own rate. A prompt longer than the long-context threshold bills
+ * the whole call at those prices, so usage summed over calls must be priced call by call.
+ */
+export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
+  const tier =
+    rates.long_context !== null && promptTokens(usage) > rates.long_context.above_tokens
+      ? rates.long_context
+      : rates;
   const dollarsPerMillion =
-    (usage.text_input + usage.image_input) * prices.input +
-    usage.audio_input * prices.audio_input +
-    cachedInput * prices.cached_input +
-    usage.cached_audio_input * prices.cached_audio_input +
-    (usage.output + usage.thinking) * prices.output;
+    usage.text_input * tier.input.text +
+    usage.image_input * tier.input.image +
+    usage.audio_input * tier.input.audio +
+    usage.cached_text_input * tier.cached_input.text +
+    usage.cached_image_input * tier.cached_input.image +
+    usage.cached_audio_input * tier.cached_input.audio +
+    (usage.output + usage.thinking) * tier.output;
   return dollarsPerMillion * PER_TOKEN;
 }

@@ -41,3 +41,16 @@ export function sumUsage(usages: Iterable<TokenUsage>): TokenUsage {
   for (const usage of usages) sum = addUsage(sum, usage);
   return sum;
 }
+
+/** The same usage if no cache hit came: every cached token counted at the full input price. */
+export function uncachedUsage(usage: TokenUsage): TokenUsage {
+  return {
+    ...usage,
+    text_input: usage.text_input + usage.cached_text_input,
+    image_input: usage.image_input + usage.cached_image_input,
+    audio_input: usage.audio_input + usage.cached_audio_input,
+    cached_text_input: 0,
+    cached_image_input: 0,
+    cached_audio_input: 0,
+  };
+}

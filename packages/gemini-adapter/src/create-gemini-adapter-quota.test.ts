@@ -10,7 +10,7 @@ import type { GeminiEmulatorOptions } from './testing/emulator-types.js';
 /** An adapter and an emulator on one fake clock, which the adapter's sleeps move forward. */
 function startOnFakeClock(
   emulatorOptions: GeminiEmulatorOptions,
-  limits: Pick<GeminiAdapterOptions, 'rpm' | 'tpm' | 'audioSnippets'>,
+  limits: Pick<GeminiAdapterOptions, 'rpm' | 'tpm' | 'audioSnippets' | 'mediaResolution'>,
 ) {
   const clock = createFakeClock(1_000_000);
   return startTestRig(
@@ -86,6 +86,21 @@ describe('createGeminiAdapter under rpm and tpm', () => {
     expect(model.quotaStatus()?.estimateFactor).toBeCloseTo(40 / 104, 5);
     expect(model.quotaStatus()?.waits).toBe(1);
     expect(emulator.uploads).toHaveLength(1);
+  });
+
+  it("should estimate a cover at the model's tokens for the media resolution it is sent", async () => {
+    const cover = await writeMediaFile('cover.png');
+    const request = textRequest('x'.repeat(160));
+    request.messages[0]?.parts.push({ kind: 'file', path: cover, mimeType: 'image/png' });
+    for (const [mediaResolution, coverTokens] of [
+      ['low', 280],
+      ['high', 1120],
+    ] as const) {
+      const { model } = await startOnFakeClock({}, { tpm: 100_000, mediaResolution });
+      await model.generate(request);
+      // The responder says 40; the estimate said 40 for the text and the cover's tokens on gemini-3.5-flash-lite.
+      expect(model.quotaStatus()?.estimateFactor).toBeCloseTo(40 / (40 + coverTokens), 5);
+    }
   });
 
   it("should estimate a snippet's seconds, not its clip's, when snippets are cut", async () => {

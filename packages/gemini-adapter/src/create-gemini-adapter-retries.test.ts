@@ -118,7 +118,13 @@ describe('createGeminiAdapter retries', () => {
     );
     const error = await rejectionOf(model.generate(textRequest('hi')));
     expect(error).toMatchObject({ code: 'MODEL_API', status: null, retryable: true });
-    expect(retries.map((event) => event.reason)).toEqual(['network', 'network']);
+    // The model lookup meets the same dead service first, and leaves the failure to the call.
+    expect(retries.map((event) => `${event.operation} ${event.reason}`)).toEqual([
+      'lookup network',
+      'lookup network',
+      'generate network',
+      'generate network',
+    ]);
   });
 
   it('should stop at once with ABORTED when the caller aborts a hanging call', async () => {

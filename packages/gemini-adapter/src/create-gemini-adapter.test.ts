@@ -23,7 +23,7 @@ describe('createGeminiAdapter', () => {
       retries: [],
     });
     const [received] = emulator.requests;
-    expect(received?.model).toBe('gemini-2.5-flash');
+    expect(received?.model).toBe('gemini-3.5-flash-lite');
     expect(received?.headers['x-goog-api-key']).toBe(testApiKey);
     expect(received?.body.contents).toEqual([
       { role: 'user', parts: [{ text: 'Hello' }] },
@@ -74,15 +74,23 @@ describe('createGeminiAdapter', () => {
   });
 
   it('should name itself gemini with the configured model', async () => {
-    const { model } = await startTestRig({ respond: () => ({ text: '' }) }, { model: 'gemini-2.5-pro' });
+    const { model } = await startTestRig(
+      { respond: () => ({ text: '' }) },
+      { model: 'gemini-3.1-pro-preview' },
+    );
     expect(model.provider).toBe('gemini');
-    expect(model.model).toBe('gemini-2.5-pro');
+    expect(model.model).toBe('gemini-3.1-pro-preview');
   });
 
   it('should refuse an empty API key with MISSING_API_KEY before any request', () => {
     let caught: unknown;
     try {
-      createGeminiAdapter({ apiKey: ' ', model: 'gemini-2.5-flash', baseUrl: 'http://127.0.0.1:9', env: {} });
+      createGeminiAdapter({
+        apiKey: ' ',
+        model: 'gemini-3.5-flash-lite',
+        baseUrl: 'http://127.0.0.1:9',
+        env: {},
+      });
     } catch (error) {
       caught = error;
     }
@@ -97,7 +105,7 @@ describe('createGeminiAdapter', () => {
         GEMINI_API_KEY: 'gemini-key',
         GOOGLE_GEMINI_BASE_URL: emulator.baseUrl,
       };
-      const model = createGeminiAdapter({ model: 'gemini-2.5-flash', env });
+      const model = createGeminiAdapter({ model: 'gemini-3.5-flash-lite', env });
       expect((await model.generate(textRequest('hi'))).text).toBe('ok');
       expect(emulator.requests[0]?.headers['x-goog-api-key']).toBe('google-key');
     } finally {

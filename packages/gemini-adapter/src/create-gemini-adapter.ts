@@ -5,6 +5,8 @@ import {
   type ModelPort,
   type ModelRequest,
   type ModelResult,
+  mediaTokenRatesOf,
+  modelFactsOf,
   type RetryRecord,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -16,6 +18,8 @@ import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-op
 import { GeminiApiError } from './gemini-api-error.js';
 import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
+import { createModelLookup } from './model-lookup.js';
+import { partMediaResolutionLevel } from './part-media-resolution.js';
 import { createCallQuota } from './quota/call-quota.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 import type { QuotaStatus } from './quota/quota-types.js';
@@ -101,12 +105,18 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     maxPolls: options.maxFilePolls ?? 300,
   };
   const now = options.now ?? Date.now;
+  const facts = options.modelFacts ?? modelFactsOf(options.model);
   const quota = createCallQuota({
     rpm: options.rpm,
     tpm: options.tpm,
+    media: mediaTokenRatesOf(facts, options.mediaResolution),
     now,
     sleep: options.sleep,
     durations: new MediaDurations(heardDurationReader(options.audioSnippets?.settings)),
+  });
+  const lookUpModel = createModelLookup(client, options.model, {
+    ...retrySettings,
+    onRetry: options.onRetry,
   });
   const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl)).then((opened) => {
     if (opened.torn !== undefined) {
@@ -134,7 +144,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     ledger,
     new ContentHashes(now, hashes),
   );
-  const messageContents = new MessageContents(cache, now);
+  // A model that reads every image at its default is sent no resolution it might refuse.
+  const imageLevel =
+    facts.media.media_resolution_per_part && options.mediaResolution !== undefined
+      ? partMediaResolutionLevel(options.mediaResolution)
+      : undefined;
+  const messageContents = new MessageContents(cache, now, imageLevel);
 
   /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
   function recorder(retries: RetryRecord[]) {
@@ -208,19 +223,24 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return { ...toModelResult(response), retries };
   }
 
-  /** The contents with every file uploaded; an abort while waiting for uploads is ABORTED. */
+  /**
+   * The contents with every file uploaded, once the model is known to be served; an abort while
+   * waiting for either is ABORTED.
+   */
   async function uploadedContents(
     request: ModelRequest,
     used: CachedFile[],
     retries: RetryRecord[],
   ): Promise<Content[]> {
-    return buildContents(request, used, retries).catch((error: unknown) => {
-      if (!request.signal?.aborted) throw error;
-      throw new Tp2dgError(
-        'ABORTED',
-        `${describeCall(options.model, request)} was aborted during file upload.`,
-      );
-    });
+    return raceAgainstSignal(lookUpModel(), request.signal)
+      .then(() => buildContents(request, used, retries))
+      .catch((error: unknown) => {
+        if (!request.signal?.aborted) throw error;
+        throw new Tp2dgError(
+          'ABORTED',
+          `${describeCall(options.model, request)} was aborted before it was sent (model lookup or file upload).`,
+        );
+      });
   }
 
   async function generate(request: ModelRequest): Promise<ModelResult> {

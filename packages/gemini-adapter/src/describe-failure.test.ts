@@ -33,7 +33,23 @@ describe('describeFailure', () => {
       error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' },
     });
     const failure = describeFailure(new ApiError({ message: body, status: 503 }), 'key');
-    expect(failure).toMatchObject({ reason: 'http', status: 503, retryable: true, rejectedKey: false });
+    expect(failure).toMatchObject({ reason: 'http', status: 503, retryable: true, refused: null });
     expect(failure.message).toBe('HTTP 503 UNAVAILABLE: The model is overloaded.');
+  });
+
+  it('should tell a model the service does not serve from a file it forgot, both 404', () => {
+    const notFound = (message: string) =>
+      new ApiError({
+        message: JSON.stringify({ error: { code: 404, message, status: 'NOT_FOUND' } }),
+        status: 404,
+      });
+    const model = describeFailure(
+      notFound(
+        'models/gemini-2.5-flash is not found for API version v1beta, or is not supported for generateContent.',
+      ),
+      'key',
+    );
+    expect(model).toMatchObject({ status: 404, retryable: false, refused: 'model' });
+    expect(describeFailure(notFound('File files/abc123 is not found.'), 'key').refused).toBeNull();
   });
 });

@@ -14,8 +14,16 @@ export interface Failure {
   retryDelayMs: number | null;
   /** Short, key-free description of what went wrong. */
   message: string;
-  /** The service refused the key itself: no later call of the run can succeed. */
-  rejectedKey: boolean;
+  /**
+   * What the service refused that no later call of the run can change: the key itself, or the
+   * model (it does not serve that id, as for a retired model); null for any other failure.
+   */
+  refused: 'key' | 'model' | null;
+}
+
+/** A 404 on a model, as Google words it: `models/<id> is not found for API version v1beta ...`. */
+function isMissingModel(status: number, detail: string): boolean {
+  return status === 404 && /\bmodels\/\S+ is not found/.test(detail);
 }
 
 function truncate(text: string): string {
@@ -51,7 +59,12 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
       retryDelayMs: retryDelayFromErrorBody(body),
       message: truncate(redactSecret(summary, apiKey)),
       // Google answers a bad key with 400 API_KEY_INVALID ("API key not valid"), a missing one with 401/403.
-      rejectedKey: error.status === 401 || /API[ _]KEY/i.test(error.message),
+      refused:
+        error.status === 401 || /API[ _]KEY/i.test(error.message)
+          ? 'key'
+          : isMissingModel(error.status, detail)
+            ? 'model'
+            : null,
     };
   }
   if (isNetworkError(error)) {
@@ -63,7 +76,7 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
       retryable: true,
       retryDelayMs: null,
       message: `network error${detail}`,
-      rejectedKey: false,
+      refused: null,
     };
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -74,7 +87,7 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
     retryable: /Failed to upload file/.test(text),
     retryDelayMs: null,
     message: truncate(redactSecret(text, apiKey)),
-    rejectedKey: false,
+    refused: null,
   };
 }
 

@@ -1,7 +1,12 @@
-/** What the user should do about a call that failed for good, by HTTP status. */
-export function advice(status: number | null, rejectedKey: boolean): string {
-  if (rejectedKey) {
+import type { Failure } from './describe-failure.js';
+
+/** What the user should do about a call that failed for good, by what was refused or the HTTP status. */
+export function advice({ status, refused }: Pick<Failure, 'status' | 'refused'>): string {
+  if (refused === 'key') {
     return 'The service refused the API key: check GEMINI_API_KEY (GOOGLE_API_KEY wins when both are set).';
+  }
+  if (refused === 'model') {
+    return 'The service does not serve this model (a retired one answers so): choose a current model.';
   }
   if (status === 429) {
     return 'The quota is exhausted: lower the concurrency, or wait for the quota to refill (a daily quota refills the next day).';

@@ -1,10 +1,10 @@
 import type { SnippetMaker } from '@tp2dg/audio-snippets';
-import type { CallLabel } from '@tp2dg/entities';
+import type { CallLabel, MediaResolution, ModelFacts } from '@tp2dg/entities';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
-  /** What was being retried: a generateContent call, a file upload or a file state poll. */
-  operation: 'generate' | 'upload' | 'poll' | 'delete';
+  /** What was being retried: the model lookup, a generateContent call, a file upload, poll or deletion. */
+  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete';
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxAttempts: number;
@@ -22,8 +22,19 @@ export interface GeminiRetryEvent {
 export interface GeminiAdapterOptions {
   /** The key; else `GOOGLE_API_KEY`, then `GEMINI_API_KEY` from `env` (the SDK's order). */
   apiKey?: string;
-  /** Model id, e.g. `gemini-2.5-flash`. */
+  /** Model id, e.g. `gemini-3.5-flash-lite`. */
   model: string;
+  /**
+   * What the price table says of the model: whether it takes a media resolution per part, and
+   * what an image and a second of audio count (for the `tpm` estimate). The default table's
+   * entry when absent, or what is assumed of a model it does not list.
+   */
+  modelFacts?: ModelFacts;
+  /**
+   * Sent on every image part to a model that takes it per part (Gemini 3+: 280, 560 or 1,120
+   * tokens an image); models that do not read images at their default. None sent when absent.
+   */
+  mediaResolution?: MediaResolution;
   /** Service root; else `GOOGLE_GEMINI_BASE_URL` from `env`. Tests pass an emulator's. */
   baseUrl?: string;
   /** Where the key and base URL are looked up when not given; `process.env` by default. */
@@ -52,7 +63,7 @@ export interface GeminiAdapterOptions {
    * OUTPUT_WRITE.
    */
   mediaHashes?: string;
-  /** Thinking tokens allowed per call (2.5 models; 0 turns thinking off on Flash). Billed as output. */
+  /** Thinking tokens allowed per call (0 turns thinking off on Flash models). Billed as output. */
   thinkingBudget?: number;
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */
   maxOutputTokens?: number;

@@ -7,14 +7,15 @@ export interface GeminiApiErrorOptions {
   status: number | null;
   /** Whether trying again later may succeed; false for 400/401/403 and invalid files. */
   retryable: boolean;
-  /** `MODEL_AUTH` when the service refused the API key; `MODEL_API` otherwise. */
-  code?: 'MODEL_API' | 'MODEL_AUTH';
+  /** `MODEL_AUTH` when the service refused the API key, `MODEL_NOT_FOUND` the model; `MODEL_API` otherwise. */
+  code?: 'MODEL_API' | 'MODEL_AUTH' | 'MODEL_NOT_FOUND';
   cause?: unknown;
 }
 
 /**
  * A Gemini call failed for good (retries exhausted or not retryable). Code `MODEL_API`, or
- * `MODEL_AUTH` when the key was refused: callers stop the whole run on that one.
+ * `MODEL_AUTH` when the key was refused and `MODEL_NOT_FOUND` when the model was: callers stop
+ * the whole run on those.
  * The message never contains the API key.
  */
 export class GeminiApiError extends Tp2dgError {

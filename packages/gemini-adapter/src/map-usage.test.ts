@@ -1,5 +1,5 @@
 import { MediaModality } from '@google/genai';
-import { costOfUsage, priceOf } from '@tp2dg/entities';
+import { costOfCall, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { mapUsage } from './map-usage.js';
 import { startTestRig, textRequest } from './test-helpers.js';
@@ -76,9 +76,9 @@ describe('usage mapping', () => {
       promptTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 10_000 }],
       cacheTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 8_000 }],
     });
-    const prices = priceOf('gemini-2.5-flash');
-    if (prices === undefined) throw new Error('flash must be priced');
+    const prices = priceOf('gemini-3.5-flash-lite');
+    if (prices === undefined) throw new Error('flash-lite must be priced');
     // 2,000 x $0.30 + 8,000 x $0.03 per 1M tokens.
-    expect(costOfUsage(usage, prices)).toBeCloseTo((2_000 * 0.3 + 8_000 * 0.03) / 1_000_000, 12);
+    expect(costOfCall(usage, prices)).toBeCloseTo((2_000 * 0.3 + 8_000 * 0.03) / 1_000_000, 12);
   });
 });

@@ -1,4 +1,4 @@
-import type { Content, Part } from '@google/genai';
+import type { Content, Part, PartMediaResolutionLevel } from '@google/genai';
 import type { ModelMessage } from '@tp2dg/entities';
 import { RECHECK_MS } from './content-hash.js';
 import type { CachedFile, FileUploadCache } from './file-upload-cache.js';
@@ -31,6 +31,8 @@ export class MessageContents {
   constructor(
     private readonly cache: FileUploadCache,
     private readonly now: () => number,
+    /** Sent on every image part, for a model that takes a media resolution per part. */
+    private readonly imageLevel?: PartMediaResolutionLevel,
   ) {}
 
   /** The contents of `messages`; the files they reference are added to `used`. */
@@ -77,7 +79,10 @@ export class MessageContents {
         if (part.kind === 'text') return { text: part.text };
         const cached = await resolveFile(part.path, part.mimeType);
         files.push(cached);
-        return { fileData: { fileUri: cached.file.uri, mimeType: cached.file.mimeType } };
+        const fileData = { fileUri: cached.file.uri, mimeType: cached.file.mimeType };
+        // Only images: audio counts by its length whatever the resolution.
+        if (this.imageLevel === undefined || !part.mimeType.startsWith('image/')) return { fileData };
+        return { fileData, mediaResolution: { level: this.imageLevel } };
       }),
     );
     const staleAt = Math.min(...files.map((file) => this.cache.staleAt(file.file)));

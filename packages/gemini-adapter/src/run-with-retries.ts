@@ -24,7 +24,7 @@ export interface AttemptPermit<T> {
 
 export interface RetryTarget<T = unknown> {
   operation: GeminiRetryEvent['operation'];
-  /** Says what and where, e.g. `Gemini generateContent (gemini-2.5-flash, agent recsys, turn 3)`. */
+  /** Says what and where, e.g. `Gemini generateContent (gemini-3.5-flash-lite, agent recsys, turn 3)`. */
   description: string;
   /** The caller's signal: aborting stops at once, with no retry. */
   signal?: AbortSignal;
@@ -32,6 +32,9 @@ export interface RetryTarget<T = unknown> {
   /** Waits before each attempt, outside its timeout, until the quota has room (rejects on abort). */
   admit?: (signal: AbortSignal | undefined) => Promise<AttemptPermit<T>>;
 }
+
+/** A refused key or model stops the whole run: no later call could succeed. */
+const REFUSAL_CODES = { key: 'MODEL_AUTH', model: 'MODEL_NOT_FOUND', none: 'MODEL_API' } as const;
 
 function abortedError(target: RetryTarget): Tp2dgError {
   return new Tp2dgError('ABORTED', `${target.description} was aborted by the caller.`);
@@ -46,11 +49,11 @@ function finalError(
 ) {
   const tries = failure.retryable ? `after ${attempt} attempt${attempt === 1 ? '' : 's'}` : 'without retry';
   return new GeminiApiError(
-    `${target.description} failed ${tries}: ${failure.message.replace(/\.$/, '')}. ${advice(failure.status, failure.rejectedKey)}`,
+    `${target.description} failed ${tries}: ${failure.message.replace(/\.$/, '')}. ${advice(failure)}`,
     {
       status: failure.status,
       retryable: failure.retryable,
-      code: failure.rejectedKey ? 'MODEL_AUTH' : 'MODEL_API',
+      code: REFUSAL_CODES[failure.refused ?? 'none'],
       cause: sanitizedCause(error, settings.apiKey),
     },
   );
@@ -98,7 +101,7 @@ export async function runWithRetries<T>(
             retryable: true,
             retryDelayMs: null,
             message: 'timed out',
-            rejectedKey: false,
+            refused: null,
           }
         : describeFailure(error, settings.apiKey);
       permit?.failed(failure);

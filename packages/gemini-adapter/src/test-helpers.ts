@@ -44,7 +44,7 @@ export async function startTestRig(
   const retries: GeminiRetryEvent[] = [];
   const model = createGeminiAdapter({
     apiKey: testApiKey,
-    model: 'gemini-2.5-flash',
+    model: 'gemini-3.5-flash-lite',
     baseUrl: emulator.baseUrl,
     sleep: async (milliseconds) => {
       sleeps.push(milliseconds);

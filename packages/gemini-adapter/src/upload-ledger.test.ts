@@ -52,7 +52,7 @@ describe('uploads across calls and runs', () => {
     const nextRun = () =>
       createGeminiAdapter({
         apiKey: testApiKey,
-        model: 'gemini-2.5-flash',
+        model: 'gemini-3.5-flash-lite',
         baseUrl: emulator.baseUrl,
         uploadLedger,
       });
@@ -77,7 +77,7 @@ describe('uploads across calls and runs', () => {
     expect(await readFile(uploadLedger, 'utf8')).toBe('');
     const nextRun = createGeminiAdapter({
       apiKey: testApiKey,
-      model: 'gemini-2.5-flash',
+      model: 'gemini-3.5-flash-lite',
       baseUrl: emulator.baseUrl,
       uploadLedger,
     });
@@ -92,7 +92,7 @@ describe('uploads across calls and runs', () => {
     await model.generate(withMedia(clip));
     const otherKey = createGeminiAdapter({
       apiKey: 'another-key',
-      model: 'gemini-2.5-flash',
+      model: 'gemini-3.5-flash-lite',
       baseUrl: emulator.baseUrl,
       uploadLedger,
     });
@@ -138,7 +138,7 @@ describe('uploads across calls and runs', () => {
     const other = await writeMediaFile('other.wav', 56);
     const nextRun = createGeminiAdapter({
       apiKey: testApiKey,
-      model: 'gemini-2.5-flash',
+      model: 'gemini-3.5-flash-lite',
       baseUrl: emulator.baseUrl,
       uploadLedger,
       onWarning: (message) => warnings.push(message),

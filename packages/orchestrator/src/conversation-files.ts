@@ -20,6 +20,8 @@ export interface ConversationFilesInput {
   provenance: Omit<Provenance, 'goal_template_codes'>;
   turnsRequested: number;
   durationMs: number;
+  /** When the conversation was written: what its list prices are read by. */
+  generatedAt: Date;
   /** The corpus directory: media paths under it are saved relative to it. */
   mediaRoot?: string;
 }
@@ -67,6 +69,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     call_count: conversation.calls.length,
     usage: sumUsage(conversation.calls.map((call) => call.usage)),
     duration_ms: Math.round(input.durationMs),
+    generated_at: input.generatedAt.toISOString(),
   });
   const portable = portableMediaPaths(input.mediaRoot);
   const json = (value: unknown) => `${toJsonText(portable(value), 2)}\n`;

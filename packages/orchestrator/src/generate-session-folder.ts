@@ -25,6 +25,8 @@ export interface GenerateSessionFolderOptions {
   mediaRoot: string | undefined;
   run: RunGenerationOptions;
   now: () => number;
+  /** The wall clock that dates the conversation. */
+  today: () => Date;
   /** Told of each call this run pays for, as soon as it is answered. */
   onPaidCall?: (usage: TokenUsage) => void;
 }
@@ -102,6 +104,7 @@ function writeConversation(
     provenance,
     turnsRequested: run.turns,
     durationMs,
+    generatedAt: options.today(),
     mediaRoot: options.mediaRoot,
   });
   return writeSessionFolder(options.folder, files);

@@ -1,4 +1,5 @@
-import { addUsage, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { addUsage, type TokenUsage, uncachedUsage, unpricedModelError, ZERO_USAGE } from '@tp2dg/entities';
+import { createCallPricer } from './call-pricer.js';
 import { generateConversation } from './generate-conversation.js';
 import { corpusFolder, isFinished, sessionFolder } from './output-paths.js';
 import type { RunGenerationOptions } from './run-types.js';
@@ -21,6 +22,8 @@ export type ProjectionOptions = Pick<
   | 'sessions'
   | 'shard'
   | 'inputLimits'
+  | 'prices'
+  | 'today'
 > & {
   /** Told of what the vetting of sessions warns about (a misnamed media file, a text field cut). */
   onWarning?: (message: string) => void;
@@ -38,6 +41,10 @@ export interface Projection {
   textFieldsCut: number;
   calls: number;
   usage: TokenUsage;
+  /** USD at list prices, each call priced on its own (its prompt decides its price tier). */
+  costUsd: number;
+  /** The same if no cache hit came: every cached token billed at the full input price. */
+  uncachedCostUsd: number;
 }
 
 /**
@@ -48,6 +55,8 @@ export interface Projection {
  */
 export async function projectGeneration(options: ProjectionOptions): Promise<Projection> {
   const { shard } = options;
+  const priceCall = createCallPricer(options.models, options.prices, options.today);
+  if (priceCall === undefined) throw unpricedModelError(options.models.model, '--dry-run');
   let skippedByLoader = 0;
   const loader = await options.plugin.create({
     ...options.loaderOptions,
@@ -64,6 +73,8 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
     textFieldsCut: 0,
     calls: 0,
     usage: ZERO_USAGE,
+    costUsd: 0,
+    uncachedCostUsd: 0,
   };
   const limit = options.sessions ?? Number.POSITIVE_INFINITY;
   // Vetted as the run vets them, so the projection stops where the run would, and reads no
@@ -84,7 +95,11 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
           const { calls } = await generateConversation({ ...options, session, model });
           projection.sessions += 1;
           projection.calls += calls.length;
-          for (const call of calls) projection.usage = addUsage(projection.usage, call.usage);
+          for (const { usage } of calls) {
+            projection.usage = addUsage(projection.usage, usage);
+            projection.costUsd += priceCall(usage);
+            projection.uncachedCostUsd += priceCall(uncachedUsage(usage));
+          }
         }
         if (projection.sessions + projection.alreadyGenerated >= limit) break;
       }

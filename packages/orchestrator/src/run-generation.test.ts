@@ -9,7 +9,7 @@ import {
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
-  costOfUsage,
+  costOfCall,
   FailureRecordSchema,
   type ModelPort,
   ProfilingFileSchema,
@@ -52,6 +52,19 @@ function simulatedModels(
 
 async function optionsFor(outputDir: string): Promise<RunGenerationOptions> {
   return simulatedRunOptions(fixtures, outputDir, { models: simulatedModels(42) });
+}
+
+/** The simulated backend under a Gemini model's name: its estimated usage is billed like Gemini's. */
+function simulatedUnder(model: string): ModelFactory {
+  return {
+    provider: 'gemini',
+    model,
+    forSession: (session) => ({
+      ...createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
+      provider: 'gemini',
+      model,
+    }),
+  };
 }
 
 async function run(outputDir: string, overrides: Partial<RunGenerationOptions> = {}) {
@@ -137,6 +150,8 @@ describe('runGeneration', () => {
     for (const event of written) {
       expect(event.model).toBe('simulated');
       expect(event.usage.text_input).toBeGreaterThan(0);
+      // Simulated calls are not billed: no price is needed, and none is made up.
+      expect(event.costUsd).toBe(0);
     }
   });
 
@@ -159,6 +174,18 @@ describe('runGeneration', () => {
     expect(existsSync(join(report.corpusRoot, 'u02', 'u02__2019-01-14'))).toBe(false);
     const leftovers = (await readdir(join(report.corpusRoot, 'u02'))).filter((name) => name.startsWith('.'));
     expect(leftovers).toEqual([]);
+  });
+
+  it('should stop the whole run when the service does not serve the model', async () => {
+    const outputDir = await temporaryDirectory();
+    const missing = new Tp2dgError(
+      'MODEL_NOT_FOUND',
+      'HTTP 404 NOT_FOUND: models/gemini-2.5-flash is not found',
+    );
+    const models = simulatedModels(42, new Set(['u01__2019-01-07']), missing);
+    const run = runGeneration({ ...(await optionsFor(outputDir)), models });
+    await expect(run).rejects.toMatchObject({ code: 'MODEL_NOT_FOUND' });
+    expect(existsSync(join(outputDir, 'simulated', 'dummy', 'failures.jsonl'))).toBe(false);
   });
 
   it('should stop the whole run when the service refuses the API key', async () => {
@@ -313,16 +340,7 @@ describe('runGeneration', () => {
   });
 
   it('should start no conversation that would pass --max-cost, and say the budget stopped it', async () => {
-    // The simulated backend under a priced model name: its estimated usage is billed like Gemini's.
-    const priced: ModelFactory = {
-      provider: 'gemini',
-      model: 'gemini-2.5-flash',
-      forSession: (session) => ({
-        ...createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
-        provider: 'gemini',
-        model: 'gemini-2.5-flash',
-      }),
-    };
+    const priced = simulatedUnder('gemini-3.5-flash-lite');
     const probe = await run(await temporaryDirectory(), { models: priced, sessions: 1 });
     const oneConversation = probe.spentUsd;
     expect(oneConversation).toBeGreaterThan(0);
@@ -349,19 +367,55 @@ describe('runGeneration', () => {
     expect(limited).toMatchObject({ written: 3, budgetReached: false });
   });
 
+  it('should refuse --max-cost for a model without a list price before anything is written', async () => {
+    const unpriced = simulatedUnder('gemini-9-ultra');
+    const outputDir = join(await temporaryDirectory(), 'out');
+    const outcome = run(outputDir, { models: unpriced, maxCostUsd: 1 });
+    await expect(outcome).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/^--max-cost needs the list prices of gemini-9-ultra.*--prices FILE/),
+    });
+    expect(existsSync(outputDir)).toBe(false);
+    // Without a ceiling it runs, and says each conversation's price is unknown rather than $0.
+    const events: RunEvent[] = [];
+    await run(outputDir, { models: unpriced, sessions: 1, onEvent: (event) => events.push(event) });
+    expect(events.find((event) => event.type === 'session-written')).toMatchObject({ costUsd: null });
+  });
+
+  it('should price each written conversation at the list prices of its day, and date it', async () => {
+    const events: RunEvent[] = [];
+    const report = await run(await temporaryDirectory(), {
+      models: simulatedUnder('gemini-3.8-flash'),
+      sessions: 1,
+      today: () => new Date('2027-01-01T00:00:00Z'),
+      onEvent: (event) => events.push(event),
+    });
+    const written = events.find((event) => event.type === 'session-written');
+    const doubled = priceOf('gemini-3.8-flash', undefined, new Date('2027-01-01'));
+    if (written?.type !== 'session-written' || doubled === undefined)
+      throw new Error('one conversation, priced');
+    // The 2027 prices, twice the 2026 ones: one tier, so the sum prices as the calls do.
+    expect(written.costUsd).toBeCloseTo(costOfCall(written.usage, doubled), 10);
+    expect(report.spentUsd).toBeCloseTo(written.costUsd ?? 0, 10);
+    const session = SessionFileSchema.parse(
+      JSON.parse(await readFile(join(written.folder, 'session.json'), 'utf8')),
+    );
+    expect(session.generated_at).toBe('2027-01-01T00:00:00.000Z');
+  });
+
   it('should count what a failed session paid before it failed in the money spent', async () => {
-    const flash = priceOf('gemini-2.5-flash');
-    if (flash === undefined) throw new Error('flash must be priced');
+    const flash = priceOf('gemini-3.5-flash-lite');
+    if (flash === undefined) throw new Error('flash-lite must be priced');
     let failedSessionUsage = ZERO_USAGE;
     const priced: ModelFactory = {
       provider: 'gemini',
-      model: 'gemini-2.5-flash',
+      model: 'gemini-3.5-flash-lite',
       forSession: (session) => {
         const simulated = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
         let calls = 0;
         return {
           provider: 'gemini',
-          model: 'gemini-2.5-flash',
+          model: 'gemini-3.5-flash-lite',
           async generate(request) {
             calls += 1;
             if (session.session_id === 'u02__2019-01-14' && calls > 6)
@@ -376,8 +430,9 @@ describe('runGeneration', () => {
     };
     const report = await run(await temporaryDirectory(), { models: priced, concurrency: 2 });
     expect(report).toMatchObject({ written: 7, failed: 1 });
-    const written = costOfUsage(report.usage, flash);
-    expect(report.spentUsd).toBeCloseTo(written + costOfUsage(failedSessionUsage, flash), 10);
-    expect(costOfUsage(failedSessionUsage, flash)).toBeGreaterThan(0);
+    // One price tier for every call of this model: the sums can be priced whole.
+    const written = costOfCall(report.usage, flash);
+    expect(report.spentUsd).toBeCloseTo(written + costOfCall(failedSessionUsage, flash), 10);
+    expect(costOfCall(failedSessionUsage, flash)).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
-import { addUsage, type Session, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import { addUsage, type Session, Tp2dgError, unpricedModelError, ZERO_USAGE } from '@tp2dg/entities';
 import { Budget } from './budget.js';
+import { createCallPricer } from './call-pricer.js';
 import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
 import { appendSkip, failureLogName } from './failure-log.js';
@@ -27,6 +28,12 @@ import { vetSessions } from './vetting/vet-sessions.js';
  */
 export async function runGeneration(options: RunGenerationOptions): Promise<RunReport> {
   const now = options.now ?? (() => performance.now());
+  const today = options.today ?? (() => new Date());
+  const priceCall = createCallPricer(options.models, options.prices, today);
+  // Counting an unpriced model's calls as free would let the run pass any ceiling.
+  if (priceCall === undefined && options.maxCostUsd !== undefined) {
+    throw unpricedModelError(options.models.model, '--max-cost');
+  }
   const emit = options.onEvent ?? (() => {});
   const skips: SkippedSession[] = [];
   const loader = await options.plugin.create({
@@ -53,7 +60,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     budgetReached: false,
     textFieldsCut: 0,
   };
-  const budget = new Budget(options.maxCostUsd, options.prices);
+  const budget = new Budget(options.maxCostUsd);
   const settings = folderSettingsOf(options);
   const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
@@ -88,6 +95,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
       const problem = 'a folder without session.json is in the way. Move it away and run again.';
       throw new Tp2dgError('OUTPUT_WRITE', `${folder}: ${problem}`);
     }
+    let costUsd = 0;
     try {
       const run = { ...options, models, signal };
       const generated = await generateSessionFolder({
@@ -98,7 +106,12 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         mediaRoot,
         run,
         now,
-        onPaidCall: (usage) => budget.spend(options.models.model, usage),
+        today,
+        onPaidCall: (usage) => {
+          const usd = priceCall?.(usage) ?? 0;
+          budget.spend(usd);
+          costUsd += usd;
+        },
       });
       failures.succeeded();
       const { conversation, paidUsage } = generated;
@@ -124,6 +137,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         replayedCalls: generated.replayedCalls,
         model: options.models.model,
         usage: paidUsage,
+        costUsd: priceCall === undefined ? null : costUsd,
       });
     } catch (error) {
       if (!SessionFailures.isSessionFailure(error) || signal.aborted) throw error;

@@ -43,10 +43,15 @@ export interface RunGenerationOptions {
   keepShort?: boolean;
   /** How many sessions to take from the corpus (from the shard, when given); all when absent. */
   sessions?: number;
-  /** A ceiling in USD at list prices: no conversation starts that would pass it (`--max-cost`). */
+  /**
+   * A ceiling in USD at list prices: no conversation starts that would pass it (`--max-cost`).
+   * Refused for a model the price table has no price for.
+   */
   maxCostUsd?: number;
-  /** The prices for that ceiling; the default list prices when absent. */
+  /** The list prices of the ceiling and of each conversation's cost; the default table when absent. */
   prices?: PriceTable;
+  /** The wall clock: each call is priced at its day's list prices, and each conversation dated. */
+  today?: () => Date;
   /** Only the sessions of this part of the corpus (`--shard i/n`). */
   shard?: Shard;
   /**
@@ -110,6 +115,8 @@ export type RunEvent =
       replayedCalls: number;
       model: string;
       usage: TokenUsage;
+      /** USD at list prices of the calls this run paid for; 0 when simulated, null when the model has no price. */
+      costUsd: number | null;
     }
   | { type: 'session-exists'; sessionId: string; folder: string }
   | {

@@ -82,11 +82,17 @@ export function formatSnapshot(snapshot: ProgressSnapshot): string {
     `${snapshot.done}${total} sessions`,
     `${Math.round(snapshot.callsPerMinute)} calls/min`,
     `${Math.round(snapshot.tokensPerMinute)} tokens/min`,
-    `$${snapshot.spentUsd.toFixed(4)}${snapshot.projectedUsd === undefined ? '' : ` of ~$${snapshot.projectedUsd.toFixed(4)}`}`,
+    formatSpent(snapshot),
     ...(snapshot.etaSeconds === undefined ? [] : [`ETA ${formatDuration(snapshot.etaSeconds)}`]),
     ...(failures.length === 0 ? [] : [`failed: ${failures.join(', ')}`]),
   ];
   return parts.join(', ');
+}
+
+/** Dollars spent and projected, or why there are none: never a $0 that only means unknown. */
+function formatSpent({ spentUsd, projectedUsd }: ProgressSnapshot): string {
+  if (spentUsd === null) return 'price unknown (pass --prices)';
+  return `$${spentUsd.toFixed(4)}${projectedUsd === undefined ? '' : ` of ~$${projectedUsd.toFixed(4)}`}`;
 }
 
 function formatDuration(seconds: number): string {

@@ -1,4 +1,4 @@
-import { costOfUsage, priceOf, SIMULATED_PROVIDER, type TokenUsage } from '@tp2dg/entities';
+import type { TokenUsage } from '@tp2dg/entities';
 import type { RunEvent } from '@tp2dg/orchestrator';
 
 /** Where a run stands, for the progress line. */
@@ -10,8 +10,8 @@ export interface ProgressSnapshot {
   failedByCode: Record<string, number>;
   callsPerMinute: number;
   tokensPerMinute: number;
-  /** USD at list prices; 0 for simulated runs, which are not billed. */
-  spentUsd: number;
+  /** USD at list prices; 0 for simulated runs, which are not billed; null when the model has no price. */
+  spentUsd: number | null;
   /** What the whole run will cost at the mean cost per written session so far. */
   projectedUsd: number | undefined;
   etaSeconds: number | undefined;
@@ -24,7 +24,8 @@ export class ProgressTally {
   private written = 0;
   private calls = 0;
   private tokens = 0;
-  private spentUsd = 0;
+  /** Null once a session came without a price: a sum would then pass for the whole cost. */
+  private spentUsd: number | null = 0;
   private readonly failedByCode: Record<string, number> = {};
   private readonly started: number;
 
@@ -45,8 +46,7 @@ export class ProgressTally {
     this.written += 1;
     this.calls += event.calls;
     this.tokens += tokensOf(event.usage);
-    const prices = event.model === SIMULATED_PROVIDER ? undefined : priceOf(event.model);
-    if (prices !== undefined) this.spentUsd += costOfUsage(event.usage, prices);
+    this.spentUsd = this.spentUsd === null || event.costUsd === null ? null : this.spentUsd + event.costUsd;
   }
 
   get writtenCount(): number {
@@ -70,7 +70,7 @@ export class ProgressTally {
       tokensPerMinute: this.tokens / minutes,
       spentUsd: this.spentUsd,
       projectedUsd:
-        this.total === undefined || this.written === 0
+        this.total === undefined || this.written === 0 || this.spentUsd === null
           ? undefined
           : (this.spentUsd / this.written) * this.total,
       etaSeconds: remaining === undefined || perSession === undefined ? undefined : remaining * perSession,

@@ -1,11 +1,13 @@
-import { costOfUsage, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 import type { RunEvent } from '@tp2dg/orchestrator';
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter, describeEvent } from './progress-reporter.js';
 import { ProgressTally } from './progress-tally.js';
 
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
-const written = (sessionId: string, model = 'gemini-2.5-flash'): RunEvent => ({
+const PER_SESSION_USD = 0.0425;
+
+const written = (sessionId: string, costUsd: number | null = PER_SESSION_USD): RunEvent => ({
   type: 'session-written',
   sessionId,
   folder: `/out/${sessionId}`,
@@ -13,8 +15,9 @@ const written = (sessionId: string, model = 'gemini-2.5-flash'): RunEvent => ({
   endedEarly: null,
   calls: 20,
   replayedCalls: 0,
-  model,
+  model: 'gemini-3.5-flash-lite',
   usage,
+  costUsd,
 });
 
 function clock() {
@@ -38,21 +41,22 @@ describe('ProgressTally', () => {
       reason: 'HTTP 503',
     });
     const snapshot = tally.snapshot();
-    const prices = priceOf('gemini-2.5-flash');
-    if (prices === undefined) throw new Error('flash must be priced');
-    const perSession = costOfUsage(usage, prices);
     expect(snapshot).toMatchObject({ done: 2, total: 4, written: 1, failedByCode: { MODEL_API: 1 } });
-    expect(snapshot.spentUsd).toBeCloseTo(perSession, 10);
-    expect(snapshot.projectedUsd).toBeCloseTo(perSession * 4, 10);
+    expect(snapshot.spentUsd).toBeCloseTo(PER_SESSION_USD, 10);
+    expect(snapshot.projectedUsd).toBeCloseTo(PER_SESSION_USD * 4, 10);
     // 2 sessions in 30 s: the 2 left take another 30 s.
     expect(snapshot.etaSeconds).toBeCloseTo(30, 5);
     expect(snapshot.callsPerMinute).toBeCloseTo(40, 5);
   });
 
-  it('should not bill simulated sessions', () => {
+  it('should not bill simulated sessions, and know no cost once a session came without a price', () => {
     const tally = new ProgressTally(clock().now);
-    tally.record(written('s1', 'simulated'));
-    expect(tally.snapshot().spentUsd).toBe(0);
+    tally.record({ type: 'run-started', total: 3 });
+    tally.record(written('s1', 0));
+    expect(tally.snapshot()).toMatchObject({ spentUsd: 0, projectedUsd: 0 });
+    tally.record(written('s2', null));
+    tally.record(written('s3'));
+    expect(tally.snapshot()).toMatchObject({ spentUsd: null, projectedUsd: undefined });
   });
 });
 
@@ -93,6 +97,15 @@ describe('createProgressReporter', () => {
         /^wrote s1: 8 turns, 20 calls \[1\/2 sessions, .*\$0\.\d{4} of ~\$0\.\d{4}.*\]\n$/,
       ),
     ]);
+  });
+
+  it('should say price unknown, never $0, for a model without a list price', () => {
+    const output: string[] = [];
+    const reporter = createProgressReporter('lines', (text) => output.push(text), clock().now);
+    reporter.report({ type: 'run-started', total: 2 });
+    reporter.report(written('s1', null));
+    expect(output[1]).toMatch(/^wrote s1: .*\[1\/2 sessions, .*, price unknown \(pass --prices\)(, |\])/);
+    expect(output[1]).not.toContain('$');
   });
 
   it('should say where a conversation kept short stopped', () => {

@@ -1,30 +1,17 @@
-import { costOfUsage, type PriceTable, priceOf, type TokenUsage } from '@tp2dg/entities';
 import type { Projection } from '@tp2dg/orchestrator';
 
 const count = (value: number) => value.toLocaleString('en-US');
 const dollars = (value: number) => `$${value.toFixed(4)}`;
 
-/** The cached tokens billed at the full price instead: what the run costs if no cache hit comes. */
-function withoutCache(usage: TokenUsage): TokenUsage {
-  return {
-    ...usage,
-    text_input: usage.text_input + usage.cached_text_input,
-    image_input: usage.image_input + usage.cached_image_input,
-    audio_input: usage.audio_input + usage.cached_audio_input,
-    cached_text_input: 0,
-    cached_image_input: 0,
-    cached_audio_input: 0,
-  };
+/** How the projection counted thinking: tokens per call, and on what grounds. */
+export interface ThinkingBasis {
+  perCall: number;
+  basis: string;
 }
 
-/** The `--dry-run` report: calls, input tokens by modality, output tokens and dollars. */
-export function formatProjection(projection: Projection, prices?: PriceTable): string[] {
+/** The `--dry-run` report: calls, input tokens by modality, output and thinking tokens, and dollars. */
+export function formatProjection(projection: Projection, thinking: ThinkingBasis): string[] {
   const { usage } = projection;
-  const modelPrices = priceOf(projection.model, prices);
-  const cost =
-    modelPrices === undefined
-      ? `no list price for ${projection.model}`
-      : `${dollars(costOfUsage(usage, modelPrices))} at list prices (${dollars(costOfUsage(withoutCache(usage), modelPrices))} if no re-sent history is served from Gemini's implicit cache)`;
   const input = (label: string, full: number, cached: number) =>
     `  ${label.padEnd(6)} ${count(full + cached).padStart(14)}  (${count(cached)} of them from the implicit cache)`;
   return [
@@ -36,8 +23,9 @@ export function formatProjection(projection: Projection, prices?: PriceTable): s
     input('text', usage.text_input, usage.cached_text_input),
     input('audio', usage.audio_input, usage.cached_audio_input),
     input('image', usage.image_input, usage.cached_image_input),
-    `output tokens: ${count(usage.output)} (thinking tokens are not projected: bound them with --thinking-budget)`,
-    `cost: ${cost}`,
+    `output tokens: ${count(usage.output)}`,
+    `thinking tokens: ${count(usage.thinking)}, billed as output (${count(thinking.perCall)} a call: ${thinking.basis})`,
+    `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} if no re-sent history is served from Gemini's implicit cache)`,
     ...(projection.textFieldsCut === 0
       ? []
       : [

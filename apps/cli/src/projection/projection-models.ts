@@ -1,6 +1,6 @@
 import { createSimulatedModel } from '@tp2dg/agents';
 import type { SnippetSettings } from '@tp2dg/audio-snippets';
-import type { GoalTemplate } from '@tp2dg/entities';
+import type { GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
 import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
@@ -10,6 +10,10 @@ export interface ProjectionModelsOptions {
   seed: number;
   turns: number;
   catalog: readonly GoalTemplate[];
+  /** What an image and a second of audio count on the model at the run's media resolution. */
+  media: MediaTokenRates;
+  /** Thinking tokens counted for every call. */
+  thinkingTokensPerCall: number;
   /** The snippets the run would send in place of audio clips; undefined when it sends the clips. */
   snippets: SnippetSettings | undefined;
 }
@@ -22,12 +26,13 @@ export interface ProjectionModelsOptions {
  */
 export function createProjectionModels(options: ProjectionModelsOptions): ModelFactory {
   const durations = new MediaDurations(heardDurationReader(options.snippets));
+  const { media, thinkingTokensPerCall } = options;
   return {
     provider: 'projection',
     model: options.model,
     forSession(session) {
       const simulated = createSimulatedModel({ ...options, session });
-      const estimate = createUsageEstimator({ durations });
+      const estimate = createUsageEstimator({ durations, media, thinkingTokensPerCall });
       return {
         provider: 'projection',
         model: options.model,

@@ -1,3 +1,4 @@
+import { mediaTokenRatesOf, modelFactsOf, type PriceTable, thinkingTokensPerCall } from '@tp2dg/entities';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import { EXIT } from '../exit-codes.js';
@@ -11,9 +12,17 @@ import { createProjectionModels } from './projection-models.js';
 /** `--dry-run`: what the same command would call, use and cost, without a call or a write. */
 export async function runDryRun(
   args: GenerateArguments,
-  inputs: CommandInputs,
+  inputs: CommandInputs & { prices: PriceTable },
   io: CommandIo,
 ): Promise<number> {
+  const facts = modelFactsOf(args.model, inputs.prices);
+  const thinking = {
+    perCall: thinkingTokensPerCall(facts, args.thinkingBudget),
+    basis:
+      args.thinkingBudget === undefined
+        ? `${args.model}'s default (${facts.thinking.source}); --thinking-budget caps it`
+        : 'the whole --thinking-budget, the most a call can think',
+  };
   const projection = await projectGeneration({
     ...inputs,
     models: createProjectionModels({
@@ -21,10 +30,12 @@ export async function runDryRun(
       seed: args.seed,
       turns: args.turns,
       catalog: inputs.catalog,
+      media: mediaTokenRatesOf(facts, args.mediaResolution),
+      thinkingTokensPerCall: thinking.perCall,
       snippets: snippetSettingsOf(args),
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
-  for (const line of formatProjection(projection)) io.stdout(line);
+  for (const line of formatProjection(projection, thinking)) io.stdout(line);
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import type { GenerateContentResponse } from '@google/genai';
-import { type ModelRequest, Tp2dgError } from '@tp2dg/entities';
+import { type MediaTokenRates, type ModelRequest, Tp2dgError } from '@tp2dg/entities';
 import type { AttemptPermit } from '../run-with-retries.js';
 import { estimateInputTokens } from './estimate-input-tokens.js';
 import { MediaDurations } from './media-durations.js';
@@ -9,6 +9,8 @@ import type { QuotaStatus } from './quota-types.js';
 export interface CallQuotaOptions {
   rpm?: number | undefined;
   tpm?: number | undefined;
+  /** What an image and a second of audio count on the model, for the `tpm` estimate. */
+  media: MediaTokenRates;
   now: () => number;
   /** An injected sleep (tests); a cancellable timer otherwise. */
   sleep?: ((milliseconds: number) => Promise<void>) | undefined;
@@ -67,7 +69,7 @@ export function createCallQuota(options: CallQuotaOptions): CallQuota {
 
   async function gateFor(request: ModelRequest) {
     const estimate = scheduler.countsTokens
-      ? await estimateInputTokens(request, (path, mimeType) => durations.of(path, mimeType))
+      ? await estimateInputTokens(request, (path, mimeType) => durations.of(path, mimeType), options.media)
       : 0;
     return async (signal?: AbortSignal): Promise<AttemptPermit<GenerateContentResponse>> => {
       const permit = await scheduler.acquire(estimate, signal);

@@ -1,4 +1,4 @@
-import type { ModelPart, ModelRequest } from '@tp2dg/entities';
+import type { MediaTokenRates, ModelPart, ModelRequest } from '@tp2dg/entities';
 
 /**
  * Google documents about 4 characters per token for Gemini text (100 tokens are 60 to 80
@@ -6,13 +6,6 @@ import type { ModelPart, ModelRequest } from '@tp2dg/entities';
  * close: the scheduler corrects it from the counts the service returns.
  */
 export const CHARS_PER_TOKEN = 4;
-/** Gemini bills audio at 32 tokens per second. */
-export const AUDIO_TOKENS_PER_SECOND = 32;
-/**
- * An image up to 384 px is 258 tokens (larger ones 258 per 768 px tile; dimensions are not
- * read). Other files (video, PDF) are rare here and counted like an image.
- */
-export const TOKENS_PER_IMAGE = 258;
 
 /** Input tokens by the modality Gemini bills them at. */
 export interface ModalityTokens {
@@ -29,11 +22,18 @@ export function addTokens(left: ModalityTokens, right: ModalityTokens): Modality
   return { text: left.text + right.text, audio: left.audio + right.audio, image: left.image + right.image };
 }
 
-/** The tokens of one message (or the system instruction), by modality. */
+/** The duration of an audio file, read as the type it is sent as (its name may say another). */
+export type AudioSeconds = (path: string, mimeType: string) => Promise<number>;
+
+/**
+ * The tokens of one message (or the system instruction), by modality. Images count at the
+ * model's figure for the run's media resolution, whatever their size (their dimensions are
+ * not read); other files (video, PDF) are rare here and counted like an image.
+ */
 export async function estimatePartsTokens(
   parts: readonly ModelPart[],
-  /** The duration of an audio file, read as the type it is sent as (its name may say another). */
-  audioSeconds: (path: string, mimeType: string) => Promise<number>,
+  audioSeconds: AudioSeconds,
+  media: MediaTokenRates,
 ): Promise<ModalityTokens> {
   let characters = 0;
   const audio: Promise<number>[] = [];
@@ -46,8 +46,8 @@ export async function estimatePartsTokens(
   const seconds = (await Promise.all(audio)).reduce((sum, value) => sum + value, 0);
   return {
     text: Math.ceil(characters / CHARS_PER_TOKEN),
-    audio: Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND),
-    image: images * TOKENS_PER_IMAGE,
+    audio: Math.ceil(seconds * media.audioPerSecond),
+    image: images * media.image,
   };
 }
 
@@ -64,10 +64,11 @@ export function promptEntries(request: Pick<ModelRequest, 'systemInstruction' | 
  */
 export async function estimateInputTokens(
   request: Pick<ModelRequest, 'systemInstruction' | 'messages'>,
-  audioSeconds: (path: string, mimeType: string) => Promise<number>,
+  audioSeconds: AudioSeconds,
+  media: MediaTokenRates,
 ): Promise<number> {
   const entries = await Promise.all(
-    promptEntries(request).map((parts) => estimatePartsTokens(parts, audioSeconds)),
+    promptEntries(request).map((parts) => estimatePartsTokens(parts, audioSeconds, media)),
   );
   return entries.reduce((sum, tokens) => sum + totalTokens(tokens), 0);
 }

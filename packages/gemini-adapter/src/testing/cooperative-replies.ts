@@ -25,14 +25,14 @@ function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields 
   return {
     category_code: candidate[1],
     specificity_code: candidate[2],
-    listener_goal: `Find calm tracks with warm vocals for late evenings (${GOAL_MARKER} ${number}).`,
+    listener_goal: `Find calm, slow tracks with warm vocals and soft drums for late evenings at home (${GOAL_MARKER} ${number}).`,
     listener_expertise: 'neutral',
     initial_query_examples: [
-      `Opening ${number}: something calm for tonight?`,
-      `Opening ${number}: warm vocals, please.`,
+      `Opening ${number}: something calm for a quiet night in?`,
+      `Opening ${number}: warm vocals and nothing too busy, please.`,
     ],
-    iteration_query_examples: ['A bit slower, maybe?', 'Less drums this time.'],
-    achieved_query_examples: ['That is exactly it.', 'Perfect, keep them coming.'],
+    iteration_query_examples: ['A bit slower, maybe, and softer?', 'Less drums this time, more voice.'],
+    achieved_query_examples: ['That is exactly the mood I wanted.', 'Perfect, keep them coming like this.'],
     target_turn_count: Math.min(maximum, 3),
   };
 }
@@ -42,16 +42,20 @@ function firstTurnReply(body: EmulatedGenerateBody): WireReplyFields {
   const line = findInUserTexts(body, /^"(.+)"$/m);
   if (line?.[1] === undefined) throw new Error('listener first-turn prompt lists no "a"; "b" examples');
   const examples = line[1].split('"; "');
-  return { thought: 'The second opening sounds like me.', message: examples.at(-1) };
+  return {
+    thought: 'The second opening sounds like me: it says what I want tonight the way I would say it.',
+    message: examples.at(-1),
+  };
 }
 
 function recsysReply(body: EmulatedGenerateBody): WireReplyFields {
   const remaining = remainingTrackIdsOf(body);
   if (remaining.length === 0) throw new Error('recsys prompt leaves no track id to recommend');
   return {
-    thought: 'The listener wants something calm. This one is the calmest left in the pool.',
+    thought:
+      'The listener wants something calm with warm vocals. Of the tracks left in the pool, this one is the calmest.',
     track_id: remaining.at(-1),
-    message: 'Here is a calm one with warm vocals for your evening.',
+    message: 'Here is a calm one with warm vocals for your evening, soft and unhurried.',
   };
 }
 
@@ -78,9 +82,9 @@ export function cooperativeReplyFields(
     // Alternate by history length so both assessments reach the written chat.
     const assessment = body.contents.length % 4 === 1 ? 'MOVES_TOWARD_GOAL' : 'DOES_NOT_MOVE_TOWARD_GOAL';
     return {
-      thought: 'Nice texture, not quite there yet.',
+      thought: 'Nice texture and a warm voice, but not quite there yet: the drums are still a little busy.',
       goal_progress_assessment: assessment,
-      message: 'More like that, but softer?',
+      message: 'More like that, but softer and slower, with fewer drums this time?',
     };
   }
   if (keys.join() === 'thought,message') return firstTurnReply(body);

@@ -15,7 +15,7 @@ import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';
 function answer(body: EmulatedGenerateBody): string | undefined {
   const reply = createCooperativeResponder().respond({
     index: 0,
-    model: 'm',
+    model: 'gemini-3.5-flash-lite',
     body,
     headers: {},
     receivedAt: 0,
@@ -46,9 +46,9 @@ describe('createCooperativeResponder', () => {
     expect(recommendedTrackIdsOf(body)).toEqual(['t006', 't004']);
     expect(answer(body)).toBe(
       [
-        'thought: "The listener wants something calm. This one is the calmest left in the pool."',
+        'thought: "The listener wants something calm with warm vocals. Of the tracks left in the pool, this one is the calmest."',
         'track_id: "t005"',
-        'message: "Here is a calm one with warm vocals for your evening."',
+        'message: "Here is a calm one with warm vocals for your evening, soft and unhurried."',
       ].join('\n'),
     );
     expect(answer(recsysTurnBody('yaml', []))).toContain('track_id: "t006"');
@@ -63,7 +63,9 @@ describe('createCooperativeResponder', () => {
   it('should pick a listed goal candidate and write lists as YAML sequences, also after a re-ask', () => {
     const first = answer(goalBody()) ?? '';
     expect(first).toMatch(/^category_code: "B"\nspecificity_code: "LH"\n/);
-    expect(first).toContain('initial_query_examples:\n  - "Opening 1: something calm for tonight?"\n');
+    expect(first).toContain(
+      'initial_query_examples:\n  - "Opening 1: something calm for a quiet night in?"\n',
+    );
     expect(first).toMatch(/\ntarget_turn_count: 3$/);
     const again = answer(withReask(goalBody(), 'no idea', templateReplyKeys('goal')));
     expect(again).toMatch(/^category_code: "B"\n/);
@@ -71,7 +73,7 @@ describe('createCooperativeResponder', () => {
 
   it('should copy an opening example verbatim, quoting its ": " safely', () => {
     expect(answer(firstTurnBody())).toBe(
-      'thought: "The second opening sounds like me."\nmessage: "Warm vocals: please."',
+      'thought: "The second opening sounds like me: it says what I want tonight the way I would say it."\nmessage: "Warm vocals: please."',
     );
   });
 
@@ -86,7 +88,7 @@ describe('createCooperativeResponder', () => {
     const body = recsysTurnBody('yaml', ['t004', 't005', 't006']);
     const reply = createCooperativeResponder().respond({
       index: 0,
-      model: 'm',
+      model: 'gemini-3.5-flash-lite',
       body,
       headers: {},
       receivedAt: 0,
@@ -101,9 +103,10 @@ describe('createCooperativeResponder', () => {
       intercept: (request) => (request.index === 1 ? { status: 503 } : undefined),
     });
     const body = recsysTurnBody('yaml', []);
-    responder.respond({ index: 0, model: 'm', body, headers: {}, receivedAt: 0, audioSeconds: {} });
+    const model = 'gemini-3.5-flash-lite';
+    responder.respond({ index: 0, model, body, headers: {}, receivedAt: 0, audioSeconds: {} });
     expect(
-      responder.respond({ index: 1, model: 'm', body, headers: {}, receivedAt: 0, audioSeconds: {} }),
+      responder.respond({ index: 1, model, body, headers: {}, receivedAt: 0, audioSeconds: {} }),
     ).toEqual({
       status: 503,
     });

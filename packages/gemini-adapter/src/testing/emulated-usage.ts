@@ -1,37 +1,45 @@
+import { imageTokensOf, type ModelFacts, modelFactsOf, thinkingTokensPerCall } from '@tp2dg/entities';
+import { mediaResolutionOfLevel } from '../part-media-resolution.js';
 import {
-  AUDIO_TOKENS_PER_SECOND,
   addTokens,
   CHARS_PER_TOKEN,
   type ModalityTokens,
   NO_TOKENS,
-  TOKENS_PER_IMAGE,
   totalTokens,
 } from '../quota/estimate-input-tokens.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
 import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
-import type { EmulatedGenerateRequest } from './emulator-types.js';
-import { filePartsOf, type WireContent } from './wire-request.js';
-
-const THINKING_TOKENS = 17;
+import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
+import { filePartsOf, type WireContent, type WireFilePart } from './wire-request.js';
 
 /** The playing time of an uploaded audio file by its URI; 0 for a file the emulator cannot time. */
 export type AudioSecondsOf = (fileUri: string) => number;
 
 /**
- * One content's tokens: 4 characters a token, a fixed cost per image, and its audio files'
- * playing time at 32 tokens a second (summed, then rounded up, as the dry run counts).
+ * One content's tokens on a model, by the price table's figures: 4 characters a token, its
+ * audio files' playing time at the model's tokens a second (summed, then rounded up, as the
+ * dry run counts), and each image at the model's tokens for the media resolution its part asks
+ * for (the model's default when it asks for none, or when the model takes none per part).
  */
-function contentTokens(content: WireContent, audioSecondsOf: AudioSecondsOf): ModalityTokens {
+function contentTokens(
+  content: WireContent,
+  facts: ModelFacts,
+  audioSecondsOf: AudioSecondsOf,
+): ModalityTokens {
   const characters = content.parts.reduce(
     (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
     0,
   );
   const files = filePartsOf([content]);
+  const image = content.parts
+    .filter((part) => (part.fileData as WireFilePart | undefined)?.mimeType.startsWith('image/'))
+    .map((part) => (part.mediaResolution as { level?: unknown } | undefined)?.level)
+    .reduce((sum: number, level) => sum + imageTokensOf(facts, mediaResolutionOfLevel(level)), 0);
   return {
     text: Math.ceil(characters / CHARS_PER_TOKEN),
-    image: TOKENS_PER_IMAGE * files.filter((file) => file.mimeType.startsWith('image/')).length,
+    image,
     audio: Math.ceil(
-      AUDIO_TOKENS_PER_SECOND *
+      facts.media.audio_tokens_per_second *
         files
           .filter((file) => file.mimeType.startsWith('audio/'))
           .reduce((seconds, file) => seconds + audioSecondsOf(file.fileUri), 0),
@@ -40,18 +48,24 @@ function contentTokens(content: WireContent, audioSecondsOf: AudioSecondsOf): Mo
 }
 
 /** The system instruction and each content, with its tokens: the units of a cached prefix. */
-function promptEntries(contents: readonly (WireContent | undefined)[], audioSecondsOf: AudioSecondsOf) {
+function promptEntries(
+  contents: readonly (WireContent | undefined)[],
+  model: string,
+  audioSecondsOf: AudioSecondsOf,
+) {
+  const facts = modelFactsOf(model);
   return contents
     .filter((content) => content !== undefined)
-    .map((content) => ({ content, tokens: contentTokens(content, audioSecondsOf) }));
+    .map((content) => ({ content, tokens: contentTokens(content, facts, audioSecondsOf) }));
 }
 
-/** A prompt's size by modality, each content rounded up on its own (as the dry run counts). */
+/** A prompt's size by modality on a model, each content rounded up on its own (as the dry run counts). */
 export function estimatePromptTokens(
   contents: readonly (WireContent | undefined)[],
+  model: string,
   audioSecondsOf: AudioSecondsOf,
 ): ModalityTokens {
-  return promptEntries(contents, audioSecondsOf).reduce(
+  return promptEntries(contents, model, audioSecondsOf).reduce(
     (sum, { tokens }) => addTokens(sum, tokens),
     NO_TOKENS,
   );
@@ -65,28 +79,38 @@ export function modalityDetails(tokens: ModalityTokens): { modality: string; tok
 }
 
 /**
+ * The thinking a call does on the emulated model: the whole thinking budget the request sets,
+ * or the model's default figure from the price table (what the dry run counts too).
+ */
+function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
+  const thinkingConfig = body.generationConfig?.thinkingConfig as { thinkingBudget?: number } | undefined;
+  return thinkingTokensPerCall(modelFactsOf(model), thinkingConfig?.thinkingBudget);
+}
+
+/**
  * Usage by modality as Gemini reports it (prompt counts include the cached part), and what
  * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
  * documented) serves for this prompt.
  */
 export function emulatedUsage(request: EmulatedGenerateRequest, reply: string, cache: ImplicitCache) {
-  const { body } = request;
+  const { body, model } = request;
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
-  const entries = promptEntries(contents, (uri) => request.audioSeconds[uri] ?? 0);
+  const entries = promptEntries(contents, model, (uri) => request.audioSeconds[uri] ?? 0);
   const prompt = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
   const cached = cache.cachedPrefix(entries);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
+  const thinking = thinkingTokens(body, model);
   const promptTotal = totalTokens(prompt);
   const cachedTotal = totalTokens(cached);
   const usageMetadata = {
     promptTokenCount: promptTotal,
     candidatesTokenCount: output,
-    thoughtsTokenCount: THINKING_TOKENS,
-    totalTokenCount: promptTotal + output + THINKING_TOKENS,
+    ...(thinking > 0 ? { thoughtsTokenCount: thinking } : {}),
+    totalTokenCount: promptTotal + output + thinking,
     promptTokensDetails: modalityDetails(prompt),
     ...(cachedTotal > 0
       ? { cachedContentTokenCount: cachedTotal, cacheTokensDetails: modalityDetails(cached) }
       : {}),
   };
-  return { usageMetadata, expected: billedUsage(prompt, cached, { output, thinking: THINKING_TOKENS }) };
+  return { usageMetadata, expected: billedUsage(prompt, cached, { output, thinking }) };
 }

@@ -1,4 +1,5 @@
 import type { EmulatedFileStore } from './emulated-file-store.js';
+import type { EmulatedModels } from './emulated-models.js';
 import type { EmulatedQuota } from './emulated-quota.js';
 import type { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import type { FaultInjector } from './emulator-faults.js';
@@ -11,6 +12,7 @@ interface CounterSources {
   store: EmulatedFileStore;
   faults: FaultInjector;
   quota: EmulatedQuota;
+  models: EmulatedModels;
 }
 
 /** Live views on the emulator's parts: a test reads the counts when it needs them, not a snapshot. */
@@ -22,6 +24,12 @@ export function liveCounters(sources: CounterSources): EmulatorCounters {
     },
     get countTokens() {
       return sources.countTokens();
+    },
+    get modelLookups() {
+      return sources.models.lookups;
+    },
+    get unservedModelRequests() {
+      return sources.models.refusals;
     },
     get uploadStarts() {
       return sessions.starts;

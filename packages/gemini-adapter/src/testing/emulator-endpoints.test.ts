@@ -32,7 +32,10 @@ async function uploadClips(client: GoogleGenAI, count: number): Promise<string[]
 describe('the emulator with the real SDK: countTokens, files.list, files.delete', () => {
   it('should count tokens for text, 4 characters a token, and audio by its playing time, 32 a second', async () => {
     const { emulator, client } = await start();
-    const text = await client.models.countTokens({ model: 'gemini-2.5-flash', contents: 'x'.repeat(40) });
+    const text = await client.models.countTokens({
+      model: 'gemini-3.5-flash-lite',
+      contents: 'x'.repeat(40),
+    });
     expect(text.totalTokens).toBe(10);
     const folder = await temporaryFolder();
     const tokensWith = async (name: string, bytes: Buffer) => {
@@ -40,7 +43,7 @@ describe('the emulator with the real SDK: countTokens, files.list, files.delete'
       await writeFile(path, bytes);
       const file = await client.files.upload({ file: path, config: { mimeType: 'audio/wav' } });
       const counted = await client.models.countTokens({
-        model: 'gemini-2.5-flash',
+        model: 'gemini-3.5-flash-lite',
         contents: [
           {
             role: 'user',
@@ -85,7 +88,7 @@ describe('the emulator with the real SDK: countTokens, files.list, files.delete'
     expect(await status(client.files.get({ name: deleted ?? '' }))).toBe(404);
     expect(await status(client.files.delete({ name: deleted ?? '' }))).toBe(404);
     const useDeleted = client.models.generateContent({
-      model: 'm',
+      model: 'gemini-3.5-flash-lite',
       contents: [{ role: 'user', parts: [{ fileData: { fileUri: uri, mimeType: 'audio/wav' } }] }],
     });
     expect(await status(useDeleted)).toBe(403);
@@ -96,7 +99,7 @@ describe('the emulator with the real SDK: countTokens, files.list, files.delete'
     emulator = await startGeminiEmulator({ latencyMs: 150, respond: () => ({ text: 'late' }) });
     const client = new GoogleGenAI({ apiKey: testApiKey, httpOptions: { baseUrl: emulator.baseUrl } });
     const started = performance.now();
-    const response = await client.models.generateContent({ model: 'm', contents: 'hi' });
+    const response = await client.models.generateContent({ model: 'gemini-3.5-flash-lite', contents: 'hi' });
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
     expect(response.candidates?.[0]?.content?.parts?.[0]?.text).toBe('late');
   });
@@ -116,7 +119,10 @@ describe('the emulator with the real SDK: countTokens, files.list, files.delete'
 
   it('should answer with the cooperative responder when given no respond', async () => {
     const { client } = await start();
-    const response = await client.models.generateContent({ model: 'm', contents: 'Acknowledge, please.' });
+    const response = await client.models.generateContent({
+      model: 'gemini-3.5-flash-lite',
+      contents: 'Acknowledge, please.',
+    });
     expect(response.candidates?.[0]?.content?.parts?.[0]?.text).toBe('Got it, I have the tracks.');
     expect(response.usageMetadata?.promptTokenCount).toBe(5);
   });

@@ -25,7 +25,11 @@ function generate(client: GoogleGenAI, body: EmulatedGenerateBody) {
     ...(systemInstruction === undefined ? {} : { systemInstruction: systemInstruction as never }),
     ...(generationConfig ?? {}),
   };
-  return client.models.generateContent({ model: 'gemini-2.5-flash', contents: contents as never, config });
+  return client.models.generateContent({
+    model: 'gemini-3.5-flash-lite',
+    contents: contents as never,
+    config,
+  });
 }
 
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined).catch((error: Error) => error);

@@ -17,7 +17,7 @@ async function start(options: Partial<GeminiEmulatorOptions>) {
   const client = new GoogleGenAI({ apiKey: testApiKey, httpOptions: { baseUrl: emulator.baseUrl } });
   /** Status of one call, and the error body when it failed. */
   const call = (text: string) =>
-    client.models.generateContent({ model: 'gemini-2.5-flash', contents: text }).then(
+    client.models.generateContent({ model: 'gemini-3.5-flash-lite', contents: text }).then(
       () => ({ status: 200, message: '' }),
       (error: ApiError) => ({ status: error.status, message: error.message }),
     );

@@ -72,6 +72,14 @@ export interface UploadStartInfo {
 }
 
 export interface GeminiEmulatorOptions {
+  /**
+   * The model ids served (`models/` prefixes and stable version suffixes accepted); every model
+   * of the default price table that is not retired by default. Any other answers 404 NOT_FOUND
+   * on a lookup, generateContent and countTokens, as a retired model does. Each model is billed
+   * by the table's figures (an unlisted one by those assumed of it): images by the media
+   * resolution their part asks for, thinking by the request's budget or the model's default.
+   */
+  models?: readonly string[];
   /** Answers generateContent; a cooperative responder (`createCooperativeResponder`) by default. */
   respond?: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
   /** When set, any other `x-goog-api-key` is rejected with 400 API_KEY_INVALID, as Google does. */
@@ -82,6 +90,8 @@ export interface GeminiEmulatorOptions {
   fileFinalState?: 'ACTIVE' | 'FAILED';
   /** Return a reply to fail an upload start on demand; `undefined` lets it proceed. */
   respondToUploadStart?: (upload: UploadStartInfo) => EmulatedHttpReply | EmulatedHang | undefined;
+  /** Return a reply to fail a model lookup (`GET models/{m}`) of a served model; `undefined` answers it. */
+  respondToModelLookup?: (model: string) => EmulatedHttpReply | undefined;
   /** Random faults by kind; each one applied is counted in `counters.faults`. */
   faults?: EmulatorFaultOptions;
   /**
@@ -109,9 +119,13 @@ export interface GeminiEmulatorOptions {
 
 /** What the emulator served, for tests to compare with what a client recorded. */
 export interface EmulatorCounters {
-  /** `generateContent` requests received, faulted ones included. */
+  /** `generateContent` requests received for a served model, faulted ones included. */
   readonly generateRequests: number;
   readonly countTokens: number;
+  /** `GET models/{m}` lookups, answered or not. */
+  readonly modelLookups: number;
+  /** Lookups, generateContent and countTokens requests answered 404 for a model not served. */
+  readonly unservedModelRequests: number;
   /** Upload start requests, failed ones included. */
   readonly uploadStarts: number;
   /** Uploads finalized into a stored file (and answered, or being answered). */

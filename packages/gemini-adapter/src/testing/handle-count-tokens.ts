@@ -13,12 +13,14 @@ import { filePartsOf, type WireContent } from './wire-request.js';
 export function handleCountTokens(
   response: ServerResponse,
   body: Partial<EmulatedGenerateBody>,
+  model: string,
   store: EmulatedFileStore,
 ): void {
   const contents = body.contents ?? [];
   const seconds = store.audioSecondsOf(filePartsOf(contents).map((part) => part.fileUri));
   const estimate = estimatePromptTokens(
     [body.systemInstruction as WireContent | undefined, ...contents],
+    model,
     (uri) => seconds[uri] ?? 0,
   );
   sendJson(response, 200, {

@@ -115,6 +115,7 @@ export async function handleGenerate(
     totalTokens(
       estimatePromptTokens(
         [body.systemInstruction as WireContent | undefined, ...body.contents],
+        recorded.model,
         (uri) => recorded.audioSeconds[uri] ?? 0,
       ),
     ),

@@ -21,11 +21,14 @@ describe('startGeminiEmulator', () => {
   it('should listen on 127.0.0.1 and answer the real SDK with the reply text', async () => {
     const { emulator, client } = await start();
     expect(emulator.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const response = await client.models.generateContent({ model: 'gemini-2.5-flash', contents: 'ping' });
+    const response = await client.models.generateContent({
+      model: 'gemini-3.5-flash-lite',
+      contents: 'ping',
+    });
     expect(response.candidates?.[0]?.content?.parts?.[0]?.text).toBe('pong');
     expect(emulator.requests[0]).toMatchObject({
       index: 0,
-      model: 'gemini-2.5-flash',
+      model: 'gemini-3.5-flash-lite',
       body: { contents: [{ role: 'user', parts: [{ text: 'ping' }] }] },
     });
   });
@@ -34,7 +37,7 @@ describe('startGeminiEmulator', () => {
     const { client } = await start();
     const status = await client.models
       .generateContent({
-        model: 'gemini-2.5-flash',
+        model: 'gemini-3.5-flash-lite',
         contents: [
           { role: 'user', parts: [{ text: 'hi' }] },
           { role: 'model', parts: [{ text: '' }] },
@@ -47,7 +50,7 @@ describe('startGeminiEmulator', () => {
 
   it('should reject a request without x-goog-api-key, and a wrong key when one is required', async () => {
     const { emulator } = await start({ apiKey: 'right-key' });
-    const url = `${emulator.baseUrl}/v1beta/models/m:generateContent`;
+    const url = `${emulator.baseUrl}/v1beta/models/gemini-3.5-flash-lite:generateContent`;
     const request = { method: 'POST', body: JSON.stringify({ contents: [] }) };
     expect((await fetch(url, request)).status).toBe(403);
     const wrongKey = await fetch(url, { ...request, headers: { 'x-goog-api-key': 'wrong' } });
@@ -58,7 +61,7 @@ describe('startGeminiEmulator', () => {
   it('should turn emulatedApiError into an SDK ApiError carrying the status and RetryInfo', async () => {
     const { client } = await start({ respond: () => emulatedApiError(429, { retryDelay: '17s' }) });
     const failure = await client.models
-      .generateContent({ model: 'm', contents: 'x' })
+      .generateContent({ model: 'gemini-3.5-flash-lite', contents: 'x' })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).status).toBe(429);
@@ -120,7 +123,7 @@ describe('startGeminiEmulator', () => {
     const useFile = () =>
       client.models
         .generateContent({
-          model: 'm',
+          model: 'gemini-3.5-flash-lite',
           contents: [{ role: 'user', parts: [{ fileData: { fileUri: file.uri } }] }],
         })
         .then(() => 200)
@@ -139,7 +142,7 @@ describe('startGeminiEmulator', () => {
 
   it('should close, also twice, even while a hanging reply keeps a request open', async () => {
     const { emulator } = await start({ respond: () => ({ hang: true }) });
-    const pending = fetch(`${emulator.baseUrl}/v1beta/models/m:generateContent`, {
+    const pending = fetch(`${emulator.baseUrl}/v1beta/models/gemini-3.5-flash-lite:generateContent`, {
       method: 'POST',
       headers: { 'x-goog-api-key': testApiKey },
       body: JSON.stringify({ contents: [] }),

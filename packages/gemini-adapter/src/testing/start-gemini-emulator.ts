@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
+import { EmulatedModels } from './emulated-models.js';
 import { EmulatedQuota } from './emulated-quota.js';
 import { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import { liveCounters } from './emulator-counters.js';
@@ -16,6 +17,7 @@ import { sendGoogleError } from './send-emulated-reply.js';
 import { filePartsOf } from './wire-request.js';
 
 const modelPath = /^\/v1beta\/models\/([^/:]+):(generateContent|countTokens)$/;
+const modelResource = /^\/v1beta\/models\/([^/:]+)$/;
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -37,6 +39,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     options.fileFinalState ?? 'ACTIVE',
   );
   const sessions = new EmulatedUploadSessions();
+  const models = new EmulatedModels(options.models);
   const faults = new FaultInjector(options.faults);
   const now = options.now ?? Date.now;
   const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
@@ -53,9 +56,10 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     response: ServerResponse,
   ): Promise<void> {
     const body = JSON.parse((await readBody(request)).toString('utf8')) as EmulatedGenerateBody;
+    if (!models.admit(model, response)) return;
     if (method === 'countTokens') {
       countTokens += 1;
-      handleCountTokens(response, body, store);
+      handleCountTokens(response, body, model, store);
       return;
     }
     const recorded = {
@@ -93,6 +97,12 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       await routeModel(decodeURIComponent(modelMatch[1]), modelMatch[2], request, response);
       return;
     }
+    const resourceMatch = modelResource.exec(url.pathname);
+    if (request.method === 'GET' && resourceMatch?.[1] !== undefined) {
+      const model = decodeURIComponent(resourceMatch[1]);
+      models.get(model, response, options.respondToModelLookup?.(model));
+      return;
+    }
     if (request.method === 'POST' && url.pathname === '/upload/v1beta/files') {
       const body = await readBody(request);
       const context = { latency: uploadLatency, store, sessions, faults, baseUrl, options, body };
@@ -117,6 +127,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     store,
     faults,
     quota,
+    models,
   });
   // Closing twice (a test and its afterEach) must not fail.
   let closing: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import type { ModelRequest, TokenUsage } from '@tp2dg/entities';
+import type { MediaTokenRates, ModelRequest, TokenUsage } from '@tp2dg/entities';
 import {
   addTokens,
   CHARS_PER_TOKEN,
@@ -16,29 +16,38 @@ export type UsageEstimator = (request: ModelRequest, replyText: string) => Promi
 export interface UsageEstimatorOptions {
   /** Audio durations, shared by every conversation of a run so each file is read once. */
   durations?: MediaDurations;
+  /** What an image and a second of audio count on the model at the run's media resolution. */
+  media: MediaTokenRates;
+  /** Thinking tokens counted for every call (see `thinkingTokensPerCall`). */
+  thinkingTokensPerCall: number;
 }
 
 /**
  * For the `--dry-run` projection: input by modality as the scheduler estimates it, the part of
- * it the implicit cache would serve (the history this conversation's earlier calls sent), and
- * output from the reply's length. Thinking tokens are not estimated: how much a model thinks
- * is not known before it does. One estimator per conversation: the cache is the conversation's.
+ * it the implicit cache would serve (the history this conversation's earlier calls sent),
+ * output from the reply's length, and the thinking a call is assumed to do: how much a model
+ * thinks is not known before it does. One estimator per conversation: the cache is the
+ * conversation's.
  */
-export function createUsageEstimator(options: UsageEstimatorOptions = {}): UsageEstimator {
+export function createUsageEstimator(options: UsageEstimatorOptions): UsageEstimator {
   const durations = options.durations ?? new MediaDurations();
   const cache = new ImplicitCache();
   return async (request, replyText) => {
     const entries = await Promise.all(
       promptEntries(request).map(async (parts) => ({
         content: parts,
-        tokens: await estimatePartsTokens(parts, (path, mimeType) => durations.of(path, mimeType)),
+        tokens: await estimatePartsTokens(
+          parts,
+          (path, mimeType) => durations.of(path, mimeType),
+          options.media,
+        ),
       })),
     );
     const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
     const cached = cache.cachedPrefix(entries);
     return billedUsage(prompt, cached, {
       output: Math.ceil(replyText.length / CHARS_PER_TOKEN),
-      thinking: 0,
+      thinking: options.thinkingTokensPerCall,
     });
   };
 }

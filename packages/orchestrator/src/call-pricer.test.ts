@@ -1,0 +1,24 @@
+import { costOfCall, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { createCallPricer } from './call-pricer.js';
+
+const usage: TokenUsage = { ...ZERO_USAGE, text_input: 1_000_000, output: 100_000 };
+
+describe('createCallPricer', () => {
+  it('should price each call at the list prices of the day it is answered', () => {
+    let today = new Date('2026-12-31T23:00:00Z');
+    const price = createCallPricer({ provider: 'gemini', model: 'gemini-3.8-flash' }, undefined, () => today);
+    // 1M x 0.75 + 100k x 3.75, then 1M x 1.50 + 100k x 7.50 from 2027-01-01.
+    expect(price?.(usage)).toBeCloseTo(1.125, 10);
+    today = new Date('2027-01-01T01:00:00Z');
+    expect(price?.(usage)).toBeCloseTo(2.25, 10);
+  });
+
+  it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
+    expect(createCallPricer({ provider: 'simulated', model: 'simulated' })?.(usage)).toBe(0);
+    expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' })).toBeUndefined();
+    const flashLite = priceOf('gemini-3.5-flash-lite');
+    const price = createCallPricer({ provider: 'gemini', model: 'models/gemini-3.5-flash-lite' });
+    expect(flashLite && price?.(usage)).toBe(flashLite && costOfCall(usage, flashLite));
+  });
+});

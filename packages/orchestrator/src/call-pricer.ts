@@ -1,0 +1,28 @@
+import {
+  costOfCall,
+  DEFAULT_PRICE_TABLE,
+  type PriceTable,
+  pricedModel,
+  ratesOn,
+  SIMULATED_PROVIDER,
+  type TokenUsage,
+} from '@tp2dg/entities';
+import type { ModelFactory } from './run-types.js';
+
+/** What one answered call cost in USD at list prices. */
+export type CallPricer = (usage: TokenUsage) => number;
+
+/**
+ * Prices a run's calls at the list prices of the day each is answered, so a run that crosses a
+ * price change pays each side at its own. Simulated calls are not billed: they cost 0.
+ * Undefined when the table has no price for the model: such calls must never count as free.
+ */
+export function createCallPricer(
+  models: Pick<ModelFactory, 'provider' | 'model'>,
+  prices: PriceTable = DEFAULT_PRICE_TABLE,
+  today: () => Date = () => new Date(),
+): CallPricer | undefined {
+  if (models.provider === SIMULATED_PROVIDER) return () => 0;
+  const model = pricedModel(models.model, prices);
+  return model === undefined ? undefined : (usage) => costOfCall(usage, ratesOn(model, today()));
+}
