@@ -14,9 +14,10 @@ export interface MinuteStats {
 
 /**
  * Use per minute as a sliding-window quota sees it. The plain total over the run's length
- * misleads for a run of a few minutes: a sliding minute lets the whole limit through at
- * once, so a run of N calls under a limit L ends after about N/L - 1 minutes plus a burst.
- * Windows that start in the run's last minute would be partly empty and are left out.
+ * misleads for a run of a few minutes: its first and last seconds are ramps, and a limiter
+ * that let bursts through would end a run of N calls under a limit L after about N/L - 1
+ * minutes plus a burst. Windows that start in the run's last minute would be partly empty
+ * and are left out.
  */
 export function slidingMinuteStats(events: readonly CountedEvent[]): MinuteStats {
   const sorted = [...events].sort((left, right) => left.at - right.at);
