@@ -89,7 +89,8 @@ describe('createGeminiAdapter retries', () => {
   it('should retry a timed-out attempt, then fail with MODEL_TIMEOUT', async () => {
     const { emulator, model, retries } = await startTestRig(
       { respond: () => ({ hang: true }) },
-      { timeoutMs: 50, maxAttempts: 2 },
+      // Long enough for each attempt to reach the emulator on a loaded machine before it times out.
+      { timeoutMs: 250, maxAttempts: 2 },
     );
     const error = await rejectionOf(model.generate(textRequest('hi')));
     expect(Tp2dgError.isInstance(error) && error.code).toBe('MODEL_TIMEOUT');

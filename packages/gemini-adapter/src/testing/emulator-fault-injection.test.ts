@@ -12,10 +12,14 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-/** An emulator where `kind` hits every applicable request, and an SDK client pointed at it. */
+/**
+ * An emulator where `kind` hits every applicable request, and an SDK client pointed at it. The
+ * client gives up after `timeout` ms: short for a hang, long enough otherwise that a loaded
+ * machine's slow answer is not taken for one.
+ */
 async function alwaysFaulty(kind: FaultKind, options: { fileProcessingPolls?: number } = {}) {
   emulator = await startGeminiEmulator({ ...options, faults: { rates: { [kind]: 1 }, random: () => 0 } });
-  const httpOptions = { baseUrl: emulator.baseUrl, timeout: 300 };
+  const httpOptions = { baseUrl: emulator.baseUrl, timeout: kind === 'hang' ? 300 : 10_000 };
   return { emulator, client: new GoogleGenAI({ apiKey: testApiKey, httpOptions }) };
 }
 
