@@ -3,6 +3,7 @@ import { ConversationGoalSchema } from './goal.js';
 import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
+import { ServiceTierSchema } from './service-tier.js';
 import { TrackSchema } from './track.js';
 import { ConversationTurnSchema } from './turns.js';
 import { TokenUsageSchema } from './usage.js';
@@ -122,6 +123,7 @@ export const ModelResultSchema = z.object({
   usage: TokenUsageSchema,
   finishReason: FinishReasonSchema,
   retries: z.array(RetryRecordSchema).readonly().optional(),
+  serviceTier: ServiceTierSchema.optional(),
 }) satisfies z.ZodType<ModelResult>;
 
 /** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
@@ -146,6 +148,11 @@ export const CallRecordSchema = z.object({
   latency_ms: z.number().min(0),
   /** Attempts the backend retried on its own before this answer (429, 5xx, timeouts ...). */
   retries: z.array(RetryRecordSchema).default([]),
+  /**
+   * The tier the answer was served at (`--service-tier`, or standard after a flex fallback),
+   * which prices the call. Absent in files of earlier versions and for simulated calls: standard.
+   */
+  service_tier: ServiceTierSchema.optional(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

@@ -16,6 +16,7 @@ export * from './printable.js';
 export * from './profile.js';
 export * from './response-code.js';
 export * from './seeded-random.js';
+export * from './service-tier.js';
 export * from './session.js';
 export * from './track.js';
 export * from './turns.js';

@@ -1,3 +1,4 @@
+import type { ServiceTier } from './service-tier.js';
 import type { TokenUsage } from './usage.js';
 
 /** The four agents of the method; every model call is made on behalf of one. */
@@ -59,6 +60,8 @@ export interface ModelResult {
   finishReason: FinishReason;
   /** The attempts that failed and were retried before this result, with their causes. */
   retries?: readonly RetryRecord[];
+  /** The tier the answer was served at, which prices it; absent means standard. */
+  serviceTier?: ServiceTier;
 }
 
 /**

@@ -21,6 +21,7 @@ describe('createGeminiAdapter', () => {
       finishReason: 'STOP',
       usage: expect.objectContaining({ text_input: 0, output: 0 }),
       retries: [],
+      serviceTier: 'standard',
     });
     const [received] = emulator.requests;
     expect(received?.model).toBe('gemini-3.5-flash-lite');

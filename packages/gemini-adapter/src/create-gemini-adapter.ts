@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
 import {
+  DEFAULT_SERVICE_TIER,
   describeTornLine,
   type ModelPort,
   type ModelRequest,
@@ -8,6 +9,7 @@ import {
   mediaTokenRatesOf,
   modelFactsOf,
   type RetryRecord,
+  type ServiceTier,
   Tp2dgError,
 } from '@tp2dg/entities';
 import { createBufferedFetch } from './buffered-fetch.js';
@@ -25,6 +27,7 @@ import { heardDurationReader, MediaDurations } from './quota/media-durations.js'
 import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
+import { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS, ServiceTierPlan } from './service-tier-plan.js';
 import { toModelResult } from './to-model-result.js';
 import { uploadFile } from './upload-file.js';
 import { UploadLedger } from './upload-ledger.js';
@@ -104,6 +107,9 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     pollIntervalMs: options.filePollIntervalMs ?? 1000,
     maxPolls: options.maxFilePolls ?? 300,
   };
+  const serviceTier = options.serviceTier ?? DEFAULT_SERVICE_TIER;
+  const flexTimeoutMs = options.flexTimeoutMs ?? DEFAULT_FLEX_TIMEOUT_MS;
+  const flexMaxAttempts = Math.max(1, options.flexMaxAttempts ?? DEFAULT_FLEX_MAX_ATTEMPTS);
   const now = options.now ?? Date.now;
   const facts = options.modelFacts ?? modelFactsOf(options.model);
   const quota = createCallQuota({
@@ -178,9 +184,15 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return raceAgainstSignal(contents, request.signal);
   }
 
-  function buildConfig(request: ModelRequest, abortSignal: AbortSignal): GenerateContentConfig {
+  function buildConfig(
+    request: ModelRequest,
+    abortSignal: AbortSignal,
+    serviceTier: ServiceTier,
+  ): GenerateContentConfig {
     return {
       abortSignal,
+      // Always sent, standard included, so the wire says which tier each call asked for.
+      serviceTier: serviceTier as GenerateContentConfig['serviceTier'],
       ...(request.systemInstruction === undefined ? {} : { systemInstruction: request.systemInstruction }),
       ...(request.responseJsonSchema === undefined
         ? {}
@@ -201,8 +213,20 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     contents: Content[],
     retries: RetryRecord[],
   ): Promise<ModelResult> {
-    const timeout = request.timeoutMs ?? retrySettings.timeoutMs;
-    const settings = { ...retrySettings, timeoutMs: timeout, onRetry: recorder(retries) };
+    const plan = new ServiceTierPlan(serviceTier, options.flexFallback ?? 0);
+    const flex = serviceTier === 'flex';
+    const timeout = request.timeoutMs ?? (flex ? flexTimeoutMs : retrySettings.timeoutMs);
+    const record = recorder(retries);
+    const settings = {
+      ...retrySettings,
+      timeoutMs: timeout,
+      maxAttempts: flex ? flexMaxAttempts : retrySettings.maxAttempts,
+      onRetry: (event: GeminiRetryEvent) => {
+        plan.noteRetry(event);
+        record(event);
+      },
+    };
+    let sentAt = plan.tier;
     const target = {
       operation: 'generate' as const,
       description: describeCall(options.model, request),
@@ -211,16 +235,18 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       admit: await quota.gateFor(request),
     };
     const response = await runWithRetries(
-      (signal) =>
-        client.models.generateContent({
+      (signal) => {
+        sentAt = plan.tier;
+        return client.models.generateContent({
           model: options.model,
           contents,
-          config: buildConfig(request, signal),
-        }),
+          config: buildConfig(request, signal, sentAt),
+        });
+      },
       target,
       settings,
     );
-    return { ...toModelResult(response), retries };
+    return { ...toModelResult(response), retries, serviceTier: sentAt };
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { SnippetMaker } from '@tp2dg/audio-snippets';
-import type { CallLabel, MediaResolution, ModelFacts } from '@tp2dg/entities';
+import type { CallLabel, MediaResolution, ModelFacts, ServiceTier } from '@tp2dg/entities';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
@@ -41,8 +41,19 @@ export interface GeminiAdapterOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Limit per attempt in ms (default 120000); a request's own `timeoutMs` wins. */
   timeoutMs?: number;
-  /** Attempts per call, the first included (default 5). */
+  /** Attempts per call, the first included (default 5; flex calls: `flexMaxAttempts`). */
   maxAttempts?: number;
+  /**
+   * Sent as `serviceTier` on every generateContent call (default standard). Each result says
+   * the tier it was served at, which prices it.
+   */
+  serviceTier?: ServiceTier;
+  /** Limit per attempt of a flex call in ms (default 900000: flex may take up to 15 min). */
+  flexTimeoutMs?: number;
+  /** Attempts of a flex call, the first included (default 8): sheds (429, 503) are expected. */
+  flexMaxAttempts?: number;
+  /** Resend a flex call at standard after this many sheds of that call; 0 (default) never. */
+  flexFallback?: number;
   temperature?: number;
   /**
    * A JSON-lines file of uploads (in the output directory) that a later run within the files'

@@ -6,6 +6,8 @@ export const FAULT_KINDS = [
   'rateLimited',
   /** generateContent answers 503 UNAVAILABLE (overloaded). */
   'unavailable',
+  /** A flex request (top-level `serviceTier: "flex"`) shed for lack of capacity: 503 UNAVAILABLE. */
+  'shedFlex',
   /** generateContent never answers: the client has to time out. */
   'hang',
   /** generateContent's connection is reset before any answer. */

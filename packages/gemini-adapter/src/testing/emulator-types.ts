@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatedBill } from './emulated-bill.js';
 import type { EmulatedLatency } from './emulated-latency.js';
 import type { EmulatorFaultOptions, FaultKind } from './emulator-faults.js';
 
@@ -143,6 +144,8 @@ export interface GeminiEmulator {
   /** `http://127.0.0.1:<port>`: pass it as `baseUrl`. */
   readonly baseUrl: string;
   readonly requests: EmulatedGenerateRequest[];
+  /** What each answered generateContent call was charged, flex at the table's flex discount. */
+  readonly bills: readonly EmulatedBill[];
   readonly uploads: RecordedUpload[];
   /** Number of `GET /v1beta/files/{id}` requests served, to check polling. */
   readonly fileGetCount: number;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { totalTokens } from '../quota/estimate-input-tokens.js';
 import { emulatedApiError } from './emulated-api-error.js';
+import { serviceTierOf } from './emulated-bill.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedQuota } from './emulated-quota.js';
 import { estimatePromptTokens } from './emulated-usage.js';
@@ -18,6 +19,8 @@ export interface GenerateContext {
   /** Draws the delay of one accepted answer. */
   latency: () => number;
   quota: EmulatedQuota;
+  /** Told of each answer billed (one with usage), to keep the bill. */
+  bill: (reply: EmulatedReply) => void;
 }
 
 /** Short, so a run with many 429s stays fast; a client must still read and honour it. */
@@ -38,6 +41,8 @@ function invalidPart(body: EmulatedGenerateBody): string | undefined {
 
 function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore): FaultKind[] {
   const kinds: FaultKind[] = ['rateLimited', 'unavailable', 'hang', 'reset', 'blocked'];
+  // Only flex requests are shed: standard and priority keep their capacity.
+  if (serviceTierOf(body) === 'flex') kinds.push('shedFlex');
   if (filePartsOf(body.contents).some((part) => store.usableNameOf(part.fileUri) !== undefined)) {
     kinds.push('expiredFile');
   }
@@ -71,6 +76,9 @@ function injectFault(
       return true;
     case 'unavailable':
       reply(emulatedApiError(503, { message: 'The model is overloaded. Please try again later.' }));
+      return true;
+    case 'shedFlex':
+      reply(emulatedApiError(503, { message: 'Flex capacity is exhausted. Please try again later.' }));
       return true;
     case 'hang':
       return true;
@@ -136,5 +144,7 @@ export async function handleGenerate(
       return;
     }
   }
-  sendEmulatedReply(response, await context.respond(recorded), recorded.model);
+  const answer = await context.respond(recorded);
+  context.bill(answer);
+  sendEmulatedReply(response, answer, recorded.model);
 }

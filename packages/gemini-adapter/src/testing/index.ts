@@ -5,6 +5,7 @@ export {
   createCooperativeResponder,
 } from './cooperative-responder.js';
 export { type EmulatedApiErrorOptions, emulatedApiError } from './emulated-api-error.js';
+export { type EmulatedBill, serviceTierOf } from './emulated-bill.js';
 export type { EmulatedLatency } from './emulated-latency.js';
 export { drawsByRequest, type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
 export type {

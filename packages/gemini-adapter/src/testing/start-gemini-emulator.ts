@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
+import { billOf, type EmulatedBill } from './emulated-bill.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
 import { EmulatedModels } from './emulated-models.js';
@@ -47,6 +48,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   const uploadLatency = latencyDrawer(options.uploadLatencyMs, options.random ?? Math.random);
   const respond = options.respond ?? createCooperativeResponder().respond;
   const requests: GeminiEmulator['requests'] = [];
+  const bills: EmulatedBill[] = [];
   let countTokens = 0;
 
   async function routeModel(
@@ -77,6 +79,10 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       respond,
       latency,
       quota,
+      bill: (answer) => {
+        const bill = billOf(recorded.index, model, body, answer, new Date(recorded.receivedAt));
+        if (bill !== undefined) bills.push(bill);
+      },
     });
   }
 
@@ -135,6 +141,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   return {
     baseUrl,
     requests,
+    bills,
     uploads: store.uploads,
     get fileGetCount() {
       return store.fileGetCount;
