@@ -1,6 +1,6 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
-import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
-import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter';
+import { MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
+import { DEFAULT_CONCURRENCY, DEFAULT_FLEX_MAX_ATTEMPTS } from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
@@ -43,6 +43,17 @@ export function defineGenerateArguments(argv: Argv) {
       default: 'low' as const,
       describe:
         'How finely Gemini 3+ models read each cover: low, medium or high (280, 560 or 1,120 tokens an image)',
+    })
+    .option('service-tier', {
+      choices: ServiceTierSchema.options,
+      default: 'standard' as const,
+      describe:
+        'Gemini service tier of every call: flex costs half and may be slow or shed (retried), priority is priced as standard',
+    })
+    .option('flex-fallback', {
+      type: 'number',
+      default: 0,
+      describe: 'Resend a flex call at standard after this many sheds (429 or 503) of that call; 0 never',
     })
     .option('prices', {
       type: 'string',
@@ -93,11 +104,14 @@ export function defineGenerateArguments(argv: Argv) {
       describe:
         'Save a conversation that cannot reach its turn count with its complete turns (labelled), instead of failing it',
     })
-    .option('timeout', { type: 'number', default: 120, describe: 'Seconds per model call attempt' })
+    .option('timeout', {
+      type: 'number',
+      describe: 'Seconds per model call attempt (default 120, 900 with --service-tier flex)',
+    })
     .option('max-attempts', {
       type: 'number',
       default: 5,
-      describe: 'Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors',
+      describe: `Attempts per Gemini call (the first included) on 429, 5xx, timeouts and network errors; at least ${DEFAULT_FLEX_MAX_ATTEMPTS} for a flex call`,
     })
     .option('temperature', { type: 'number', describe: "Gemini sampling temperature (default: the model's)" })
     .option('thinking-budget', {
@@ -209,6 +223,7 @@ export function defineGenerateArguments(argv: Argv) {
         'thinking-budget',
         'max-output-tokens',
         'max-consecutive-failures',
+        'flex-fallback',
         'sessions',
         'pool-size',
         'seed',
@@ -218,7 +233,13 @@ export function defineGenerateArguments(argv: Argv) {
         'max-lyrics-chars',
       ] as const) {
         const value = args[name];
-        const minimum = ['max-reasks', 'max-blocked-retries', 'seed', 'thinking-budget'].includes(name)
+        const minimum = [
+          'max-reasks',
+          'max-blocked-retries',
+          'seed',
+          'thinking-budget',
+          'flex-fallback',
+        ].includes(name)
           ? 0
           : 1;
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {

@@ -4,6 +4,7 @@ import {
   type GoalTemplate,
   type MediaResolution,
   type ModelFacts,
+  type ServiceTier,
   SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -20,6 +21,11 @@ export interface ModelFactoryOptions {
   turns: number;
   timeoutMs: number;
   maxAttempts: number;
+  /** Sent on every Gemini call; a flex call is retried on sheds up to `flexMaxAttempts`. */
+  serviceTier: ServiceTier;
+  flexMaxAttempts: number;
+  /** Sheds of one flex call after which it is resent at standard; 0 never. */
+  flexFallback: number;
   temperature: number | undefined;
   thinkingBudget: number | undefined;
   maxOutputTokens: number | undefined;
@@ -83,6 +89,11 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     env: options.env,
     timeoutMs: options.timeoutMs,
     maxAttempts: options.maxAttempts,
+    serviceTier: options.serviceTier,
+    // --timeout (or its flex default) is already what the run resolved for this tier.
+    flexTimeoutMs: options.timeoutMs,
+    flexMaxAttempts: options.flexMaxAttempts,
+    flexFallback: options.flexFallback,
     temperature: options.temperature,
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,

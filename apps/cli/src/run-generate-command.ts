@@ -16,6 +16,7 @@ import { createModelFactory } from './model-factory.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
+import { attemptTimeoutSeconds, flexMaxAttempts } from './service-tier-settings.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
 
 export interface CommandIo {
@@ -55,8 +56,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     mediaResolution: args.mediaResolution,
     seed: args.seed,
     turns: args.turns,
-    timeoutMs: args.timeout * 1000,
+    timeoutMs: attemptTimeoutSeconds(args) * 1000,
     maxAttempts: args.maxAttempts,
+    serviceTier: args.serviceTier,
+    flexMaxAttempts: flexMaxAttempts(args),
+    flexFallback: args.flexFallback,
     temperature: args.temperature,
     thinkingBudget: args.thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
@@ -83,7 +87,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     force: args.force,
     manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, concurrency),
     audioSnippets: models.audioSnippets,
-    timeoutMs: args.timeout * 1000,
+    timeoutMs: attemptTimeoutSeconds(args) * 1000,
     signal: io.signal,
     onEvent,
   })

@@ -1,6 +1,7 @@
 import type { RunManifestInput } from '@tp2dg/orchestrator';
 import type { GenerateArguments } from './generate-arguments.js';
 import { packageVersions } from './package-versions.js';
+import { attemptTimeoutSeconds } from './service-tier-settings.js';
 
 /**
  * What the run manifest records from the command line. The orchestrator adds the settings it
@@ -41,7 +42,11 @@ export function runManifestInput(
       tpm: args.tpm ?? null,
       max_cost: args.maxCost ?? null,
       prices: args.prices ?? null,
-      timeout: args.timeout,
+      // The tier changes what a call costs and how long it takes, never what the model
+      // answers: a resume may switch to flex (or back) and keep the conversations made so far.
+      service_tier: args.serviceTier,
+      flex_fallback: args.flexFallback,
+      timeout: attemptTimeoutSeconds(args),
       max_attempts: args.maxAttempts,
       // Resending a blocked request changes no conversation that is written, only how many are.
       max_blocked_retries: args.maxBlockedRetries,

@@ -1,4 +1,11 @@
-import { costOfCall, type PriceTable, priceOf, SIMULATED_PROVIDER } from '@tp2dg/entities';
+import {
+  costOfCall,
+  type PriceTable,
+  pricedModel,
+  ratesOn,
+  SIMULATED_PROVIDER,
+  serviceTierFactor,
+} from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
@@ -27,14 +34,16 @@ export function estimateCost(
   );
   for (const { call, generatedAt } of calls) {
     const cost = costByAgent[call.agent];
-    const modelPrices = priceOf(call.model, prices, generatedAt);
+    const model = pricedModel(call.model, prices);
     if (call.provider === SIMULATED_PROVIDER) cost.simulated_calls += 1;
-    else if (modelPrices === undefined) {
+    else if (model === undefined) {
       cost.unpriced_calls += 1;
       unpricedModels.add(call.model);
     } else {
       cost.priced_calls += 1;
-      cost.usd += costOfCall(call.usage, modelPrices);
+      // Each call at the tier it was served at: a flex run's calls cost the table's flex share.
+      cost.usd +=
+        costOfCall(call.usage, ratesOn(model, generatedAt)) * serviceTierFactor(model, call.service_tier);
     }
   }
   const total = emptyCost();

@@ -97,6 +97,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       finish_reason: result.finishReason,
       latency_ms: Math.max(0, context.now() - started),
       retries: [...(result.retries ?? [])],
+      ...(result.serviceTier === undefined ? {} : { service_tier: result.serviceTier }),
     });
     if (judged.ok) {
       messages.push({ role: 'model', parts: [{ kind: 'text', text: result.text }] });

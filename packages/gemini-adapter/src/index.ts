@@ -4,4 +4,10 @@ export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.j
 export { autoConcurrency, DEFAULT_CONCURRENCY, type RateLimits } from './quota/auto-concurrency.js';
 export { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 export type { QuotaStatus } from './quota/quota-types.js';
+export {
+  DEFAULT_FLEX_MAX_ATTEMPTS,
+  DEFAULT_FLEX_TIMEOUT_MS,
+  isShed,
+  ServiceTierPlan,
+} from './service-tier-plan.js';
 export { createUsageEstimator, type UsageEstimator } from './usage-estimate/usage-estimator.js';

@@ -14,6 +14,19 @@ describe('createCallPricer', () => {
     expect(price?.(usage)).toBeCloseTo(2.25, 10);
   });
 
+  it('should price a flex call at the flex discount, and priority or an unrecorded tier at the list price', () => {
+    const price = createCallPricer(
+      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      undefined,
+      () => new Date('2026-12-15'),
+    );
+    // 1M x 0.30 + 100k x 2.50 = $0.55 at standard; flex is 50% off: $0.275.
+    expect(price?.(usage, 'standard')).toBeCloseTo(0.55, 10);
+    expect(price?.(usage, 'flex')).toBeCloseTo(0.275, 10);
+    expect(price?.(usage, 'priority')).toBeCloseTo(0.55, 10);
+    expect(price?.(usage)).toBeCloseTo(0.55, 10);
+  });
+
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
     expect(createCallPricer({ provider: 'simulated', model: 'simulated' })?.(usage)).toBe(0);
     expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' })).toBeUndefined();

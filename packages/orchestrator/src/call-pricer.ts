@@ -4,13 +4,15 @@ import {
   type PriceTable,
   pricedModel,
   ratesOn,
+  type ServiceTier,
   SIMULATED_PROVIDER,
+  serviceTierFactor,
   type TokenUsage,
 } from '@tp2dg/entities';
 import type { ModelFactory } from './run-types.js';
 
-/** What one answered call cost in USD at list prices. */
-export type CallPricer = (usage: TokenUsage) => number;
+/** What one answered call cost in USD at list prices, at the tier it was served at (standard when unknown). */
+export type CallPricer = (usage: TokenUsage, serviceTier?: ServiceTier) => number;
 
 /**
  * Prices a run's calls at the list prices of the day each is answered, so a run that crosses a
@@ -24,5 +26,8 @@ export function createCallPricer(
 ): CallPricer | undefined {
   if (models.provider === SIMULATED_PROVIDER) return () => 0;
   const model = pricedModel(models.model, prices);
-  return model === undefined ? undefined : (usage) => costOfCall(usage, ratesOn(model, today()));
+  return model === undefined
+    ? undefined
+    : (usage, serviceTier) =>
+        costOfCall(usage, ratesOn(model, today())) * serviceTierFactor(model, serviceTier);
 }

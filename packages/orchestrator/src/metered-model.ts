@@ -1,4 +1,4 @@
-import { addUsage, type ModelPort, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { addUsage, type ModelPort, type ServiceTier, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 
 /** A model that counts the calls it answers and what they used: the calls a run pays for. */
 export interface MeteredModel extends ModelPort {
@@ -10,7 +10,10 @@ export interface MeteredModel extends ModelPort {
  * Counts every answered call as it comes back and tells `onCall`, so a budget sees what a
  * conversation spends while it runs, and also what a conversation that fails later spent.
  */
-export function meteredModel(model: ModelPort, onCall: (usage: TokenUsage) => void = () => {}): MeteredModel {
+export function meteredModel(
+  model: ModelPort,
+  onCall: (usage: TokenUsage, serviceTier: ServiceTier | undefined) => void = () => {},
+): MeteredModel {
   let calls = 0;
   let usage = ZERO_USAGE;
   return {
@@ -26,7 +29,8 @@ export function meteredModel(model: ModelPort, onCall: (usage: TokenUsage) => vo
       const result = await model.generate(request);
       calls += 1;
       usage = addUsage(usage, result.usage);
-      onCall(result.usage);
+      // The tier the answer was served at prices it: a flex call may have fallen back to standard.
+      onCall(result.usage, result.serviceTier);
       return result;
     },
   };

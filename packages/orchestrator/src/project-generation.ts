@@ -95,10 +95,10 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
           const { calls } = await generateConversation({ ...options, session, model });
           projection.sessions += 1;
           projection.calls += calls.length;
-          for (const { usage } of calls) {
+          for (const { usage, service_tier } of calls) {
             projection.usage = addUsage(projection.usage, usage);
-            projection.costUsd += priceCall(usage);
-            projection.uncachedCostUsd += priceCall(uncachedUsage(usage));
+            projection.costUsd += priceCall(usage, service_tier);
+            projection.uncachedCostUsd += priceCall(uncachedUsage(usage), service_tier);
           }
         }
         if (projection.sessions + projection.alreadyGenerated >= limit) break;

@@ -107,8 +107,8 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         run,
         now,
         today,
-        onPaidCall: (usage) => {
-          const usd = priceCall?.(usage) ?? 0;
+        onPaidCall: (usage, serviceTier) => {
+          const usd = priceCall?.(usage, serviceTier) ?? 0;
           budget.spend(usd);
           costUsd += usd;
         },

@@ -33,6 +33,7 @@ export async function runDryRun(
       media: mediaTokenRatesOf(facts, args.mediaResolution),
       thinkingTokensPerCall: thinking.perCall,
       snippets: snippetSettingsOf(args),
+      serviceTier: args.serviceTier,
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
