@@ -64,6 +64,8 @@ describe('tp2dg-generate --service-tier', () => {
     // The table's flex discount is 50%; the printed figures are rounded, hence the tolerance.
     expect(projectedUsd(flex.stdout)).toBeCloseTo(projectedUsd(standard.stdout) * 0.5, 3);
     expect(projectedUsd(flex.stdout)).toBeGreaterThan(0);
+    expect(flex.stdout).toContain('service tier: flex, every call at 50% of the list price');
+    expect(standard.stdout).not.toContain('service tier:');
   });
 
   it('should send flex on every call, record it with each call and the manifest, and be billed at half', async () => {

@@ -10,7 +10,12 @@ export interface ThinkingBasis {
 }
 
 /** The `--dry-run` report: calls, input tokens by modality, output and thinking tokens, and dollars. */
-export function formatProjection(projection: Projection, thinking: ThinkingBasis): string[] {
+export function formatProjection(
+  projection: Projection,
+  thinking: ThinkingBasis,
+  /** How the service tier priced the calls; none for standard. */
+  tierNote?: string,
+): string[] {
   const { usage } = projection;
   const input = (label: string, full: number, cached: number) =>
     `  ${label.padEnd(6)} ${count(full + cached).padStart(14)}  (${count(cached)} of them from the implicit cache)`;
@@ -26,6 +31,7 @@ export function formatProjection(projection: Projection, thinking: ThinkingBasis
     `output tokens: ${count(usage.output)}`,
     `thinking tokens: ${count(usage.thinking)}, billed as output (${count(thinking.perCall)} a call: ${thinking.basis})`,
     `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} if no re-sent history is served from Gemini's implicit cache)`,
+    ...(tierNote === undefined ? [] : [tierNote]),
     ...(projection.textFieldsCut === 0
       ? []
       : [

@@ -1,4 +1,11 @@
-import { mediaTokenRatesOf, modelFactsOf, type PriceTable, thinkingTokensPerCall } from '@tp2dg/entities';
+import {
+  mediaTokenRatesOf,
+  modelFactsOf,
+  type PriceTable,
+  pricedModel,
+  serviceTierFactor,
+  thinkingTokensPerCall,
+} from '@tp2dg/entities';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import { EXIT } from '../exit-codes.js';
@@ -8,6 +15,17 @@ import type { CommandIo } from '../run-generate-command.js';
 import { snippetSettingsOf } from '../snippet-arguments.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
+
+/** What `--service-tier` did to the projected price; nothing for standard. */
+function tierNote(args: GenerateArguments, prices: PriceTable): string | undefined {
+  const model = pricedModel(args.model, prices);
+  if (args.serviceTier === 'standard' || model === undefined) return undefined;
+  if (args.serviceTier === 'priority') {
+    return 'service tier: priority, priced as standard: the price table has no priority premium';
+  }
+  const share = Math.round(serviceTierFactor(model, 'flex') * 100);
+  return `service tier: flex, every call at ${share}% of the list price (a call resent at standard by --flex-fallback costs the full price)`;
+}
 
 /** `--dry-run`: what the same command would call, use and cost, without a call or a write. */
 export async function runDryRun(
@@ -37,6 +55,6 @@ export async function runDryRun(
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
-  for (const line of formatProjection(projection, thinking)) io.stdout(line);
+  for (const line of formatProjection(projection, thinking, tierNote(args, inputs.prices))) io.stdout(line);
   return EXIT.ok;
 }
