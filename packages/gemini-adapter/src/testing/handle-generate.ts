@@ -53,9 +53,14 @@ function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore):
   return kinds;
 }
 
-/** The request as the fault draw knows it: its content, without the file URIs that upload order decides. */
+/**
+ * The request as the fault draw knows it: its content, without the file URIs that upload order
+ * decides, nor the service tier, so a seeded run meets the same faults at any tier and a call
+ * resent at standard counts as the same request drawn again.
+ */
 function generateContent(body: EmulatedGenerateBody): string {
-  return `generate ${JSON.stringify(body, (key, value) => (key === 'fileUri' ? undefined : value))}`;
+  const ignored = new Set(['fileUri', 'serviceTier']);
+  return `generate ${JSON.stringify(body, (key, value) => (ignored.has(key) ? undefined : value))}`;
 }
 
 /**
