@@ -258,6 +258,10 @@ export function defineGenerateArguments(argv: Argv) {
       ] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
       }
+      // Only a flex call can be shed: a fallback asked of another tier would silently do nothing.
+      if (args['flex-fallback'] > 0 && args['service-tier'] !== 'flex') {
+        throw new Error('--flex-fallback applies to --service-tier flex only');
+      }
       const clipSeconds = args['clip-seconds'];
       if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
         throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);

@@ -44,6 +44,14 @@ describe('tp2dg-generate with hostile input', () => {
     expect(existsSync(output)).toBe(false);
   });
 
+  it('should refuse --flex-fallback without --service-tier flex, where it would do nothing', async () => {
+    const output = join(await temporaryDirectory('fallback'), 'out');
+    const result = await runNode(GENERATE, [...simulated(DUMMY, output), '--flex-fallback', '2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--flex-fallback applies to --service-tier flex only');
+    expect(existsSync(output)).toBe(false);
+  });
+
   it('should refuse a FIFO named like a template in --prompts at once instead of hanging', async () => {
     const prompts = await temporaryDirectory('fifo-prompts');
     await promisify(execFile)('mkfifo', [join(prompts, 'reask.md')]);
