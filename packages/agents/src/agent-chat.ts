@@ -6,7 +6,7 @@ import type { ReplySpec } from './reply/reply-spec.js';
 
 /**
  * A multi-turn chat whose history we keep ourselves: SDK chats drop blocked turns and
- * lose the system instruction on per-message config (see GEMINI_NOTES.md).
+ * lose the system instruction when a message carries its own config (@google/genai 2.32).
  */
 export class AgentChat {
   readonly #context: AgentContext;

@@ -4,7 +4,7 @@ export type MpdFile = { playlists: unknown[] } | { problem: string };
 
 /**
  * One slice (or the challenge set) parsed whole: a slice is ~33 MB, far below V8's string
- * limit, and one JSON.parse is about 6x faster than a streaming parser (docs/CORPORA.md §4),
+ * limit, and one JSON.parse is about 6x faster than a streaming parser (measured on MPD slices),
  * so memory is bounded by one slice and nothing more. A missing file was listed a moment ago
  * by findMpdFiles; one that vanished since fails with the file system's error.
  */

@@ -33,7 +33,7 @@ const lfm2bUsers: TableSpec = {
   required: ['user_id'],
 };
 
-/** What the corpora ship (see /work/shared/CORPORA.md 2.2, 2.3 and 2.5). */
+/** What the corpora ship: the files and columns of each release (see this package's README). */
 export const corpusLayouts: Record<LayoutName, CorpusLayout> = {
   'lfm-1b': {
     name: 'lfm-1b',

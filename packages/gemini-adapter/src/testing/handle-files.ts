@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import { sendGoogleError, sendJson } from './send-emulated-reply.js';
 
-// The SDK keeps only [a-z0-9] of an id (GEMINI_NOTES.md), so nothing else can reach a file route.
+// @google/genai keeps only [a-z0-9] of a file id in its requests, so nothing else can reach a file route.
 const filePath = /^\/v1beta\/(files\/[a-z0-9]+)$/;
 /** The service's default page size for `files.list`. */
 const DEFAULT_PAGE_SIZE = 10;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addTokens, type ModalityTokens, NO_TOKENS, totalTokens } from '../quota/estimate-input-tokens.js';
 
-/** Gemini 2.5 caches a repeated prefix implicitly from 1,024 tokens on (GEMINI_NOTES.md). */
+/** Gemini caches a repeated prompt prefix implicitly from 1,024 tokens on (Gemini API context caching page). */
 export const IMPLICIT_CACHE_MIN_TOKENS = 1024;
 
 /** One unit of a prompt (the system instruction, a message) and its tokens. */
