@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { copyOfDummy } from './test-support/corpus-copies.js';
-import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './test-support/run-command.js';
+import {
+  DUMMY,
+  GENERATE,
+  OFFLINE_ENV,
+  runNode,
+  simulatedRunArgs,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 /** A copy of the bundled corpus whose sessions `edit` may change. */
 async function corpusWith(edit: (sessions: { session_id: string }[]) => void): Promise<string> {
@@ -17,16 +24,6 @@ async function corpusWith(edit: (sessions: { session_id: string }[]) => void): P
   return dir;
 }
 
-const simulated = (data: string, output: string, ...more: string[]) => [
-  '--provider',
-  'simulated',
-  '--data',
-  data,
-  '--output-dir',
-  output,
-  ...more,
-];
-
 async function sessionFiles(output: string): Promise<string[]> {
   if (!existsSync(output)) return [];
   const entries = await readdir(output, { recursive: true });
@@ -36,7 +33,7 @@ async function sessionFiles(output: string): Promise<string[]> {
 describe('tp2dg-generate with hostile input', () => {
   it('should refuse a single-value option given twice, with one line and nothing written', async () => {
     const output = join(await temporaryDirectory('twice'), 'out');
-    const result = await runNode(GENERATE, [...simulated(DUMMY, output), '--data', DUMMY]);
+    const result = await runNode(GENERATE, [...simulatedRunArgs(DUMMY, output), '--data', DUMMY]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([
       'tp2dg-generate: --data was given 2 times; give it once (see tp2dg-generate --help)',
@@ -46,7 +43,7 @@ describe('tp2dg-generate with hostile input', () => {
 
   it('should refuse --flex-fallback without --service-tier flex, where it would do nothing', async () => {
     const output = join(await temporaryDirectory('fallback'), 'out');
-    const result = await runNode(GENERATE, [...simulated(DUMMY, output), '--flex-fallback', '2']);
+    const result = await runNode(GENERATE, [...simulatedRunArgs(DUMMY, output), '--flex-fallback', '2']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--flex-fallback applies to --service-tier flex only');
     expect(existsSync(output)).toBe(false);
@@ -56,7 +53,7 @@ describe('tp2dg-generate with hostile input', () => {
     const prompts = await temporaryDirectory('fifo-prompts');
     await promisify(execFile)('mkfifo', [join(prompts, 'reask.md')]);
     const output = join(prompts, 'out');
-    const result = await runNode(GENERATE, [...simulated(DUMMY, output), '--prompts', prompts]);
+    const result = await runNode(GENERATE, [...simulatedRunArgs(DUMMY, output), '--prompts', prompts]);
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain(`${join(prompts, 'reask.md')}: is not a regular file`);
@@ -69,7 +66,7 @@ describe('tp2dg-generate with hostile input', () => {
       if (first !== undefined) first.session_id = 'red\u001b[31m\u001b]0;owned\u0007';
     });
     const output = await temporaryDirectory('escapes');
-    const result = await runNode(GENERATE, [...simulated(data, output), '--progress', 'lines']);
+    const result = await runNode(GENERATE, [...simulatedRunArgs(data, output), '--progress', 'lines']);
     expect(result.code, result.stderr).toBe(0);
     for (const control of ['\u001b', '\u0007']) expect(result.stdout + result.stderr).not.toContain(control);
     expect(result.stderr).toContain('wrote red\\u001b[31m\\u001b]0;owned\\u0007');
@@ -82,21 +79,21 @@ describe('tp2dg-generate with hostile input', () => {
       if (first !== undefined) first.session_id = longId;
     });
     const output = await temporaryDirectory('long-id');
-    const first = await runNode(GENERATE, [...simulated(data, output), '--sessions', '1']);
+    const first = await runNode(GENERATE, [...simulatedRunArgs(data, output), '--sessions', '1']);
     expect(first.code, first.stderr).toBe(0);
     const [file] = await sessionFiles(output);
     const folderName = file?.split('/').at(-2) ?? '';
     expect(Buffer.byteLength(folderName)).toBeLessThanOrEqual(120);
     const saved = JSON.parse(await readFile(join(output, file ?? ''), 'utf8'));
     expect(saved.session_id).toBe(longId);
-    const again = await runNode(GENERATE, [...simulated(data, output), '--sessions', '1']);
+    const again = await runNode(GENERATE, [...simulatedRunArgs(data, output), '--sessions', '1']);
     expect(again.stdout).toContain('Already present: 1.');
   });
 
   it('should exit 0 with a warning when the corpus has no session to take', async () => {
     const data = await corpusWith((sessions) => sessions.splice(0));
     const output = await temporaryDirectory('empty');
-    const result = await runNode(GENERATE, simulated(data, output));
+    const result = await runNode(GENERATE, simulatedRunArgs(data, output));
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('tp2dg-generate: warning: no session was selected from');
     expect(await sessionFiles(output)).toEqual([]);
@@ -105,7 +102,7 @@ describe('tp2dg-generate with hostile input', () => {
   it('should stop on SIGTERM as on Ctrl-C: exit 1, say so, keep what it finished', async () => {
     const output = await temporaryDirectory('sigterm');
     // One session at a time: at the default concurrency all 8 may be written before the signal.
-    const args = simulated(DUMMY, output, '--progress', 'lines', '--concurrency', '1');
+    const args = simulatedRunArgs(DUMMY, output, '--progress', 'lines', '--concurrency', '1');
     const child = spawn('node', [GENERATE, ...args], { env: OFFLINE_ENV });
     let stdout = '';
     let stderr = '';

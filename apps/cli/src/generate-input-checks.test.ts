@@ -5,7 +5,7 @@ import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from './model-choice.js';
 import { copyOfDummy, hashTree } from './test-support/corpus-copies.js';
-import { emulatorEnv, GENERATE, runNode } from './test-support/run-command.js';
+import { emulatorEnv, GENERATE, runNode, simulatedRunArgs } from './test-support/run-command.js';
 
 const API_KEY = 'AIza-input-checks-key-0000';
 /** A track of the first bundled session (u01__2019-01-07), so a refusal comes before any conversation. */
@@ -30,15 +30,7 @@ async function editTrack(corpus: string, edit: (track: Record<string, unknown>) 
 /** Runs the simulated generator on `corpus`, checking the corpus is left byte for byte as it was. */
 async function generate(corpus: string, output: string, ...more: string[]) {
   const before = await hashTree(corpus);
-  const result = await runNode(GENERATE, [
-    '--provider',
-    'simulated',
-    '--data',
-    corpus,
-    '--output-dir',
-    output,
-    ...more,
-  ]);
+  const result = await runNode(GENERATE, simulatedRunArgs(corpus, output, ...more));
   expect(await hashTree(corpus)).toEqual(before);
   return result;
 }

@@ -16,6 +16,7 @@ import {
   GENERATE,
   geminiRunArgs,
   runNode,
+  simulatedRunArgs,
   temporaryDirectory,
 } from './test-support/run-command.js';
 
@@ -152,16 +153,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
       JSON.stringify({ pid, host: hostname(), started_at: '2025-01-01T00:00:00.000Z' }),
     );
 
-    const run = await runNode(GENERATE, [
-      '--provider',
-      'simulated',
-      '--data',
-      DUMMY,
-      '--output-dir',
-      output,
-      '--sessions',
-      '1',
-    ]);
+    const run = await runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--sessions', '1'));
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(

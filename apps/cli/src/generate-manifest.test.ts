@@ -2,20 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
 import { describe, expect, it } from 'vitest';
-import { DUMMY, GENERATE, runNode, temporaryDirectory } from './test-support/run-command.js';
+import {
+  DUMMY,
+  GENERATE,
+  runNode,
+  simulatedRunArgs,
+  temporaryDirectory,
+} from './test-support/run-command.js';
 
 const generate = (output: string, sessions: number, ...more: string[]) =>
-  runNode(GENERATE, [
-    '--provider',
-    'simulated',
-    '--data',
-    DUMMY,
-    '--output-dir',
-    output,
-    '--sessions',
-    `${sessions}`,
-    ...more,
-  ]);
+  runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--sessions', `${sessions}`, ...more));
 
 describe('tp2dg-generate and its run manifest', () => {
   it('should record the settings and versions, refuse a changed setting, and go on with --force or --fresh', async () => {

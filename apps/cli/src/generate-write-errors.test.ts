@@ -10,6 +10,7 @@ import {
   GENERATE,
   geminiRunArgs,
   runNode,
+  simulatedRunArgs,
   temporaryDirectory,
 } from './test-support/run-command.js';
 
@@ -43,14 +44,7 @@ describe('tp2dg-generate on an output it cannot write', () => {
     async (_case, outputDir, problem) => {
       await writeFile(join(folder, 'a-file'), 'not a folder');
       const output = join(folder, outputDir);
-      const result = await runNode(GENERATE, [
-        '--provider',
-        'simulated',
-        '--data',
-        DUMMY,
-        '--output-dir',
-        output,
-      ]);
+      const result = await runNode(GENERATE, simulatedRunArgs(DUMMY, output));
       expect(result.code).toBe(1);
       // The first thing a run writes is its run directory, to hold its lock.
       const runDirectory = join(output, 'simulated', 'dummy');

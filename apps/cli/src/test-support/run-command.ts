@@ -27,6 +27,11 @@ export function geminiRunArgs(output: string, ...more: string[]): string[] {
   return ['--provider', 'gemini', '--data', DUMMY, '--output-dir', output, ...more];
 }
 
+/** `tp2dg-generate` arguments for a corpus through the simulated backend into `output`. */
+export function simulatedRunArgs(data: string, output: string, ...more: string[]): string[] {
+  return ['--provider', 'simulated', '--data', data, '--output-dir', output, ...more];
+}
+
 export interface CommandResult {
   code: number;
   stdout: string;
