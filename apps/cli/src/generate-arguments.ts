@@ -7,6 +7,7 @@ import { parseConcurrency } from './concurrency-argument.js';
 import { DEFAULT_MODEL } from './model-choice.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
+import { parseThinkingBudget } from './thinking-budget-argument.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns) on a current model. */
 export function defineGenerateArguments(argv: Argv) {
@@ -115,8 +116,11 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('temperature', { type: 'number', describe: "Gemini sampling temperature (default: the model's)" })
     .option('thinking-budget', {
-      type: 'number',
-      describe: 'Gemini thinking tokens per call (0 turns thinking off on Flash; billed as output)',
+      type: 'string',
+      default: 'least',
+      coerce: parseThinkingBudget,
+      describe:
+        "Gemini thinking tokens per call, billed as output: least (the model's smallest budget where the price table knows it, else none sent), model (none sent: the model's own default) or a number",
     })
     .option('max-output-tokens', { type: 'number', describe: 'Cap on Gemini output tokens per call' })
     .option('cleanup-uploads', {
@@ -220,7 +224,6 @@ export function defineGenerateArguments(argv: Argv) {
         'max-blocked-retries',
         'timeout',
         'max-attempts',
-        'thinking-budget',
         'max-output-tokens',
         'max-consecutive-failures',
         'flex-fallback',
@@ -233,15 +236,7 @@ export function defineGenerateArguments(argv: Argv) {
         'max-lyrics-chars',
       ] as const) {
         const value = args[name];
-        const minimum = [
-          'max-reasks',
-          'max-blocked-retries',
-          'seed',
-          'thinking-budget',
-          'flex-fallback',
-        ].includes(name)
-          ? 0
-          : 1;
+        const minimum = ['max-reasks', 'max-blocked-retries', 'seed', 'flex-fallback'].includes(name) ? 0 : 1;
         if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
           throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
         }

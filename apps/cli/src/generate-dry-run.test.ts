@@ -54,6 +54,10 @@ describe('tp2dg-generate --dry-run', () => {
     );
     // 48,000 thinking tokens at $2.50 per 1M output tokens: $0.12.
     expect(byDefault.usd - off.usd).toBeCloseTo(0.12, 4);
+    const least = await thinking('--model', 'gemini-2.5-flash-lite');
+    expect(least.line).toMatch(
+      /^thinking tokens: 0, billed as output \(0 a call: --thinking-budget least: gemini-2\.5-flash-lite's smallest budget \(.+\)\)$/,
+    );
   });
 
   it('should come within 5% of what the emulator bills for the same run, and leave out what is done', async () => {

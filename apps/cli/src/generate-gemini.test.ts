@@ -508,6 +508,28 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     }
   });
 
+  it("should send the model's least thinking budget by default, and none where the table gives none", async () => {
+    const emulator = await startGeminiEmulator({ apiKey: API_KEY });
+    try {
+      const budgetsOf = async (...more: string[]) => {
+        const output = await temporaryDirectory('thinking');
+        const args = geminiRunArgs(output, '--sessions', '1', ...more);
+        expect((await runGenerate(args, geminiEnv(emulator))).code).toBe(0);
+        const sent = emulator.requests.splice(0).map((request) => request.body.generationConfig?.thinkingConfig);
+        return new Set(sent.map((config) => JSON.stringify(config ?? null)));
+      };
+      // gemini-2.5-flash-lite can turn thinking off: its least budget in the table is 0.
+      expect(await budgetsOf('--model', 'gemini-2.5-flash-lite')).toEqual(new Set(['{"thinkingBudget":0}']));
+      // No least budget is published for the default model: it thinks as it would.
+      expect(await budgetsOf()).toEqual(new Set(['null']));
+      expect(await budgetsOf('--model', 'gemini-2.5-flash-lite', '--thinking-budget', 'model')).toEqual(
+        new Set(['null']),
+      );
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('should stop starting conversations at --max-cost and exit 6', async () => {
     const emulator = await startGeminiEmulator({ apiKey: API_KEY });
     try {

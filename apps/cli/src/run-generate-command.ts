@@ -5,6 +5,7 @@ import {
   modelFactsOf,
   type PriceTable,
   Tp2dgError,
+  thinkingBudgetOf,
 } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { readCommandInputs } from './command-inputs.js';
@@ -49,10 +50,12 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
   const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm });
+  const modelFacts = modelFactsOf(args.model, prices);
+  const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
-    modelFacts: modelFactsOf(args.model, prices),
+    modelFacts,
     mediaResolution: args.mediaResolution,
     seed: args.seed,
     turns: args.turns,
@@ -62,7 +65,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     flexMaxAttempts: flexMaxAttempts(args),
     flexFallback: args.flexFallback,
     temperature: args.temperature,
-    thinkingBudget: args.thinkingBudget,
+    thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
     snippets: snippetSettingsOf(args),
@@ -85,7 +88,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, concurrency),
+    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, { concurrency, thinkingBudget }),
     audioSnippets: models.audioSnippets,
     timeoutMs: attemptTimeoutSeconds(args) * 1000,
     signal: io.signal,

@@ -11,13 +11,18 @@ import { attemptTimeoutSeconds } from './service-tier-settings.js';
 export function runManifestInput(
   args: GenerateArguments,
   sourceOptions: Readonly<Record<string, unknown>>,
-  /** What `--concurrency` resolved to (`auto` works it out from the limits). */
-  concurrency: number,
+  resolved: {
+    /** What `--concurrency` resolved to (`auto` works it out from the limits). */
+    concurrency: number;
+    /** What `--thinking-budget` resolved to for the model; undefined when none is sent. */
+    thinkingBudget: number | undefined;
+  },
 ): RunManifestInput {
+  const { concurrency, thinkingBudget } = resolved;
   return {
     settings: {
       temperature: args.temperature ?? null,
-      thinking_budget: args.thinkingBudget ?? null,
+      thinking_budget: thinkingBudget ?? null,
       // How finely the model sees each cover: what it can say about the art.
       media_resolution: args.mediaResolution,
       max_output_tokens: args.maxOutputTokens ?? null,

@@ -3,6 +3,7 @@ import {
   effectiveMediaResolution,
   imageTokensOf,
   modelFactsOf,
+  thinkingBudgetOf,
   thinkingTokensPerCall,
   UNLISTED_MODEL_FACTS,
 } from './model-facts.js';
@@ -35,5 +36,15 @@ describe('model facts', () => {
     expect(thinkingTokensPerCall(facts, 0)).toBe(0);
     expect(thinkingTokensPerCall(facts, 2048)).toBe(2048);
     expect(thinkingTokensPerCall(modelFactsOf('gemini-2.5-flash-lite'), undefined)).toBe(0);
+  });
+
+  it('should send the least budget the table gives, none where it gives none, and a number as it is', () => {
+    expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-flash'), 'least')).toBe(0);
+    expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-pro'), 'least')).toBe(128);
+    // Google publishes no least budget for the Gemini 3 line: none is sent, the model thinks as it would.
+    expect(thinkingBudgetOf(modelFactsOf('gemini-3.5-flash-lite'), 'least')).toBeUndefined();
+    expect(thinkingBudgetOf(UNLISTED_MODEL_FACTS, 'least')).toBeUndefined();
+    expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-flash'), 'model')).toBeUndefined();
+    expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-flash'), 512)).toBe(512);
   });
 });

@@ -15,7 +15,11 @@ export const UNLISTED_MODEL_FACTS: ModelFacts = Object.freeze({
     default_media_resolution: 'high',
     media_resolution_per_part: false,
   },
-  thinking: { default_tokens_per_call: 0, source: 'unknown: the model is not in the price table' },
+  thinking: {
+    default_tokens_per_call: 0,
+    source: 'unknown: the model is not in the price table',
+    least_budget: null,
+  },
 });
 
 /** How a model counts media and thinking: the table's entry, or what is assumed of an unlisted one. */
@@ -60,4 +64,21 @@ export function mediaTokenRatesOf(
  */
 export function thinkingTokensPerCall(facts: ModelFacts, thinkingBudget: number | undefined): number {
   return thinkingBudget ?? facts.thinking.default_tokens_per_call;
+}
+
+/**
+ * What `--thinking-budget` asks for: a number of tokens, `model` (send none: the model thinks as
+ * it would), or `least` (the smallest budget the model accepts).
+ */
+export type ThinkingChoice = number | 'least' | 'model';
+
+/**
+ * The thinking budget sent with every call, or undefined to send none. `least` is the least
+ * budget the table gives for the model, and none where it gives none, so a model whose
+ * minimum is unknown is never sent a budget it may refuse.
+ */
+export function thinkingBudgetOf(facts: ModelFacts, choice: ThinkingChoice): number | undefined {
+  if (choice === 'model') return undefined;
+  if (choice === 'least') return facts.thinking.least_budget ?? undefined;
+  return choice;
 }

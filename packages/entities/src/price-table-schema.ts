@@ -53,6 +53,13 @@ export const ThinkingFactsSchema = z.object({
   default_tokens_per_call: z.number().int().min(0),
   /** Where the figure comes from: a Google page, or `estimate: ...`. */
   source: z.string().min(1),
+  /**
+   * The smallest thinking budget the model accepts (0 turns thinking off); null where Google
+   * publishes none. Absent in a table written before it existed: read as null.
+   */
+  least_budget: z.number().int().min(0).nullable().default(null),
+  /** Where `least_budget` comes from. */
+  least_budget_source: z.string().min(1).optional(),
 });
 
 /** What the table knows of one model: availability, dated prices, discounts, token counting. */

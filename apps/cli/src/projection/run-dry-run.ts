@@ -1,9 +1,11 @@
 import {
+  type ModelFacts,
   mediaTokenRatesOf,
   modelFactsOf,
   type PriceTable,
   pricedModel,
   serviceTierFactor,
+  thinkingBudgetOf,
   thinkingTokensPerCall,
 } from '@tp2dg/entities';
 import { projectGeneration } from '@tp2dg/orchestrator';
@@ -27,6 +29,16 @@ function tierNote(args: GenerateArguments, prices: PriceTable): string | undefin
   return `service tier: flex, every call at ${share}% of the list price (a call resent at standard by --flex-fallback costs the full price)`;
 }
 
+/** Why the projection counts the thinking it does on each call. */
+function thinkingBasis(args: GenerateArguments, facts: ModelFacts, budget: number | undefined): string {
+  if (budget === undefined)
+    return `${args.model}'s default (${facts.thinking.source}); --thinking-budget caps it`;
+  if (args.thinkingBudget === 'least') {
+    return `--thinking-budget least: ${args.model}'s smallest budget (${facts.thinking.least_budget_source ?? 'from the price table'})`;
+  }
+  return 'the whole --thinking-budget, the most a call can think';
+}
+
 /** `--dry-run`: what the same command would call, use and cost, without a call or a write. */
 export async function runDryRun(
   args: GenerateArguments,
@@ -34,12 +46,10 @@ export async function runDryRun(
   io: CommandIo,
 ): Promise<number> {
   const facts = modelFactsOf(args.model, inputs.prices);
+  const budget = thinkingBudgetOf(facts, args.thinkingBudget);
   const thinking = {
-    perCall: thinkingTokensPerCall(facts, args.thinkingBudget),
-    basis:
-      args.thinkingBudget === undefined
-        ? `${args.model}'s default (${facts.thinking.source}); --thinking-budget caps it`
-        : 'the whole --thinking-budget, the most a call can think',
+    perCall: thinkingTokensPerCall(facts, budget),
+    basis: thinkingBasis(args, facts, budget),
   };
   const projection = await projectGeneration({
     ...inputs,
