@@ -15,12 +15,15 @@ const writeJson = (filePath: string, value: unknown) =>
 
 /**
  * Writes a reference-format corpus to `dir`: users.json, tracks.json, playlists.json, a
- * 3 s 8 kHz WAV clip per track under `audio/` and a 64x64 PNG cover under `images/`.
+ * 3 s (or `clipSeconds`) 8 kHz WAV clip per track under `audio/` and a 64x64 PNG cover under `images/`.
  * The same options give byte-identical files. Returns the records written.
  */
 export async function writeSyntheticCorpus(
   dir: string,
-  options: SyntheticCorpusOptions,
+  options: SyntheticCorpusOptions & {
+    /** Length of each clip (default 3 s; Music4All ships 30 s clips). */
+    clipSeconds?: number;
+  },
 ): Promise<SyntheticRecords> {
   const records = createSyntheticRecords(options);
   await mkdir(path.join(dir, 'audio'), { recursive: true });
@@ -30,7 +33,11 @@ export async function writeSyntheticCorpus(
   await writeJson(path.join(dir, 'playlists.json'), { sessions: records.sessions });
   for (const track of records.tracks) {
     // Streams per track and medium, so adding a track never changes another one's media.
-    const audio = synthesizeClip(createSeededRandom(options.seed, track.track_id, 'audio'));
+    const audio = synthesizeClip(
+      createSeededRandom(options.seed, track.track_id, 'audio'),
+      undefined,
+      options.clipSeconds,
+    );
     const cover = synthesizeCover(createSeededRandom(options.seed, track.track_id, 'cover'));
     await writeFile(path.join(dir, track.audio_path), encodeWav(audio));
     await writeFile(path.join(dir, track.image_path), encodePng(cover));

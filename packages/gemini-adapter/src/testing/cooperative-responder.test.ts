@@ -115,4 +115,25 @@ describe('createCooperativeResponder', () => {
     expect(responder.reportedUsage.get(0)?.cached_text_input).toBe(0);
     expect(responder.reportedUsage.get(0)?.text_input).toBeGreaterThan(0);
   });
+
+  it('should serve a repeated prompt from the implicit cache, and bill it all at full price with the cache off', () => {
+    const model = 'gemini-3.5-flash-lite';
+    const turn = recsysTurnBody('yaml', []);
+    // 8,000 characters of history first: 2,000 tokens, past the implicit cache's 1,024.
+    const history = { role: 'user', parts: [{ text: 'a'.repeat(8000) }] };
+    const body = { ...turn, contents: [history, ...turn.contents] };
+    const usageOfRepeat = (responder: ReturnType<typeof createCooperativeResponder>) => {
+      for (const index of [0, 1]) {
+        responder.respond({ index, model, body, headers: {}, receivedAt: 0, audioSeconds: {} });
+      }
+      return responder.reportedUsage.get(1);
+    };
+    const cached = usageOfRepeat(createCooperativeResponder());
+    const uncached = usageOfRepeat(createCooperativeResponder({ implicitCache: false }));
+    const inputOf = (usage: typeof cached) => (usage?.text_input ?? 0) + (usage?.cached_text_input ?? 0);
+    // The same prompt either way: only who serves it differs.
+    expect(inputOf(cached)).toBe(inputOf(uncached));
+    expect(cached?.cached_text_input).toBeGreaterThanOrEqual(2000);
+    expect(uncached?.cached_text_input).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TokenUsage } from '@tp2dg/entities';
+import { NO_TOKENS } from '../quota/estimate-input-tokens.js';
 import { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import { ACKNOWLEDGEMENT_TEXT, cooperativeReplyFields } from './cooperative-replies.js';
 import { emulatedApiError } from './emulated-api-error.js';
@@ -10,7 +11,16 @@ import { replyFormatOf } from './wire-request.js';
 export interface CooperativeResponderOptions {
   /** Returns a reply (an error, say) to send instead of the normal answer; undefined to answer. */
   intercept?: (request: EmulatedGenerateRequest) => EmulatedReply | undefined;
+  /**
+   * Whether Gemini's implicit cache serves repeated prompt beginnings (default true). Off, every
+   * token is billed at the full input price: how a bill looks when no implicit hit comes, as the
+   * service never promises one.
+   */
+  implicitCache?: boolean;
 }
+
+/** A cache that never hits. */
+const NO_IMPLICIT_CACHE: Pick<ImplicitCache, 'cachedPrefix'> = { cachedPrefix: () => NO_TOKENS };
 
 export interface CooperativeResponder {
   /** Pass it as the emulator's `respond`. */
@@ -29,7 +39,7 @@ export interface CooperativeResponder {
  */
 export function createCooperativeResponder(options: CooperativeResponderOptions = {}): CooperativeResponder {
   const reportedUsage = new Map<number, TokenUsage>();
-  const cache = new ImplicitCache();
+  const cache = options.implicitCache === false ? NO_IMPLICIT_CACHE : new ImplicitCache();
   let goals = 0;
   const respond = (request: EmulatedGenerateRequest): EmulatedReply => {
     const intercepted = options.intercept?.(request);

@@ -92,7 +92,11 @@ function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
  * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
  * documented) serves for this prompt.
  */
-export function emulatedUsage(request: EmulatedGenerateRequest, reply: string, cache: ImplicitCache) {
+export function emulatedUsage(
+  request: EmulatedGenerateRequest,
+  reply: string,
+  cache: Pick<ImplicitCache, 'cachedPrefix'>,
+) {
   const { body, model } = request;
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
   const entries = promptEntries(contents, model, (uri) => request.audioSeconds[uri] ?? 0);
