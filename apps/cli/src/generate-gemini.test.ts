@@ -515,7 +515,9 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
         const output = await temporaryDirectory('thinking');
         const args = geminiRunArgs(output, '--sessions', '1', ...more);
         expect((await runGenerate(args, geminiEnv(emulator))).code).toBe(0);
-        const sent = emulator.requests.splice(0).map((request) => request.body.generationConfig?.thinkingConfig);
+        const sent = emulator.requests
+          .splice(0)
+          .map((request) => request.body.generationConfig?.thinkingConfig);
         return new Set(sent.map((config) => JSON.stringify(config ?? null)));
       };
       // gemini-2.5-flash-lite can turn thinking off: its least budget in the table is 0.
