@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
-import { billOf, type EmulatedBill } from './emulated-bill.js';
+import { billOf, type EmulatedBill, serviceTierOf } from './emulated-bill.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
 import { EmulatedModels } from './emulated-models.js';
@@ -80,7 +80,13 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       latency,
       quota,
       bill: (answer) => {
-        const bill = billOf(recorded.index, model, body, answer, new Date(recorded.receivedAt));
+        const bill = billOf(
+          recorded.index,
+          model,
+          serviceTierOf(body),
+          answer,
+          new Date(recorded.receivedAt),
+        );
         if (bill !== undefined) bills.push(bill);
       },
     });
