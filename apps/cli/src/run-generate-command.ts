@@ -7,6 +7,7 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
+import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
 import { resolveConcurrency } from './concurrency-argument.js';
 import { EXIT } from './exit-codes.js';
@@ -48,7 +49,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
-  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm });
+  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm }, args.mode);
   const models = createModelFactory({
     provider: args.provider,
     model: args.model,
@@ -72,6 +73,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     env: io.env,
     rpm: args.rpm,
     tpm: args.tpm,
+    batch: batchOptionsOf(args, resolve(io.cwd, args.outputDir, 'gemini-batches.jsonl'), (event) =>
+      progress.report({ type: 'batch', ...event }),
+    ),
     onWarning: (message) => onEvent({ type: 'warning', message }),
   });
   if (models.provider !== 'simulated') assertModelInService(args.model, prices, new Date());
