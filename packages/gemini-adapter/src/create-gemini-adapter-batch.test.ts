@@ -261,6 +261,20 @@ describe('createGeminiAdapter in batch mode', () => {
     expect(result.retries).toEqual([expect.objectContaining({ status: 403 })]);
   });
 
+  it('should not poll a job whose only call was aborted while the job was being created', async () => {
+    const stop = new AbortController();
+    // A round over the inline limit goes as a file: its upload starts once the round has left.
+    const { emulator, model, clock } = await batchRig(
+      { batch: { runningMs: 60_000 }, respondToUploadStart: () => void stop.abort() },
+      { inlineLimitBytes: 1 },
+    );
+    const aborted = await rejectionOf(model.generate(textRequest('late', { signal: stop.signal })));
+    expect(aborted).toMatchObject({ code: 'ABORTED' });
+    while (emulator.counters.batchCreations === 0) await clock.sleep(0);
+    for (let tick = 0; tick < 20; tick += 1) await clock.sleep(0);
+    expect(emulator.counters.batchGets).toBe(0);
+  });
+
   it('should leave a call aborted before its round went out of the job', async () => {
     const { emulator, model } = await batchRig();
     const stop = new AbortController();

@@ -30,6 +30,8 @@ interface Caller {
   reject: (error: unknown) => void;
   /** The job it waits on, once its round went out or it joined an earlier one. */
   watch?: Watch;
+  /** Aborted: no job is to wait for it, even one whose creation was under way. */
+  gone?: boolean;
 }
 
 /** A job this run waits on, submitted by it or by an earlier run. */
@@ -88,6 +90,7 @@ export class BatchRounds {
     }
     return new Promise<RoundOutcome>((resolve, reject) => {
       const onAbort = () => {
+        caller.gone = true;
         this.withdraw(caller);
         reject(abortedWait());
       };
@@ -204,7 +207,12 @@ export class BatchRounds {
       finished: false,
       kept: 0,
     };
-    for (const waiting of callers.values()) for (const caller of waiting) caller.watch = watch;
+    for (const [key, waiting] of callers) {
+      const staying = waiting.filter((caller) => !caller.gone);
+      for (const caller of staying) caller.watch = watch;
+      if (staying.length > 0) callers.set(key, staying);
+      else callers.delete(key);
+    }
     this.watches.set(record.job, watch);
     return watch;
   }
@@ -218,13 +226,16 @@ export class BatchRounds {
     try {
       let job = created ?? (await service.get(name));
       let interval = this.options.pollIntervalMs;
+      // Nobody waits (all aborted): the job stays in the ledger for the run that resumes.
+      const abandoned = () => {
+        if (watch.callers.size > 0) return false;
+        this.watches.delete(name);
+        return true;
+      };
       while (!ENDED_STATES.has(job.state ?? '')) {
+        if (abandoned()) return;
         await this.options.sleep(interval, watch.idle.signal);
-        // Nobody waits (aborted): the job stays in the ledger for the run that resumes.
-        if (watch.callers.size === 0) {
-          this.watches.delete(name);
-          return;
-        }
+        if (abandoned()) return;
         interval = Math.min(this.options.maxPollIntervalMs, interval * BATCH_POLL_GROWTH);
         job = await service.get(name);
       }
