@@ -222,7 +222,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   ): Promise<ModelResult> {
     if (batch !== undefined) {
       const target = {
-        description: describeCall(options.model, request),
+        description: `${describeCall(options.model, request)} in batch mode`,
         label: request.label,
         signal: request.signal,
       };
