@@ -23,4 +23,9 @@ describe('resolveConcurrency', () => {
     expect(resolveConcurrency('auto', {})).toBe(64);
     expect(resolveConcurrency('auto', { rpm: 150 })).toBe(25);
   });
+
+  it('should run as many sessions as a batch job takes calls in batch mode, and a number as given', () => {
+    expect(resolveConcurrency('auto', {}, 'batch')).toBe(1000);
+    expect(resolveConcurrency(8, {}, 'batch')).toBe(8);
+  });
 });

@@ -1,4 +1,4 @@
-import { autoConcurrency, type RateLimits } from '@tp2dg/gemini-adapter';
+import { autoConcurrency, DEFAULT_BATCH_MAX_REQUESTS, type RateLimits } from '@tp2dg/gemini-adapter';
 
 /** `--concurrency`: `auto`, or a whole number of sessions (and calls in flight) of at least 1. */
 export type ConcurrencyOption = 'auto' | number;
@@ -14,7 +14,16 @@ export function parseConcurrency(value: string): ConcurrencyOption {
   return number;
 }
 
-/** What the run uses: the number given, or the one `auto` works out from `--rpm` and `--tpm`. */
-export function resolveConcurrency(option: ConcurrencyOption, limits: RateLimits): number {
-  return option === 'auto' ? autoConcurrency(limits) : option;
+/**
+ * What the run uses: the number given, or the one `auto` works out from `--rpm` and `--tpm`. In
+ * batch mode `auto` is as many sessions as a batch job takes calls: a round holds the calls of
+ * the conversations in flight, and each round takes minutes whatever its size.
+ */
+export function resolveConcurrency(
+  option: ConcurrencyOption,
+  limits: RateLimits,
+  mode: 'online' | 'batch' = 'online',
+): number {
+  if (option !== 'auto') return option;
+  return mode === 'batch' ? DEFAULT_BATCH_MAX_REQUESTS : autoConcurrency(limits);
 }

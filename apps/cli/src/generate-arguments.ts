@@ -1,6 +1,13 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
 import { MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
-import { DEFAULT_CONCURRENCY, DEFAULT_FLEX_MAX_ATTEMPTS } from '@tp2dg/gemini-adapter';
+import {
+  DEFAULT_BATCH_MAX_REQUESTS,
+  DEFAULT_BATCH_POLL_MS,
+  DEFAULT_BATCH_SETTLE_MS,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_FLEX_MAX_ATTEMPTS,
+  MAX_BATCH_POLL_MS,
+} from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
@@ -44,6 +51,20 @@ export function defineGenerateArguments(argv: Argv) {
       default: 'low' as const,
       describe:
         'How finely Gemini 3+ models read each cover: low, medium or high (280, 560 or 1,120 tokens an image)',
+    })
+    .option('mode', {
+      choices: ['online', 'batch'] as const,
+      default: 'online' as const,
+      describe:
+        'online sends each Gemini call when it is ready; batch sends the ready calls of all conversations as one Batch API job a round, at the batch discount, each job answered within 24 h',
+    })
+    .option('batch-settle', {
+      type: 'number',
+      describe: `Seconds a batch round waits for more calls after the last one came (default ${DEFAULT_BATCH_SETTLE_MS / 1000}); --mode batch only`,
+    })
+    .option('batch-poll', {
+      type: 'number',
+      describe: `Seconds before a batch job's first poll (default ${DEFAULT_BATCH_POLL_MS / 1000}), each later wait half as long again, up to ${MAX_BATCH_POLL_MS / 1000}; --mode batch only`,
     })
     .option('service-tier', {
       choices: ServiceTierSchema.options,
@@ -141,7 +162,7 @@ export function defineGenerateArguments(argv: Argv) {
       type: 'string',
       default: 'auto',
       coerce: parseConcurrency,
-      describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
+      describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them; ${DEFAULT_BATCH_MAX_REQUESTS} with --mode batch)`,
     })
     .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
     .option('tpm', {
@@ -257,6 +278,7 @@ export function defineGenerateArguments(argv: Argv) {
       if (args['flex-fallback'] > 0 && args['service-tier'] !== 'flex') {
         throw new Error('--flex-fallback applies to --service-tier flex only');
       }
+      checkModeOptions(args);
       const clipSeconds = args['clip-seconds'];
       if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
         throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
@@ -274,6 +296,39 @@ export function defineGenerateArguments(argv: Argv) {
       return true;
     })
     .strict();
+}
+
+/**
+ * Batch jobs have their own price and limits: a service tier or a per-minute pace asked of a
+ * batch run would silently do nothing, and so would the batch options of an online run.
+ */
+function checkModeOptions(args: Record<string, unknown>): void {
+  const settle = args['batch-settle'] as number | undefined;
+  const poll = args['batch-poll'] as number | undefined;
+  if (settle !== undefined && !(settle >= 0 && Number.isFinite(settle))) {
+    throw new Error(`--batch-settle must be a number of seconds of at least 0 (got ${settle})`);
+  }
+  if (poll !== undefined && !(poll > 0 && Number.isFinite(poll))) {
+    throw new Error(`--batch-poll must be a positive number of seconds (got ${poll})`);
+  }
+  if (args.mode !== 'batch') {
+    for (const name of ['batch-settle', 'batch-poll']) {
+      if (args[name] !== undefined) throw new Error(`--${name} applies to --mode batch only`);
+    }
+    return;
+  }
+  if (args['service-tier'] !== 'standard') {
+    throw new Error(
+      `--service-tier ${args['service-tier']} does not apply to --mode batch: batch jobs have their own price (the price table's batch discount)`,
+    );
+  }
+  for (const name of ['rpm', 'tpm']) {
+    if (args[name] !== undefined) {
+      throw new Error(
+        `--${name} does not apply to --mode batch: batch jobs are not paced per minute (the service limits the jobs and tokens a project has queued instead)`,
+      );
+    }
+  }
 }
 
 /** The only option that may be repeated; yargs turns any other repeated one into an array. */

@@ -8,7 +8,7 @@ import {
   SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
-import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
+import { createGeminiAdapter, type GeminiBatchOptions } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
@@ -39,6 +39,8 @@ export interface ModelFactoryOptions {
   snippetCache: string;
   /** Where media content hashes are recorded, so later runs do not read every file again. */
   mediaHashes: string;
+  /** `--mode batch`: every call through Batch API rounds; undefined sends each call alone. */
+  batch?: GeminiBatchOptions | undefined;
   /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
   rpm?: number | undefined;
   tpm?: number | undefined;
@@ -102,6 +104,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     seed: options.seed,
     rpm: options.rpm,
     tpm: options.tpm,
+    batch: options.batch,
     onWarning: options.onWarning,
     audioSnippets,
   });

@@ -8,6 +8,7 @@ import {
   thinkingBudgetOf,
 } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
+import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
 import { resolveConcurrency } from './concurrency-argument.js';
 import { EXIT } from './exit-codes.js';
@@ -49,7 +50,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
   const onEvent = (event: RunEvent) => progress.report(event);
-  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm });
+  const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm }, args.mode);
   const modelFacts = modelFactsOf(args.model, prices);
   const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
   const models = createModelFactory({
@@ -75,6 +76,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     env: io.env,
     rpm: args.rpm,
     tpm: args.tpm,
+    batch: batchOptionsOf(args, resolve(io.cwd, args.outputDir, 'gemini-batches.jsonl'), (event) =>
+      progress.report({ type: 'batch', ...event }),
+    ),
     onWarning: (message) => onEvent({ type: 'warning', message }),
   });
   if (models.provider !== 'simulated') assertModelInService(args.model, prices, new Date());

@@ -50,6 +50,10 @@ export function runManifestInput(
       // The tier changes what a call costs and how long it takes, never what the model
       // answers: a resume may switch to flex (or back) and keep the conversations made so far.
       service_tier: args.serviceTier,
+      // So does batch mode: the same requests, sent in rounds of jobs at the batch price.
+      mode: args.mode,
+      batch_settle: args.batchSettle ?? null,
+      batch_poll: args.batchPoll ?? null,
       flex_fallback: args.flexFallback,
       timeout: attemptTimeoutSeconds(args),
       max_attempts: args.maxAttempts,

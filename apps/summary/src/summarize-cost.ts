@@ -1,11 +1,4 @@
-import {
-  costOfCall,
-  type PriceTable,
-  pricedModel,
-  ratesOn,
-  SIMULATED_PROVIDER,
-  serviceTierFactor,
-} from '@tp2dg/entities';
+import { costAtTier, type PriceTable, pricedModel, ratesOn, SIMULATED_PROVIDER } from '@tp2dg/entities';
 import type { ConversationRecord } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
@@ -41,9 +34,9 @@ export function estimateCost(
       unpricedModels.add(call.model);
     } else {
       cost.priced_calls += 1;
-      // Each call at the tier it was served at: a flex run's calls cost the table's flex share.
-      cost.usd +=
-        costOfCall(call.usage, ratesOn(model, generatedAt)) * serviceTierFactor(model, call.service_tier);
+      // Each call at the tier it was billed at: a flex run's calls cost the table's flex share,
+      // a batch run's the batch share (but for their cache hits).
+      cost.usd += costAtTier(call.usage, ratesOn(model, generatedAt), model, call.service_tier);
     }
   }
   const total = emptyCost();

@@ -3,7 +3,7 @@ import { ConversationGoalSchema } from './goal.js';
 import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
-import { ServiceTierSchema } from './service-tier.js';
+import { BillingTierSchema } from './service-tier.js';
 import { TrackSchema } from './track.js';
 import { ConversationTurnSchema } from './turns.js';
 import { TokenUsageSchema } from './usage.js';
@@ -112,7 +112,7 @@ export const RetryRecordSchema = z.object({
   operation: z.enum(['lookup', 'generate', 'upload', 'poll', 'delete']),
   attempt: z.number().int().min(1),
   status: z.number().int().nullable(),
-  reason: z.enum(['http', 'network', 'timeout']),
+  reason: z.enum(['http', 'network', 'timeout', 'batch']),
   delayMs: z.number().min(0),
   message: z.string(),
 });
@@ -123,7 +123,7 @@ export const ModelResultSchema = z.object({
   usage: TokenUsageSchema,
   finishReason: FinishReasonSchema,
   retries: z.array(RetryRecordSchema).readonly().optional(),
-  serviceTier: ServiceTierSchema.optional(),
+  serviceTier: BillingTierSchema.optional(),
 }) satisfies z.ZodType<ModelResult>;
 
 /** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
@@ -149,10 +149,11 @@ export const CallRecordSchema = z.object({
   /** Attempts the backend retried on its own before this answer (429, 5xx, timeouts ...). */
   retries: z.array(RetryRecordSchema).default([]),
   /**
-   * The tier the answer was served at (`--service-tier`, or standard after a flex fallback),
-   * which prices the call. Absent in files of earlier versions and for simulated calls: standard.
+   * The tier the answer was served and billed at (`--service-tier`, or standard after a flex
+   * fallback; `batch` for a call sent through the Batch API, `--mode batch`), which prices the
+   * call. Absent in files of earlier versions and for simulated calls: standard.
    */
-  service_tier: ServiceTierSchema.optional(),
+  service_tier: BillingTierSchema.optional(),
 });
 export type CallRecord = z.infer<typeof CallRecordSchema>;
 

@@ -1,4 +1,4 @@
-import type { ServiceTier } from './service-tier.js';
+import type { BillingTier } from './service-tier.js';
 import type { TokenUsage } from './usage.js';
 
 /** The four agents of the method; every model call is made on behalf of one. */
@@ -44,9 +44,10 @@ export interface RetryRecord {
   operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete';
   /** The attempt that failed, from 1. */
   attempt: number;
-  /** HTTP status, or null for a timeout or a network failure. */
+  /** HTTP status, or null for a timeout, a network failure or a batch job that left the call unanswered. */
   status: number | null;
-  reason: 'http' | 'network' | 'timeout';
+  /** `batch`: the batch job it was sent in ended (failed, expired, cancelled) without its answer. */
+  reason: 'http' | 'network' | 'timeout' | 'batch';
   /** How long the backend waited before the next attempt. */
   delayMs: number;
   /** What failed, without secrets. */
@@ -60,8 +61,8 @@ export interface ModelResult {
   finishReason: FinishReason;
   /** The attempts that failed and were retried before this result, with their causes. */
   retries?: readonly RetryRecord[];
-  /** The tier the answer was served at, which prices it; absent means standard. */
-  serviceTier?: ServiceTier;
+  /** The tier the answer was served and billed at (`batch` through the Batch API); absent means standard. */
+  serviceTier?: BillingTier;
 }
 
 /**

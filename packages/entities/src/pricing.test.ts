@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
 import type { ModelRates } from './price-table-schema.js';
-import { costOfCall, pricedModel, priceOf, unpricedModelError } from './pricing.js';
+import { cachedInputCost, costOfCall, pricedModel, priceOf, unpricedModelError } from './pricing.js';
 import { ZERO_USAGE } from './usage.js';
 
 // Every input modality, cached parts and thinking, so each rate is exercised.
@@ -103,6 +103,14 @@ describe('costOfCall', () => {
     const above = { ...atThreshold, text_input: 150_001 };
     // 150,001 x 4.00 + 50,000 x 0.40 + 1,000 x 18 = 638,004 per 1M
     expect(costOfCall(above, rates)).toBeCloseTo(0.638004, 10);
+  });
+
+  it('should price the cached input alone at the prompt tier the whole call is billed at', () => {
+    const rates = pricesOn('gemini-3.1-pro-preview');
+    const above = { ...ZERO_USAGE, text_input: 150_001, cached_text_input: 50_000, output: 1_000 };
+    // 50,000 x 0.40 per 1M, the long-context cached price, since the whole prompt passes 200k.
+    expect(cachedInputCost(above, rates)).toBeCloseTo(0.02, 10);
+    expect(cachedInputCost({ ...above, text_input: 150_000 }, rates)).toBeCloseTo(0.01, 10);
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {

@@ -73,23 +73,34 @@ function promptTokens(usage: TokenUsage): number {
   );
 }
 
+/** The prices a call is billed at: the long-context tier's when its prompt is past the threshold. */
+function billedPrices(usage: TokenUsage, rates: ModelRates) {
+  return rates.long_context !== null && promptTokens(usage) > rates.long_context.above_tokens
+    ? rates.long_context
+    : rates;
+}
+
+/** What the input served from a cache costs in one call, at the prices its whole prompt is billed at. */
+export function cachedInputCost(usage: TokenUsage, rates: ModelRates): number {
+  const cached = billedPrices(usage, rates).cached_input;
+  const dollarsPerMillion =
+    usage.cached_text_input * cached.text +
+    usage.cached_image_input * cached.image +
+    usage.cached_audio_input * cached.audio;
+  return dollarsPerMillion * PER_TOKEN;
+}
+
 /**
  * Cost of one call in USD. Input counts exclude the cached tokens (see `TokenUsage`), so each
  * count is billed once, at its own rate. A prompt longer than the long-context threshold bills
  * the whole call at those prices, so usage summed over calls must be priced call by call.
  */
 export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
-  const tier =
-    rates.long_context !== null && promptTokens(usage) > rates.long_context.above_tokens
-      ? rates.long_context
-      : rates;
+  const tier = billedPrices(usage, rates);
   const dollarsPerMillion =
     usage.text_input * tier.input.text +
     usage.image_input * tier.input.image +
     usage.audio_input * tier.input.audio +
-    usage.cached_text_input * tier.cached_input.text +
-    usage.cached_image_input * tier.cached_input.image +
-    usage.cached_audio_input * tier.cached_input.audio +
     (usage.output + usage.thinking) * tier.output;
-  return dollarsPerMillion * PER_TOKEN;
+  return dollarsPerMillion * PER_TOKEN + cachedInputCost(usage, rates);
 }

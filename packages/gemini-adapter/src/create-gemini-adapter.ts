@@ -9,9 +9,9 @@ import {
   mediaTokenRatesOf,
   modelFactsOf,
   type RetryRecord,
-  type ServiceTier,
   Tp2dgError,
 } from '@tp2dg/entities';
+import { createBatchMode } from './batch/batch-mode.js';
 import { createBufferedFetch } from './buffered-fetch.js';
 import { ContentHashes } from './content-hash.js';
 import { deleteFiles } from './delete-files.js';
@@ -156,6 +156,19 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       ? partMediaResolutionLevel(options.mediaResolution)
       : undefined;
   const messageContents = new MessageContents(cache, now, imageLevel);
+  const batch =
+    options.batch === undefined
+      ? undefined
+      : createBatchMode(options.batch, {
+          client,
+          filesClient,
+          model: options.model,
+          account: accountOf(apiKey, baseUrl),
+          settings: uploadSettings,
+          now,
+          sleep: options.sleep,
+          onWarning: options.onWarning,
+        });
 
   /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
   function recorder(retries: RetryRecord[]) {
@@ -184,15 +197,9 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return raceAgainstSignal(contents, request.signal);
   }
 
-  function buildConfig(
-    request: ModelRequest,
-    abortSignal: AbortSignal,
-    serviceTier: ServiceTier,
-  ): GenerateContentConfig {
+  /** What a call asks of the model, the same sent alone or in a batch. */
+  function requestConfig(request: ModelRequest): GenerateContentConfig & { systemInstruction?: string } {
     return {
-      abortSignal,
-      // Always sent, standard included, so the wire says which tier each call asked for.
-      serviceTier: serviceTier as GenerateContentConfig['serviceTier'],
       ...(request.systemInstruction === undefined ? {} : { systemInstruction: request.systemInstruction }),
       ...(request.responseJsonSchema === undefined
         ? {}
@@ -213,6 +220,18 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     contents: Content[],
     retries: RetryRecord[],
   ): Promise<ModelResult> {
+    if (batch !== undefined) {
+      const target = {
+        description: `${describeCall(options.model, request)} in batch mode`,
+        label: request.label,
+        signal: request.signal,
+      };
+      const response = await batch(contents, requestConfig(request), target, {
+        ...retrySettings,
+        onRetry: recorder(retries),
+      });
+      return { ...toModelResult(response), retries, serviceTier: 'batch' };
+    }
     const plan = new ServiceTierPlan(serviceTier, options.flexFallback ?? 0);
     const flex = serviceTier === 'flex';
     const timeout = request.timeoutMs ?? (flex ? flexTimeoutMs : retrySettings.timeoutMs);
@@ -240,7 +259,12 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         return client.models.generateContent({
           model: options.model,
           contents,
-          config: buildConfig(request, signal, sentAt),
+          // The tier is always sent, standard included, so the wire says which tier each call asked for.
+          config: {
+            ...requestConfig(request),
+            abortSignal: signal,
+            serviceTier: sentAt as GenerateContentConfig['serviceTier'],
+          },
         });
       },
       target,

@@ -1,5 +1,6 @@
 import type { SnippetMaker } from '@tp2dg/audio-snippets';
 import type { CallLabel, MediaResolution, ModelFacts, ServiceTier } from '@tp2dg/entities';
+import type { GeminiBatchOptions } from './batch/batch-options.js';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
@@ -10,9 +11,10 @@ export interface GeminiRetryEvent {
   maxAttempts: number;
   /** How long the adapter waits before the next attempt. */
   delayMs: number;
-  /** HTTP status, or null for a timeout or a network failure. */
+  /** HTTP status, or null for a timeout, a network failure or a batch job that left the call unanswered. */
   status: number | null;
-  reason: 'http' | 'network' | 'timeout';
+  /** `batch`: the batch job the call was in ended without its answer; it goes in the next round. */
+  reason: 'http' | 'network' | 'timeout' | 'batch';
   /** What failed, with the API key removed. */
   message: string;
   /** The call label of a generate retry. */
@@ -48,6 +50,12 @@ export interface GeminiAdapterOptions {
    * the tier it was served at, which prices it.
    */
   serviceTier?: ServiceTier;
+  /**
+   * Batch mode: every call goes through the Batch API in rounds (see `GeminiBatchOptions`),
+   * billed at the batch discount; `serviceTier`, `rpm` and `tpm` then do nothing. Each result's
+   * `serviceTier` is `batch`. Calls are sent one by one when absent.
+   */
+  batch?: GeminiBatchOptions;
   /** Limit per attempt of a flex call in ms (default 900000: flex may take up to 15 min). */
   flexTimeoutMs?: number;
   /** Attempts of a flex call, the first included (default 8): sheds (429, 503) are expected. */

@@ -1,3 +1,12 @@
+export {
+  BATCH_INLINE_LIMIT_BYTES,
+  DEFAULT_BATCH_MAX_REQUESTS,
+  DEFAULT_BATCH_POLL_MS,
+  DEFAULT_BATCH_SETTLE_MS,
+  type GeminiBatchEvent,
+  type GeminiBatchOptions,
+  MAX_BATCH_POLL_MS,
+} from './batch/batch-options.js';
 export { createGeminiAdapter, type GeminiAdapter } from './create-gemini-adapter.js';
 export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';

@@ -40,7 +40,8 @@ function abortedError(target: RetryTarget): Tp2dgError {
   return new Tp2dgError('ABORTED', `${target.description} was aborted by the caller.`);
 }
 
-function finalError(
+/** The error a call gets once it failed for good: what failed, after how many attempts, and what to do. */
+export function finalError(
   target: RetryTarget,
   failure: Failure,
   attempt: number,

@@ -34,21 +34,24 @@ function toUploadedFile(file: GeminiFile, path: string, fallbackMimeType: string
 }
 
 /**
- * Uploads a local file and waits until the service has processed it: a prompt that uses a
- * PROCESSING file is rejected (400 FAILED_PRECONDITION), and the SDK has no wait helper.
- * The whole upload is retried, since the SDK gives up on a chunk that answers 5xx.
+ * Uploads a local file (by path) or bytes in memory (a batch's input) and waits until the
+ * service has processed it: a prompt that uses a PROCESSING file is rejected (400
+ * FAILED_PRECONDITION), and the SDK has no wait helper. The whole upload is retried, since the
+ * SDK gives up on a chunk that answers 5xx.
  */
 export async function uploadFile(
   client: GoogleGenAI,
-  path: string,
+  source: string | { bytes: Blob; name: string },
   mimeType: string,
   settings: UploadSettings,
-  displayName = basename(path),
+  displayName = basename(typeof source === 'string' ? source : source.name),
 ): Promise<UploadedFile> {
+  const path = typeof source === 'string' ? source : source.name;
+  const sent = typeof source === 'string' ? source : source.bytes;
   const where = `${path} (${mimeType})`;
   // mimeType is passed explicitly: the SDK infers it only for common extensions (not .flac, .m4a).
   let file = await runWithRetries(
-    () => client.files.upload({ file: path, config: { mimeType, displayName } }),
+    () => client.files.upload({ file: sent, config: { mimeType, displayName } }),
     { operation: 'upload', description: `Gemini file upload of ${where}` },
     settings,
   );

@@ -27,6 +27,18 @@ describe('createCallPricer', () => {
     expect(price?.(usage)).toBeCloseTo(0.55, 10);
   });
 
+  it('should price a batch call at the batch discount, but for the input the implicit cache served', () => {
+    const price = createCallPricer(
+      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      undefined,
+      () => new Date('2026-12-15'),
+    );
+    // $0.55 at standard, 50% off in batch: $0.275.
+    expect(price?.(usage, 'batch')).toBeCloseTo(0.275, 10);
+    // 1M cached tokens more: $0.03 at the cached price, not discounted in batch.
+    expect(price?.({ ...usage, cached_text_input: 1_000_000 }, 'batch')).toBeCloseTo(0.305, 10);
+  });
+
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
     expect(createCallPricer({ provider: 'simulated', model: 'simulated' })?.(usage)).toBe(0);
     expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' })).toBeUndefined();

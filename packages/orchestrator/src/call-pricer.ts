@@ -1,18 +1,17 @@
 import {
-  costOfCall,
+  type BillingTier,
+  costAtTier,
   DEFAULT_PRICE_TABLE,
   type PriceTable,
   pricedModel,
   ratesOn,
-  type ServiceTier,
   SIMULATED_PROVIDER,
-  serviceTierFactor,
   type TokenUsage,
 } from '@tp2dg/entities';
 import type { ModelFactory } from './run-types.js';
 
-/** What one answered call cost in USD at list prices, at the tier it was served at (standard when unknown). */
-export type CallPricer = (usage: TokenUsage, serviceTier?: ServiceTier) => number;
+/** What one answered call cost in USD at list prices, at the tier it was billed at (standard when unknown). */
+export type CallPricer = (usage: TokenUsage, serviceTier?: BillingTier) => number;
 
 /**
  * Prices a run's calls at the list prices of the day each is answered, so a run that crosses a
@@ -28,6 +27,5 @@ export function createCallPricer(
   const model = pricedModel(models.model, prices);
   return model === undefined
     ? undefined
-    : (usage, serviceTier) =>
-        costOfCall(usage, ratesOn(model, today())) * serviceTierFactor(model, serviceTier);
+    : (usage, serviceTier) => costAtTier(usage, ratesOn(model, today()), model, serviceTier);
 }

@@ -1,7 +1,7 @@
 import {
+  type BillingTier,
   describeTornLine,
   type ModelPort,
-  type ServiceTier,
   type Session,
   SIMULATED_PROVIDER,
   type TokenUsage,
@@ -29,7 +29,7 @@ export interface GenerateSessionFolderOptions {
   /** The wall clock that dates the conversation. */
   today: () => Date;
   /** Told of each call this run pays for, as soon as it is answered. */
-  onPaidCall?: (usage: TokenUsage, serviceTier: ServiceTier | undefined) => void;
+  onPaidCall?: (usage: TokenUsage, serviceTier: BillingTier | undefined) => void;
 }
 
 export interface GeneratedSession {

@@ -1,4 +1,4 @@
-import { addUsage, type ModelPort, type ServiceTier, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { addUsage, type BillingTier, type ModelPort, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 
 /** A model that counts the calls it answers and what they used: the calls a run pays for. */
 export interface MeteredModel extends ModelPort {
@@ -12,7 +12,7 @@ export interface MeteredModel extends ModelPort {
  */
 export function meteredModel(
   model: ModelPort,
-  onCall: (usage: TokenUsage, serviceTier: ServiceTier | undefined) => void = () => {},
+  onCall: (usage: TokenUsage, serviceTier: BillingTier | undefined) => void = () => {},
 ): MeteredModel {
   let calls = 0;
   let usage = ZERO_USAGE;

@@ -1,11 +1,17 @@
 import { printable } from '@tp2dg/entities';
+import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter';
 import type { RunEvent } from '@tp2dg/orchestrator';
+import { describeBatchEvent } from './describe-batch-event.js';
+import { formatDuration } from './format-duration.js';
 import { type ProgressSnapshot, ProgressTally } from './progress-tally.js';
 
 export type ProgressMode = 'tty' | 'lines' | 'json';
 
+/** What the progress reports: the run's events, and what its batch rounds did (`--mode batch`). */
+export type ProgressEvent = RunEvent | ({ type: 'batch' } & GeminiBatchEvent);
+
 export interface ProgressReporter {
-  report(event: RunEvent): void;
+  report(event: ProgressEvent): void;
   /** Ends an updating terminal line, so what follows starts on a line of its own. */
   finish(): void;
   readonly tally: ProgressTally;
@@ -34,8 +40,8 @@ export function createProgressReporter(
           `${printable(describeEvent(event))}${hasProgress(event) ? ` [${formatSnapshot(snapshot)}]` : ''}\n`,
         );
       else {
-        // Failures and warnings are worth keeping on screen; the rest only updates the status line.
-        if (event.type === 'session-failed' || event.type === 'warning')
+        // Failures, warnings and batch rounds are worth keeping on screen; the rest only updates the status line.
+        if (event.type === 'session-failed' || event.type === 'warning' || event.type === 'batch')
           write(`\r\x1b[K${printable(describeEvent(event))}\n`);
         write(`\r\x1b[K${formatSnapshot(snapshot)}`);
         lineOpen = true;
@@ -48,8 +54,10 @@ export function createProgressReporter(
   };
 }
 
-export function describeEvent(event: RunEvent): string {
+export function describeEvent(event: ProgressEvent): string {
   switch (event.type) {
+    case 'batch':
+      return describeBatchEvent(event);
     case 'run-started':
       return event.total === undefined ? 'started' : `started: ${event.total} sessions`;
     case 'session-written': {
@@ -71,8 +79,8 @@ export function describeEvent(event: RunEvent): string {
 }
 
 /** Events that move the run on; the others carry no progress worth a snapshot. */
-function hasProgress(event: RunEvent): boolean {
-  return event.type !== 'run-started' && event.type !== 'warning';
+function hasProgress(event: ProgressEvent): boolean {
+  return event.type !== 'run-started' && event.type !== 'warning' && event.type !== 'batch';
 }
 
 export function formatSnapshot(snapshot: ProgressSnapshot): string {
@@ -93,11 +101,4 @@ export function formatSnapshot(snapshot: ProgressSnapshot): string {
 function formatSpent({ spentUsd, projectedUsd }: ProgressSnapshot): string {
   if (spentUsd === null) return 'price unknown (pass --prices)';
   return `$${spentUsd.toFixed(4)}${projectedUsd === undefined ? '' : ` of ~$${projectedUsd.toFixed(4)}`}`;
-}
-
-function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  if (seconds < 3600)
-    return `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
-  return `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`;
 }

@@ -1,5 +1,5 @@
 import type { TokenUsage } from '@tp2dg/entities';
-import type { RunEvent } from '@tp2dg/orchestrator';
+import type { ProgressEvent } from './progress-reporter.js';
 
 /** Where a run stands, for the progress line. */
 export interface ProgressSnapshot {
@@ -33,12 +33,12 @@ export class ProgressTally {
     this.started = now();
   }
 
-  record(event: RunEvent): void {
+  record(event: ProgressEvent): void {
     if (event.type === 'run-started') {
       this.total = event.total;
       return;
     }
-    if (event.type === 'warning') return;
+    if (event.type === 'warning' || event.type === 'batch') return;
     this.done += 1;
     if (event.type === 'session-failed')
       this.failedByCode[event.code] = (this.failedByCode[event.code] ?? 0) + 1;
@@ -60,7 +60,10 @@ export class ProgressTally {
   snapshot(): ProgressSnapshot {
     const minutes = Math.max(this.now() - this.started, 1) / 60_000;
     const remaining = this.total === undefined ? undefined : Math.max(this.total - this.done, 0);
-    const perSession = this.done === 0 ? undefined : (this.now() - this.started) / 1000 / this.done;
+    // Sessions found written or skipped take no time: only those generated say how long one takes.
+    // Batch rounds finish their conversations together, so there is no figure before the first.
+    const generated = this.written + this.failedCount;
+    const perSession = generated === 0 ? undefined : (this.now() - this.started) / 1000 / generated;
     return {
       done: this.done,
       total: this.total,

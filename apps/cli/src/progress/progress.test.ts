@@ -49,6 +49,20 @@ describe('ProgressTally', () => {
     expect(snapshot.callsPerMinute).toBeCloseTo(40, 5);
   });
 
+  it('should time the sessions it generated only, not those found written, for the ETA', () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    tally.record({ type: 'run-started', total: 10 });
+    for (const sessionId of ['k1', 'k2', 'k3', 'k4', 'k5'])
+      tally.record({ type: 'session-exists', sessionId, folder: `/out/${sessionId}` });
+    expect(tally.snapshot().etaSeconds).toBeUndefined();
+    // A batch round: a minute, then its conversation is written.
+    time.advance(60_000);
+    tally.record(written('s1'));
+    // One generated in 60 s, 4 to go: 240 s, not the 40 s that counting the kept 5 would say.
+    expect(tally.snapshot().etaSeconds).toBeCloseTo(240, 5);
+  });
+
   it('should not bill simulated sessions, and know no cost once a session came without a price', () => {
     const tally = new ProgressTally(clock().now);
     tally.record({ type: 'run-started', total: 3 });
@@ -106,6 +120,36 @@ describe('createProgressReporter', () => {
     reporter.report(written('s1', null));
     expect(output[1]).toMatch(/^wrote s1: .*\[1\/2 sessions, .*, price unknown \(pass --prices\)(, |\])/);
     expect(output[1]).not.toContain('$');
+  });
+
+  it('should say what each batch round did on a line of its own, with no snapshot', () => {
+    const output: string[] = [];
+    const reporter = createProgressReporter('lines', (text) => output.push(text), clock().now);
+    reporter.report({
+      type: 'batch',
+      stage: 'submitted',
+      job: 'batches/7',
+      calls: 16,
+      input: 'inline',
+      bytes: 34_500,
+    });
+    reporter.report({ type: 'batch', stage: 'resumed', job: 'batches/6', calls: 4 });
+    reporter.report({
+      type: 'batch',
+      stage: 'ended',
+      job: 'batches/7',
+      state: 'JOB_STATE_EXPIRED',
+      answered: 12,
+      unanswered: 4,
+      unkeyed: 0,
+      elapsedMs: 192_000,
+    });
+    expect(output).toEqual([
+      'batch job batches/7: 16 call(s) sent (inline, 35 kB)\n',
+      'batch job batches/6 from an earlier run: its calls wait on it instead of going again\n',
+      'batch job batches/7 expired after 3m12s: 12 answered, 4 unanswered go again\n',
+    ]);
+    expect(reporter.tally.snapshot().done).toBe(0);
   });
 
   it('should say where a conversation kept short stopped', () => {

@@ -1,6 +1,6 @@
 import { createSimulatedModel } from '@tp2dg/agents';
 import type { SnippetSettings } from '@tp2dg/audio-snippets';
-import type { GoalTemplate, MediaTokenRates, ServiceTier } from '@tp2dg/entities';
+import type { BillingTier, GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
 import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
@@ -16,8 +16,8 @@ export interface ProjectionModelsOptions {
   thinkingTokensPerCall: number;
   /** The snippets the run would send in place of audio clips; undefined when it sends the clips. */
   snippets: SnippetSettings | undefined;
-  /** The tier the run would send its calls at: each projected call is priced at it. */
-  serviceTier: ServiceTier;
+  /** The tier the run would send its calls at (`batch` in batch mode): each projected call is priced at it. */
+  serviceTier: BillingTier;
 }
 
 /**

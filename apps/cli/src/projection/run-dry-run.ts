@@ -18,10 +18,15 @@ import { snippetSettingsOf } from '../snippet-arguments.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
 
-/** What `--service-tier` did to the projected price; nothing for standard. */
+/** What `--service-tier` or `--mode batch` did to the projected price; nothing for standard. */
 function tierNote(args: GenerateArguments, prices: PriceTable): string | undefined {
   const model = pricedModel(args.model, prices);
-  if (args.serviceTier === 'standard' || model === undefined) return undefined;
+  if (model === undefined) return undefined;
+  if (args.mode === 'batch') {
+    const share = Math.round((1 - (model.batch_discount ?? 0)) * 100);
+    return `batch mode: every call at ${share}% of the list price, but for what the implicit cache serves, billed at the cached price as for calls sent alone`;
+  }
+  if (args.serviceTier === 'standard') return undefined;
   if (args.serviceTier === 'priority') {
     return 'service tier: priority, priced as standard: the price table has no priority premium';
   }
@@ -61,7 +66,7 @@ export async function runDryRun(
       media: mediaTokenRatesOf(facts, args.mediaResolution),
       thinkingTokensPerCall: thinking.perCall,
       snippets: snippetSettingsOf(args),
-      serviceTier: args.serviceTier,
+      serviceTier: args.mode === 'batch' ? 'batch' : args.serviceTier,
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });

@@ -1,5 +1,6 @@
 import type { GenerateContentResponse } from '@google/genai';
 import { type MediaTokenRates, type ModelRequest, Tp2dgError } from '@tp2dg/entities';
+import { cancellableSleep } from '../cancellable-sleep.js';
 import type { AttemptPermit } from '../run-with-retries.js';
 import { estimateInputTokens } from './estimate-input-tokens.js';
 import { MediaDurations } from './media-durations.js';
@@ -28,16 +29,6 @@ export interface CallQuota {
 }
 
 /** A timer that a wake-up cancels, so no wait outlives the scheduler's need for it. */
-function cancellableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 function checkLimit(name: string, value: number | undefined): void {
   if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
     throw new Tp2dgError(

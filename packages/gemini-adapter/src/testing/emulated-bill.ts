@@ -1,14 +1,14 @@
-import { costOfCall, pricedModel, ratesOn, type ServiceTier, serviceTierFactor } from '@tp2dg/entities';
+import { type BillingTier, costAtTier, pricedModel, ratesOn, type ServiceTier } from '@tp2dg/entities';
 import { mapUsage } from '../map-usage.js';
 import type { EmulatedGenerateBody, EmulatedReply } from './emulator-types.js';
 
-/** What the emulated service charged for one answered generateContent call. */
+/** What the emulated service charged for one answered request. */
 export interface EmulatedBill {
-  /** Position of the request among all generateContent requests of the emulator. */
+  /** Position of the request among all requests the emulator answers (generateContent and batch). */
   index: number;
   model: string;
-  /** The tier the body asked for (`serviceTier`); standard when it named none. */
-  serviceTier: ServiceTier;
+  /** The tier the body asked for (`serviceTier`, standard when it named none), or batch for a batch job's request. */
+  serviceTier: BillingTier;
   /** At the default price table's list prices on `date`, the tier's discount applied; null for an unpriced model. */
   usd: number | null;
 }
@@ -23,17 +23,15 @@ export function serviceTierOf(body: EmulatedGenerateBody): ServiceTier {
 export function billOf(
   index: number,
   model: string,
-  body: EmulatedGenerateBody,
+  serviceTier: BillingTier,
   reply: EmulatedReply,
   date: Date,
 ): EmulatedBill | undefined {
   if (!('usageMetadata' in reply) || reply.usageMetadata === undefined) return undefined;
-  const serviceTier = serviceTierOf(body);
   const priced = pricedModel(model);
   const usd =
     priced === undefined
       ? null
-      : costOfCall(mapUsage(reply.usageMetadata), ratesOn(priced, date)) *
-        serviceTierFactor(priced, serviceTier);
+      : costAtTier(mapUsage(reply.usageMetadata), ratesOn(priced, date), priced, serviceTier);
   return { index, model, serviceTier, usd };
 }

@@ -106,6 +106,12 @@ export class EmulatedFileStore {
     return seconds;
   }
 
+  /** The bytes of a live file (a batch's input file), by name; undefined when unknown or expired. */
+  bytesOf(name: string): Buffer | undefined {
+    const stored = this.files.get(name);
+    return stored === undefined || stored.expired ? undefined : stored.upload.bytes;
+  }
+
   /** The name of the file behind a URI when a prompt may use it now (stored, ACTIVE). */
   usableNameOf(uri: string): string | undefined {
     const stored = [...this.files.values()].find((file) => file.upload.uri === uri);

@@ -1,3 +1,4 @@
+import type { EmulatedBatches } from './emulated-batches.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedModels } from './emulated-models.js';
 import type { EmulatedQuota } from './emulated-quota.js';
@@ -13,14 +14,28 @@ interface CounterSources {
   faults: FaultInjector;
   quota: EmulatedQuota;
   models: EmulatedModels;
+  batches: EmulatedBatches;
 }
 
 /** Live views on the emulator's parts: a test reads the counts when it needs them, not a snapshot. */
 export function liveCounters(sources: CounterSources): EmulatorCounters {
-  const { requests, sessions, store, faults } = sources;
+  const { requests, sessions, store, faults, batches } = sources;
   return {
     get generateRequests() {
-      return requests.length;
+      // Batch requests are recorded with the others once their job runs.
+      return requests.length - batches.requestsAnswered;
+    },
+    get batchCreations() {
+      return batches.jobs.length;
+    },
+    get batchGets() {
+      return batches.gets;
+    },
+    get batchRequests() {
+      return batches.requests;
+    },
+    get resultDownloads() {
+      return batches.downloads;
     },
     get countTokens() {
       return sources.countTokens();

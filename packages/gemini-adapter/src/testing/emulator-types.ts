@@ -11,10 +11,12 @@ export interface EmulatedGenerateBody {
   [field: string]: unknown;
 }
 
-/** One `POST /v1beta/models/{model}:generateContent` the emulator received. */
+/** One `POST /v1beta/models/{model}:generateContent` the emulator received, or one request of a batch job it ran. */
 export interface EmulatedGenerateRequest {
-  /** 0-based position among all generateContent requests of this emulator. */
+  /** 0-based position among all requests this emulator answered or refused, batch requests included. */
   index: number;
+  /** The batch job it came in (`batches/...`); absent for a generateContent request. */
+  batch?: string;
   model: string;
   body: EmulatedGenerateBody;
   headers: IncomingHttpHeaders;
@@ -49,6 +51,51 @@ export interface EmulatedHang {
 }
 
 export type EmulatedReply = EmulatedSuccess | EmulatedHttpReply | EmulatedHang;
+
+/** One request of a batch job, as the client sent it. */
+export interface EmulatedBatchRequest {
+  /** Its key: `metadata.key` of an inline request, `key` of a line of an input file. */
+  key: string | undefined;
+  /** An inline request's metadata, given back with its response (unless `dropInlineMetadata`). */
+  metadata: Record<string, string> | undefined;
+  body: EmulatedGenerateBody;
+}
+
+/** A batch job the emulator was asked to run (`POST models/{m}:batchGenerateContent`). */
+export interface EmulatedBatchJob {
+  /** `batches/<id>`. */
+  name: string;
+  /** 0-based position among the jobs created. */
+  index: number;
+  model: string;
+  /** Requests given inline, or in an uploaded JSON-lines file. */
+  input: 'inline' | 'file';
+  requests: EmulatedBatchRequest[];
+  /** By the emulator's clock (`now`). */
+  createdAt: number;
+  /** `GET batches/{id}` answered for it. */
+  gets: number;
+}
+
+export type EmulatedBatchState = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
+
+/** How a batch job ends when not SUCCEEDED. */
+export interface EmulatedBatchOutcome {
+  state: 'FAILED' | 'CANCELLED' | 'EXPIRED';
+  /** How many of its first requests were answered before it ended (none by default). */
+  answered?: number;
+}
+
+export interface EmulatedBatchOptions {
+  /** How long a job stays PENDING, by the emulator's clock (`now`); 0 by default. */
+  pendingMs?: number;
+  /** How long a job then stays RUNNING before its requests are answered; 0 by default: done when created. */
+  runningMs?: number;
+  /** Ends a job otherwise than SUCCEEDED; undefined lets it succeed. */
+  outcome?: (job: EmulatedBatchJob) => EmulatedBatchOutcome | undefined;
+  /** Leave each inline response's `metadata` out, as the service has been seen to. */
+  dropInlineMetadata?: boolean;
+}
 
 /** A file stored through the resumable upload protocol. */
 export interface RecordedUpload {
@@ -114,14 +161,28 @@ export interface GeminiEmulatorOptions {
   rpm?: number;
   /** Prompt tokens per minute (as the emulated usage counts them), enforced like `rpm`. */
   tpm?: number;
-  /** Clock in ms for the quota's sliding minute and `receivedAt`; `Date.now` by default. */
+  /** Clock in ms for the quota's sliding minute, `receivedAt` and batch jobs; `Date.now` by default. */
   now?: () => number;
+  /**
+   * Batch jobs (`batchGenerateContent`): how long they take and how they end. Each request of a
+   * job is answered as a generateContent request would be (faults other than hangs and resets,
+   * file checks, `respond`) and billed at the price table's batch discount.
+   */
+  batch?: EmulatedBatchOptions;
 }
 
 /** What the emulator served, for tests to compare with what a client recorded. */
 export interface EmulatorCounters {
   /** `generateContent` requests received for a served model, faulted ones included. */
   readonly generateRequests: number;
+  /** Batch jobs created. */
+  readonly batchCreations: number;
+  /** `GET batches/{id}` polls, of known jobs or not. */
+  readonly batchGets: number;
+  /** Requests received in batch jobs. */
+  readonly batchRequests: number;
+  /** Batch results files downloaded (`files/{id}:download`). */
+  readonly resultDownloads: number;
   readonly countTokens: number;
   /** `GET models/{m}` lookups, answered or not. */
   readonly modelLookups: number;
@@ -143,8 +204,11 @@ export interface EmulatorCounters {
 export interface GeminiEmulator {
   /** `http://127.0.0.1:<port>`: pass it as `baseUrl`. */
   readonly baseUrl: string;
+  /** Every generateContent request, and every batch request once its job ran. */
   readonly requests: EmulatedGenerateRequest[];
-  /** What each answered generateContent call was charged, flex at the table's flex discount. */
+  /** The batch jobs created, in order. */
+  readonly batches: readonly EmulatedBatchJob[];
+  /** What each answered request was charged: flex and batch at the table's discounts. */
   readonly bills: readonly EmulatedBill[];
   readonly uploads: RecordedUpload[];
   /** Number of `GET /v1beta/files/{id}` requests served, to check polling. */

@@ -12,22 +12,26 @@ import { sendEmulatedReply, sendGoogleError } from './send-emulated-reply.js';
 import { filePartsOf, replyKeysOf, type WireContent } from './wire-request.js';
 import { poolTrackIdsOf } from './wire-track-pool.js';
 
-export interface GenerateContext {
+/** What answering one request takes, whichever endpoint received it. */
+export interface AnswerContext {
   store: EmulatedFileStore;
   faults: FaultInjector;
   respond: (request: EmulatedGenerateRequest) => EmulatedReply | Promise<EmulatedReply>;
+  /** Told of each answer billed (one with usage), to keep the bill. */
+  bill: (reply: EmulatedReply) => void;
+}
+
+export interface GenerateContext extends AnswerContext {
   /** Draws the delay of one accepted answer. */
   latency: () => number;
   quota: EmulatedQuota;
-  /** Told of each answer billed (one with usage), to keep the bill. */
-  bill: (reply: EmulatedReply) => void;
 }
 
 /** Short, so a run with many 429s stays fast; a client must still read and honour it. */
 const RATE_LIMIT_RETRY_DELAY = '0.02s';
 
 /** Why the service would refuse the body before any model runs, or undefined. */
-function invalidPart(body: EmulatedGenerateBody): string | undefined {
+export function invalidPart(body: EmulatedGenerateBody): string | undefined {
   for (const content of body.contents ?? []) {
     for (const part of content.parts ?? []) {
       // As the service does: a part without data (an empty text) is an invalid argument.
@@ -39,7 +43,8 @@ function invalidPart(body: EmulatedGenerateBody): string | undefined {
   return undefined;
 }
 
-function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore): FaultKind[] {
+/** The faults that may hit a request, by what it asks for. */
+export function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore): FaultKind[] {
   const kinds: FaultKind[] = ['rateLimited', 'unavailable', 'hang', 'reset', 'blocked'];
   // Only flex requests are shed: standard and priority keep their capacity.
   if (serviceTierOf(body) === 'flex') kinds.push('shedFlex');
@@ -64,50 +69,63 @@ function generateContent(body: EmulatedGenerateBody): string {
 }
 
 /**
- * Answers a fault instead of the model: true when it did (or, for a hang, chose never to).
- * An expired file is only marked here; the file check that follows answers the 403.
+ * The reply a fault puts in place of the model's: `reset` to cut the connection, undefined to
+ * answer normally. An expired file is only marked here; the file check that follows answers the 403.
  */
-function injectFault(
+function faultReply(
   fault: FaultKind,
-  { body, model }: EmulatedGenerateRequest,
-  request: IncomingMessage,
-  response: ServerResponse,
-  context: GenerateContext,
-): boolean {
-  const reply = (answer: EmulatedReply) => sendEmulatedReply(response, answer, model);
+  { body }: EmulatedGenerateRequest,
+  context: AnswerContext,
+): EmulatedReply | 'reset' | undefined {
   switch (fault) {
     case 'rateLimited':
-      reply(emulatedApiError(429, { message: 'Resource exhausted.', retryDelay: RATE_LIMIT_RETRY_DELAY }));
-      return true;
+      return emulatedApiError(429, { message: 'Resource exhausted.', retryDelay: RATE_LIMIT_RETRY_DELAY });
     case 'unavailable':
-      reply(emulatedApiError(503, { message: 'The model is overloaded. Please try again later.' }));
-      return true;
+      return emulatedApiError(503, { message: 'The model is overloaded. Please try again later.' });
     case 'shedFlex':
-      reply(emulatedApiError(503, { message: 'Flex capacity is exhausted. Please try again later.' }));
-      return true;
+      return emulatedApiError(503, { message: 'Flex capacity is exhausted. Please try again later.' });
     case 'hang':
-      return true;
+      return { hang: true };
     case 'reset':
-      // An RST, not a clean close: the client sees ECONNRESET while it waits for the answer.
-      request.socket.resetAndDestroy();
-      return true;
+      return 'reset';
     case 'expiredFile': {
       const usable = filePartsOf(body.contents).find((part) => context.store.usableNameOf(part.fileUri));
       context.store.expire(context.store.usableNameOf(usable?.fileUri ?? '') ?? '');
-      return false;
+      return undefined;
     }
     case 'blocked':
-      reply(blockedReply());
-      return true;
+      return blockedReply();
     case 'malformed':
-      reply(malformedReply());
-      return true;
+      return malformedReply();
     case 'wrongTrackId':
-      reply(wrongTrackIdReply(body, context.faults.applied.wrongTrackId));
-      return true;
+      return wrongTrackIdReply(body, context.faults.applied.wrongTrackId);
     default:
-      return false;
+      return undefined;
   }
+}
+
+/**
+ * What the service answers a well-formed request once admitted: a fault drawn among `faults`,
+ * a refusal of a file it cannot use, or the responder's answer, which is billed.
+ */
+export async function answerRequest(
+  recorded: EmulatedGenerateRequest,
+  context: AnswerContext,
+  faults: readonly FaultKind[],
+): Promise<EmulatedReply | 'reset'> {
+  const fault = context.faults.pick(faults, generateContent(recorded.body));
+  const faulted = fault === undefined ? undefined : faultReply(fault, recorded, context);
+  if (faulted !== undefined) return faulted;
+  for (const part of filePartsOf(recorded.body.contents)) {
+    const problem = context.store.problemWithUri(part.fileUri);
+    if (problem !== undefined) {
+      const statusName = problem.status === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION';
+      return emulatedApiError(problem.status, { message: problem.message, statusName });
+    }
+  }
+  const answer = await context.respond(recorded);
+  context.bill(answer);
+  return answer;
 }
 
 /** `POST models/{m}:generateContent`: checks the body and its files, then a fault or the responder. */
@@ -139,17 +157,8 @@ export async function handleGenerate(
   }
   const delay = context.latency();
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const fault = context.faults.pick(applicableFaults(body, context.store), generateContent(body));
-  if (fault !== undefined && injectFault(fault, recorded, request, response, context)) return;
-  for (const part of filePartsOf(body.contents)) {
-    const problem = context.store.problemWithUri(part.fileUri);
-    if (problem !== undefined) {
-      const statusName = problem.status === 403 ? 'PERMISSION_DENIED' : 'FAILED_PRECONDITION';
-      sendGoogleError(response, problem.status, problem.message, statusName);
-      return;
-    }
-  }
-  const answer = await context.respond(recorded);
-  context.bill(answer);
-  sendEmulatedReply(response, answer, recorded.model);
+  const reply = await answerRequest(recorded, context, applicableFaults(body, context.store));
+  // An RST, not a clean close: the client sees ECONNRESET while it waits for the answer.
+  if (reply === 'reset') request.socket.resetAndDestroy();
+  else sendEmulatedReply(response, reply, recorded.model);
 }

@@ -9,6 +9,11 @@ export { type EmulatedBill, serviceTierOf } from './emulated-bill.js';
 export type { EmulatedLatency } from './emulated-latency.js';
 export { drawsByRequest, type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
 export type {
+  EmulatedBatchJob,
+  EmulatedBatchOptions,
+  EmulatedBatchOutcome,
+  EmulatedBatchRequest,
+  EmulatedBatchState,
   EmulatedGenerateBody,
   EmulatedGenerateRequest,
   EmulatedHang,

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
-import { billOf, type EmulatedBill } from './emulated-bill.js';
+import { emulatedApiError } from './emulated-api-error.js';
+import { EmulatedBatches } from './emulated-batches.js';
+import { billOf, type EmulatedBill, serviceTierOf } from './emulated-bill.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
 import { EmulatedModels } from './emulated-models.js';
@@ -9,15 +11,24 @@ import { EmulatedQuota } from './emulated-quota.js';
 import { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import { liveCounters } from './emulator-counters.js';
 import { FaultInjector } from './emulator-faults.js';
-import type { EmulatedGenerateBody, GeminiEmulator, GeminiEmulatorOptions } from './emulator-types.js';
+import type {
+  EmulatedBatchJob,
+  EmulatedBatchRequest,
+  EmulatedGenerateBody,
+  EmulatedGenerateRequest,
+  EmulatedReply,
+  GeminiEmulator,
+  GeminiEmulatorOptions,
+} from './emulator-types.js';
+import { createBatch, handleBatchReads } from './handle-batches.js';
 import { handleCountTokens } from './handle-count-tokens.js';
 import { handleFiles } from './handle-files.js';
-import { handleGenerate } from './handle-generate.js';
+import { answerRequest, applicableFaults, handleGenerate, invalidPart } from './handle-generate.js';
 import { handleUpload } from './handle-upload.js';
 import { sendGoogleError } from './send-emulated-reply.js';
 import { filePartsOf } from './wire-request.js';
 
-const modelPath = /^\/v1beta\/models\/([^/:]+):(generateContent|countTokens)$/;
+const modelPath = /^\/v1beta\/models\/([^/:]+):(generateContent|countTokens|batchGenerateContent)$/;
 const modelResource = /^\/v1beta\/models\/([^/:]+)$/;
 
 async function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -29,7 +40,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 /**
  * Starts a local stand-in for the Gemini Developer API on 127.0.0.1 that speaks the wire
  * protocol of @google/genai 2.32: generateContent, countTokens, the resumable Files API
- * upload and files get/list/delete, with optional random faults. Tests point the real SDK
+ * upload and files get/list/delete, batch jobs (create inline or from a file, get, download
+ * their results file), with optional random faults. Tests point the real SDK
  * at `baseUrl` so nothing reaches the internet.
  */
 export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): Promise<GeminiEmulator> {
@@ -41,7 +53,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   );
   const sessions = new EmulatedUploadSessions();
   const models = new EmulatedModels(options.models);
-  const faults = new FaultInjector(options.faults);
+  const faultInjector = new FaultInjector(options.faults);
   const now = options.now ?? Date.now;
   const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
   const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
@@ -51,38 +63,78 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   const bills: EmulatedBill[] = [];
   let countTokens = 0;
 
+  /** Records a request of the model, generateContent or batch, for tests to look at. */
+  function record(
+    model: string,
+    body: EmulatedGenerateBody,
+    headers: IncomingMessage['headers'],
+    batch?: string,
+  ) {
+    const recorded: EmulatedGenerateRequest = {
+      index: requests.length,
+      ...(batch === undefined ? {} : { batch }),
+      model,
+      body,
+      headers,
+      receivedAt: now(),
+      audioSeconds: store.audioSecondsOf(filePartsOf(body.contents).map((part) => part.fileUri)),
+    };
+    requests.push(recorded);
+    return recorded;
+  }
+
+  const billAt =
+    (recorded: EmulatedGenerateRequest, tier: EmulatedBill['serviceTier']) => (answer: EmulatedReply) => {
+      const bill = billOf(recorded.index, recorded.model, tier, answer, new Date(recorded.receivedAt));
+      if (bill !== undefined) bills.push(bill);
+    };
+
+  /**
+   * A batch request is answered as generateContent would answer it, less what only a
+   * connection can do (hang, reset) and the quota, which batch jobs are not held to.
+   */
+  async function answerBatchRequest(
+    job: EmulatedBatchJob,
+    request: EmulatedBatchRequest,
+  ): Promise<EmulatedReply> {
+    const recorded = record(job.model, request.body, {}, job.name);
+    const invalid = invalidPart(request.body);
+    if (invalid !== undefined) return emulatedApiError(400, { message: invalid });
+    const faults = applicableFaults(request.body, store).filter(
+      (kind) => kind !== 'hang' && kind !== 'reset',
+    );
+    const context = { store, faults: faultInjector, respond, bill: billAt(recorded, 'batch') };
+    const reply = await answerRequest(recorded, context, faults);
+    return reply === 'reset' ? emulatedApiError(500) : reply;
+  }
+  const batches = new EmulatedBatches(options.batch ?? {}, now, answerBatchRequest);
+
   async function routeModel(
     model: string,
     method: string,
     request: IncomingMessage,
     response: ServerResponse,
   ): Promise<void> {
-    const body = JSON.parse((await readBody(request)).toString('utf8')) as EmulatedGenerateBody;
+    const bytes = await readBody(request);
     if (!models.admit(model, response)) return;
+    if (method === 'batchGenerateContent') {
+      await createBatch(model, bytes, response, { batches, store });
+      return;
+    }
+    const body = JSON.parse(bytes.toString('utf8')) as EmulatedGenerateBody;
     if (method === 'countTokens') {
       countTokens += 1;
       handleCountTokens(response, body, model, store);
       return;
     }
-    const recorded = {
-      index: requests.length,
-      model,
-      body,
-      headers: request.headers,
-      receivedAt: now(),
-      audioSeconds: store.audioSecondsOf(filePartsOf(body.contents).map((part) => part.fileUri)),
-    };
-    requests.push(recorded);
+    const recorded = record(model, body, request.headers);
     await handleGenerate(recorded, request, response, {
       store,
-      faults,
+      faults: faultInjector,
       respond,
       latency,
       quota,
-      bill: (answer) => {
-        const bill = billOf(recorded.index, model, body, answer, new Date(recorded.receivedAt));
-        if (bill !== undefined) bills.push(bill);
-      },
+      bill: billAt(recorded, serviceTierOf(body)),
     });
   }
 
@@ -111,10 +163,19 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     }
     if (request.method === 'POST' && url.pathname === '/upload/v1beta/files') {
       const body = await readBody(request);
-      const context = { latency: uploadLatency, store, sessions, faults, baseUrl, options, body };
+      const context = {
+        latency: uploadLatency,
+        store,
+        sessions,
+        faults: faultInjector,
+        baseUrl,
+        options,
+        body,
+      };
       await handleUpload(request, response, url, context);
       return;
     }
+    if (await handleBatchReads(request, response, url, batches)) return;
     if (handleFiles(request, response, url, store)) return;
     sendGoogleError(response, 404, `No emulated route for ${request.method} ${url.pathname}`);
   }
@@ -131,9 +192,10 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     countTokens: () => countTokens,
     sessions,
     store,
-    faults,
+    faults: faultInjector,
     quota,
     models,
+    batches,
   });
   // Closing twice (a test and its afterEach) must not fail.
   let closing: Promise<void> | undefined;
@@ -141,6 +203,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   return {
     baseUrl,
     requests,
+    batches: batches.jobs,
     bills,
     uploads: store.uploads,
     get fileGetCount() {

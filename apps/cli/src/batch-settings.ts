@@ -1,0 +1,20 @@
+import type { GeminiBatchEvent, GeminiBatchOptions } from '@tp2dg/gemini-adapter';
+import type { GenerateArguments } from './generate-arguments.js';
+
+/**
+ * The adapter's batch mode for `--mode batch`, with `--batch-settle` and `--batch-poll` in
+ * seconds; undefined in online mode. `ledger` records the jobs, so a resumed run waits on them.
+ */
+export function batchOptionsOf(
+  args: Pick<GenerateArguments, 'mode' | 'batchSettle' | 'batchPoll'>,
+  ledger: string,
+  onEvent: (event: GeminiBatchEvent) => void,
+): GeminiBatchOptions | undefined {
+  if (args.mode !== 'batch') return undefined;
+  return {
+    ledger,
+    ...(args.batchSettle === undefined ? {} : { settleMs: args.batchSettle * 1000 }),
+    ...(args.batchPoll === undefined ? {} : { pollIntervalMs: args.batchPoll * 1000 }),
+    onEvent,
+  };
+}
