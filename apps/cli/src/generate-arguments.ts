@@ -30,8 +30,8 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('data', {
       type: 'string',
-      default: 'data/dummy',
-      describe: 'Corpus directory; media paths resolve inside it',
+      describe:
+        'Corpus directory; media paths resolve inside it (default with --source reference: the bundled demo corpus, @tp2dg/data-dummy)',
     })
     .option('provider', {
       choices: ['simulated', 'gemini'] as const,

@@ -85,7 +85,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, concurrency),
+    manifest: runManifestInput(args, inputs.loaderOptions, concurrency),
     audioSnippets: models.audioSnippets,
     timeoutMs: attemptTimeoutSeconds(args) * 1000,
     signal: io.signal,

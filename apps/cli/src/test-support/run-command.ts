@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { dummyCorpusDir } from '@tp2dg/data-dummy';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
 export const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
-export const DUMMY = join(REPO_ROOT, 'data/dummy');
+/** The bundled corpus, as the CLI reads it when `--data` is not given. */
+export const DUMMY = dummyCorpusDir;
 
 /** The environment without any key or base URL of the user's: nothing can reach a real service. */
 export const OFFLINE_ENV = Object.fromEntries(
