@@ -1,5 +1,5 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
-import { MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
+import { DEFAULT_OUTPUT_DIR, MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import { DEFAULT_CONCURRENCY, DEFAULT_FLEX_MAX_ATTEMPTS } from '@tp2dg/gemini-adapter';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
@@ -71,7 +71,7 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('output-dir', {
       type: 'string',
-      default: 'generated_conversations',
+      default: DEFAULT_OUTPUT_DIR,
       describe: 'Where the reference layout is written',
     })
     .option('prompts', {

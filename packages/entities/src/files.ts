@@ -9,6 +9,9 @@ import { ConversationTurnSchema } from './turns.js';
 import { TokenUsageSchema } from './usage.js';
 import { UserDemographicsSchema } from './user.js';
 
+/** Where `tp2dg-generate` writes without `--output-dir`, and so where `tp2dg-summary` looks without `--input`. */
+export const DEFAULT_OUTPUT_DIR = 'generated_conversations';
+
 /** `profiling.json`: the reference layout's `{user, summary}`. */
 export const ProfilingFileSchema = z.object({
   user: UserDemographicsSchema,
