@@ -39,6 +39,8 @@ describe('tp2dg-generate', () => {
     expect(result.stdout).toContain(
       `Wrote 8 conversation(s) to ${join(output, 'simulated', 'dummy')} (160 model calls`,
     );
+    // Run from the repository's build, the hint names the root script (see summary-hint.ts).
+    expect(result.stdout).toContain(`Summarise with: pnpm summary --input ${output}\n`);
     const summary = await runNode(SUMMARY, ['--input', output, '--json']);
     expect(summary.code).toBe(0);
     const report = JSON.parse(summary.stdout);

@@ -40,14 +40,24 @@ export interface CommandResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Runs a built bin as a user would, in its own process, and keeps its exit code and output. */
-export async function runNode(
-  script: string,
+export function runNode(script: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  return runProgram('node', [script, ...args], options);
+}
+
+/** Runs a program from the PATH (pnpm, say) in the repository, and keeps its exit code and output. */
+export async function runProgram(
+  program: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: RunOptions = {},
 ): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [script, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(program, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: options.env ?? OFFLINE_ENV,
     });
