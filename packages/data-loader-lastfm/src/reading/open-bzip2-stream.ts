@@ -10,7 +10,9 @@ import type { OpenedTextStream } from './open-text-stream.js';
  * Opens a `.bz2` file as its decompressed bytes (Node's zlib has no bzip2). Where the system's
  * `bzip2` is installed, `bzip2 -dc` decodes it in a process of its own, on another core, 3.6
  * times as fast as the JavaScript decoder (a 65 MB log: 1.9 s against 6.8 s). Where it is not,
- * unbzip2-stream decodes it in this process, streaming in bounded memory all the same.
+ * unbzip2-stream decodes it in this process, streaming in bounded memory all the same: stable
+ * since 2020 and widely depended on, it is the decoder on npm that streams, where the
+ * WebAssembly builds of libbzip2 decode a whole buffer of known size, not a log of gigabytes.
  */
 export function openBzip2Stream(filePath: string): OpenedTextStream {
   const program = findProgram('bzip2');
