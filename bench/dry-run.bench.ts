@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { dummyCorpusDir } from '@tp2dg/data-dummy';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { reportFigure, reportRatio } from './support/report.js';
 
@@ -37,7 +38,7 @@ function dollarsAfter(text: string, words: string): number {
 }
 
 async function generate(outputDir: string, env: NodeJS.ProcessEnv, ...more: string[]) {
-  const args = [GENERATE, '--data', repo('data/dummy'), '--output-dir', outputDir, ...more];
+  const args = [GENERATE, '--data', dummyCorpusDir, '--output-dir', outputDir, ...more];
   return run('node', args, { env: { ...process.env, ...env } }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),

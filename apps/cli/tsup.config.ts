@@ -3,7 +3,6 @@ import { sharedBuild } from '../../tsup.base';
 
 export default defineConfig({
   ...sharedBuild,
+  // The bin is bin/tp2dg-generate.js, which imports this: no shebang needed here.
   entry: ['src/generate.ts'],
-  // The bin is run directly (`tp2dg-generate`), so it needs a shebang.
-  banner: { js: '#!/usr/bin/env node' },
 });

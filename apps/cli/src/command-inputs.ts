@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type DataLoaderOptionsV1, resolveDataLoader } from '@tp2dg/data-loaders';
 import { MEGABYTE, type ProjectionOptions } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
+import { dataDirectoryOf } from './data-argument.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { pluginSearchPath } from './plugin-search-path.js';
 import { checkSourceOptions, readSourceOptions } from './source-options.js';
@@ -21,7 +22,7 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
   const sourceOptions = await readSourceOptions(args, cwd);
   await checkSourceOptions(plugin, sourceOptions);
   const loaderOptions = {
-    dataDir: resolve(cwd, args.data),
+    dataDir: dataDirectoryOf(args.data, plugin, cwd),
     profileSize: args.profileSize,
     poolSize: args.poolSize,
     sourceOptions,

@@ -1,5 +1,5 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
-import { MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
+import { DEFAULT_OUTPUT_DIR, MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import {
   DEFAULT_BATCH_MAX_REQUESTS,
   DEFAULT_BATCH_POLL_MS,
@@ -38,8 +38,8 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('data', {
       type: 'string',
-      default: 'data/dummy',
-      describe: 'Corpus directory; media paths resolve inside it',
+      describe:
+        'Corpus directory; media paths resolve inside it (default with --source reference: the bundled demo corpus, @tp2dg/data-dummy)',
     })
     .option('provider', {
       choices: ['simulated', 'gemini'] as const,
@@ -93,7 +93,7 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('output-dir', {
       type: 'string',
-      default: 'generated_conversations',
+      default: DEFAULT_OUTPUT_DIR,
       describe: 'Where the reference layout is written',
     })
     .option('prompts', {

@@ -192,6 +192,8 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
           model: DEFAULT_MODEL,
           response_format: 'json',
         });
+        const gemini = { provider: 'gemini', simulated: false };
+        for (const file of [session, goal, ...chat, ...calls]) expect(file).toMatchObject(gemini);
         expect(session).toMatchObject({
           turns_requested: 8,
           turns_completed: 8,

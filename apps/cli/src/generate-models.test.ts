@@ -99,7 +99,7 @@ describe('tp2dg-generate and a model without a list price', () => {
     const result = await runGemini(served, output, '--model', 'gemini-9-ultra', '--sessions', '1');
     expect(result.code).toBe(0);
     const wrote = result.stderr.split('\n').find((line) => line.startsWith('wrote '));
-    expect(wrote).toMatch(/\[1\/1 sessions, .*, price unknown \(pass --prices\)/);
+    expect(wrote).toMatch(/\[1\/1 sessions, .*price unknown \(pass --prices\)/);
     expect(wrote).not.toContain('$');
     const summary = await runNode(SUMMARY, ['--input', output]);
     expect(summary.stdout).toMatch(/^ {2}total +0 +\d+ +0 +price unknown$/m);

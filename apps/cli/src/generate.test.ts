@@ -29,18 +29,40 @@ async function editJson(file: string, edit: (value: CorpusJson) => void): Promis
 describe('tp2dg-generate', () => {
   it('should generate every bundled session offline, labelled simulated, and be summarised', async () => {
     const output = await temporaryDirectory('out');
-    const result = await runNode(GENERATE, ['--provider', 'simulated', '--output-dir', output]);
+    // Run from elsewhere than the repository: the bundled corpus is found through the CLI's dependencies.
+    const elsewhere = await temporaryDirectory('cwd');
+    const result = await runNode(GENERATE, ['--provider', 'simulated', '--output-dir', output], {
+      cwd: elsewhere,
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('NOT LLM output');
     expect(result.stdout).toContain(
       `Wrote 8 conversation(s) to ${join(output, 'simulated', 'dummy')} (160 model calls`,
     );
+    // Run from the repository's build, the hint names the root script (see summary-hint.ts).
+    expect(result.stdout).toContain(`Summarise with: pnpm summary --input ${output}\n`);
     const summary = await runNode(SUMMARY, ['--input', output, '--json']);
     expect(summary.code).toBe(0);
     const report = JSON.parse(summary.stdout);
     expect(report.conversations.total).toBe(8);
     expect(report.conversations.simulated).toBe(8);
     expect(report.turns_per_conversation).toMatchObject({ mean: 8, min: 8, max: 8 });
+  });
+
+  it('should ask another loader for its corpus instead of giving it the bundled one', async () => {
+    const output = await temporaryDirectory('out');
+    const result = await runNode(GENERATE, [
+      '--provider',
+      'simulated',
+      '--source',
+      'jsonl',
+      '--output-dir',
+      output,
+    ]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      'tp2dg-generate: The jsonl loader needs a data directory. Pass --source-option dir=DIR (or --data DIR).\n',
+    );
   });
 
   it('should refuse to guess a backend without a key', async () => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_PRICE_TABLE,
   loadPriceTable,
@@ -20,6 +21,7 @@ import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
 import { attemptTimeoutSeconds, flexMaxAttempts } from './service-tier-settings.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
+import { summaryCommand } from './summary-hint.js';
 
 export interface CommandIo {
   stdout: (line: string) => void;
@@ -92,7 +94,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions.sourceOptions, { concurrency, thinkingBudget }),
+    manifest: runManifestInput(args, inputs.loaderOptions, { concurrency, thinkingBudget }),
     audioSnippets: models.audioSnippets,
     timeoutMs: attemptTimeoutSeconds(args) * 1000,
     signal: io.signal,
@@ -142,7 +144,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   }
   if (report.failed + report.skipped > 0)
     io.stdout(`Reasons are in ${resolve(report.corpusRoot, 'failures.jsonl')}.`);
-  io.stdout(`Summarise with: tp2dg-summary --input ${args.outputDir}`);
+  io.stdout(`Summarise with: ${summaryCommand(args.outputDir, fileURLToPath(import.meta.url))}`);
   if (report.budgetReached) {
     io.stdout(
       `Stopped at the budget: $${report.spentUsd.toFixed(4)} spent of $${args.maxCost}; the same command with a higher --max-cost goes on.`,

@@ -10,7 +10,8 @@ import { attemptTimeoutSeconds } from './service-tier-settings.js';
  */
 export function runManifestInput(
   args: GenerateArguments,
-  sourceOptions: Readonly<Record<string, unknown>>,
+  /** The corpus directory and loader options the run reads (`--data` resolved, or its default). */
+  loader: { dataDir?: string; sourceOptions: Readonly<Record<string, unknown>> },
   resolved: {
     /** What `--concurrency` resolved to (`auto` works it out from the limits). */
     concurrency: number;
@@ -35,10 +36,10 @@ export function runManifestInput(
       clip_offset: args.clipSeconds === 0 ? null : args.clipOffset,
     },
     runOptions: {
-      data: args.data,
+      data: loader.dataDir ?? null,
       // Which sessions the loader yields may change between starts (a wider date range);
       // a session that changed is caught by its own check.
-      source_options: sourceOptions,
+      source_options: loader.sourceOptions,
       sessions: args.sessions ?? null,
       shard: args.shard === undefined ? null : `${args.shard.index}/${args.shard.count}`,
       concurrency,

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_OUTPUT_DIR } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INVALID_CHAT, writeSampleRun } from './test-sample-run.js';
 
@@ -12,7 +13,11 @@ let root = '';
 let emptyRoot = '';
 
 function runBin(...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return runBinIn(process.cwd(), ...args);
+}
+
+function runBinIn(cwd: string, ...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
 }
 
 beforeAll(async () => {
@@ -105,8 +110,22 @@ describe('tp2dg-summary', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('should require --input and document it in --help', () => {
-    expect(runBin().status).toBe(1);
+  it("should summarise the generator's default output folder when not given --input", async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-cwd-'));
+    await writeSampleRun(join(cwd, DEFAULT_OUTPUT_DIR));
+    const result = runBinIn(cwd, '--json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).conversations.total).toBe(3);
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('should say in one line what to pass when given no --input and there is no default folder', () => {
+    const result = runBinIn(emptyRoot);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `tp2dg-summary: no --input given and no ${DEFAULT_OUTPUT_DIR} folder (where tp2dg-generate writes by default) in ${emptyRoot}: pass --input DIR, the --output-dir of tp2dg-generate.\n`,
+    );
     const help = runBin('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--input');

@@ -1,16 +1,18 @@
-import { printable, Tp2dgError } from '@tp2dg/entities';
+import { DEFAULT_OUTPUT_DIR, printable, Tp2dgError } from '@tp2dg/entities';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runSummary } from './run-summary.js';
+import { summaryInput } from './summary-input.js';
 
 const argv = await yargs(hideBin(process.argv))
   .scriptName('tp2dg-summary')
-  .usage('$0 --input DIR [--json]\n\nStatistics, token usage and list-price cost of generated conversations.')
+  .usage(
+    '$0 [--input DIR] [--json]\n\nStatistics, token usage and list-price cost of generated conversations.',
+  )
   .option('input', {
     type: 'string',
-    demandOption: true,
     requiresArg: true,
-    describe: 'Folder written by tp2dg-generate, searched recursively for session folders',
+    describe: `Folder written by tp2dg-generate, searched recursively for session folders (default: ${DEFAULT_OUTPUT_DIR} in the working directory, if there is one)`,
   })
   .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object instead of text' })
   .option('prices', {
@@ -25,7 +27,8 @@ const argv = await yargs(hideBin(process.argv))
   .parseAsync();
 
 try {
-  const report = await runSummary({ input: argv.input, json: argv.json, prices: argv.prices });
+  const input = summaryInput(argv.input, process.cwd());
+  const report = await runSummary({ input, json: argv.json, prices: argv.prices });
   // The report quotes corpus strings (genres, ids): their control characters are escaped, line by line.
   process.stdout.write(report.split('\n').map(printable).join('\n'));
 } catch (error) {

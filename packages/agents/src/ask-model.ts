@@ -1,5 +1,6 @@
 import {
   type AgentName,
+  dataLabel,
   type ModelMessage,
   type ModelPart,
   type ModelResult,
@@ -83,7 +84,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       turn: options.turn,
       template: label.template,
       attempt,
-      provider: context.model.provider,
+      ...dataLabel(context.model.provider),
       model: context.model.model,
       request: {
         system_instruction: options.systemInstruction ?? null,

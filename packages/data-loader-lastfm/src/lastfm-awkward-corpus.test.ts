@@ -68,7 +68,10 @@ describe('lastfm loader on awkward corpora', () => {
     const events = path.join(dir, 'listening-events.tsv.bz2');
     const whole = await readFile(events);
     await writeFile(events, whole.subarray(0, Math.floor(whole.length * 0.6)));
-    expect((await failureOf(readLastfm(dir))).message).toContain(`${events}: bzip2 failed`);
+    // Worded by whichever decoder ran: the system bzip2, or the in-process one where there is none.
+    const { message } = await failureOf(readLastfm(dir));
+    expect(message.startsWith(`${events}: `)).toBe(true);
+    expect(message).toContain('the file is damaged or truncated');
   });
 
   it('should read Windows line ends and a headerless LFM-2b events file by the layout order', async () => {

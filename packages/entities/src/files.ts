@@ -9,15 +9,38 @@ import { ConversationTurnSchema } from './turns.js';
 import { TokenUsageSchema } from './usage.js';
 import { UserDemographicsSchema } from './user.js';
 
-/** `profiling.json`: the reference layout's `{user, summary}`. */
-export const ProfilingFileSchema = z.object({
+/** Where `tp2dg-generate` writes without `--output-dir`, and so where `tp2dg-summary` looks without `--input`. */
+export const DEFAULT_OUTPUT_DIR = 'generated_conversations';
+
+/** The provider of the offline simulated backend: conversations marked with it are not LLM output. */
+export const SIMULATED_PROVIDER = 'simulated';
+
+/**
+ * Who wrote a file of a session folder, on the file itself (on each turn of `chat.json`, an
+ * array, and each line of `calls.jsonl`), so that no file read or copied alone can pass
+ * simulated data for LLM output. Absent in files of earlier versions: `simulated` then reads
+ * false, and `session.json`'s `provenance.provider` says what wrote the folder.
+ */
+export const DataLabelSchema = z.object({
+  provider: z.string().optional(),
+  simulated: z.boolean().default(false),
+});
+export type DataLabel = z.infer<typeof DataLabelSchema>;
+
+/** The label of every file a provider's conversation is saved in. */
+export function dataLabel(provider: string): Required<DataLabel> {
+  return { provider, simulated: provider === SIMULATED_PROVIDER };
+}
+
+/** `profiling.json`: the reference layout's `{user, summary}`, after the label. */
+export const ProfilingFileSchema = DataLabelSchema.extend({
   user: UserDemographicsSchema,
   summary: ProfileSummarySchema,
 });
 export type ProfilingFile = z.infer<typeof ProfilingFileSchema>;
 
-/** `conversation_goal.json`: the adapted goal (not the template) and its example queries. */
-export const ConversationGoalFileSchema = z.object({
+/** `conversation_goal.json`: the adapted goal (not the template) and its example queries, after the label. */
+export const ConversationGoalFileSchema = DataLabelSchema.extend({
   goal: ConversationGoalSchema.pick({
     category_code: true,
     specificity_code: true,
@@ -33,12 +56,9 @@ export const ConversationGoalFileSchema = z.object({
 });
 export type ConversationGoalFile = z.infer<typeof ConversationGoalFileSchema>;
 
-/** `chat.json`: one entry per turn. */
-export const ChatFileSchema = z.array(ConversationTurnSchema);
+/** `chat.json`: one entry per turn, as in the reference layout, each with the label before it. */
+export const ChatFileSchema = z.array(DataLabelSchema.extend(ConversationTurnSchema.shape));
 export type ChatFile = z.infer<typeof ChatFileSchema>;
-
-/** The provider of the offline simulated backend: conversations marked with it are not LLM output. */
-export const SIMULATED_PROVIDER = 'simulated';
 
 /** Where a conversation came from; `provider: simulated` marks data that is not LLM output. */
 export const ProvenanceSchema = z.object({
@@ -52,8 +72,8 @@ export const ProvenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-/** `session.json`: everything needed to reproduce or audit one conversation. */
-export const SessionFileSchema = z.object({
+/** `session.json`: everything needed to reproduce or audit one conversation, after the label. */
+export const SessionFileSchema = DataLabelSchema.extend({
   session_id: z.string(),
   user_id: z.string(),
   provenance: ProvenanceSchema,
@@ -133,6 +153,8 @@ export const CallRecordSchema = z.object({
   template: z.string(),
   attempt: z.number().int().min(1),
   provider: z.string(),
+  /** `provider` is the simulated backend's: the reply is not LLM output. False in files of earlier versions. */
+  simulated: z.boolean().default(false),
   model: z.string(),
   request: z.object({
     system_instruction: z.string().nullable(),

@@ -4,6 +4,7 @@ import {
   CallRecordSchema,
   ChatFileSchema,
   ConversationGoalFileSchema,
+  dataLabel,
   isInsideDirectory,
   ProfilingFileSchema,
   type Provenance,
@@ -33,7 +34,9 @@ export interface ConversationFilesInput {
 export function conversationFiles(input: ConversationFilesInput): Map<string, string> {
   const { session, conversation } = input;
   const { profile, goal } = conversation;
+  const label = dataLabel(input.provenance.provider);
   const profiling = ProfilingFileSchema.parse({
+    ...label,
     user: session.user,
     summary: {
       preferred_musical_culture: profile.preferred_musical_culture,
@@ -42,6 +45,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     },
   });
   const conversationGoal = ConversationGoalFileSchema.parse({
+    ...label,
     goal: {
       category_code: goal.category_code,
       specificity_code: goal.specificity_code,
@@ -56,6 +60,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     },
   });
   const sessionFile = SessionFileSchema.parse({
+    ...label,
     session_id: session.session_id,
     user_id: session.user.user_id,
     provenance: { ...input.provenance, goal_template_codes: conversation.goalTemplateCodes },
@@ -80,7 +85,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   return new Map([
     ['profiling.json', json(profiling)],
     ['conversation_goal.json', json(conversationGoal)],
-    ['chat.json', json(ChatFileSchema.parse(conversation.chat))],
+    ['chat.json', json(ChatFileSchema.parse(conversation.chat.map((turn) => ({ ...label, ...turn }))))],
     ['session.json', json(sessionFile)],
     ['calls.jsonl', `${calls.join('\n')}\n`],
   ]);

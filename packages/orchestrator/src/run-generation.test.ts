@@ -100,14 +100,21 @@ describe('runGeneration', () => {
         'session.json',
       ]);
       const read = async (name: string) => JSON.parse(await readFile(join(folder, name), 'utf8'));
-      ProfilingFileSchema.parse(await read('profiling.json'));
-      ConversationGoalFileSchema.parse(await read('conversation_goal.json'));
-      expect(ChatFileSchema.parse(await read('chat.json'))).toHaveLength(8);
+      // Every file says it is simulated, each turn and call too: none can be taken for LLM output.
+      const simulated = { provider: 'simulated', simulated: true };
+      expect(ProfilingFileSchema.parse(await read('profiling.json'))).toMatchObject(simulated);
+      expect(ConversationGoalFileSchema.parse(await read('conversation_goal.json'))).toMatchObject(simulated);
+      const chat = ChatFileSchema.parse(await read('chat.json'));
+      expect(chat).toHaveLength(8);
+      for (const turn of chat) expect(turn).toMatchObject(simulated);
       const session = SessionFileSchema.parse(await read('session.json'));
+      expect(session).toMatchObject(simulated);
       expect(session.provenance.provider).toBe('simulated');
       expect(session.liked_tracks[0]?.audio_path).toMatch(/^audio\//);
       const calls = (await readFile(join(folder, 'calls.jsonl'), 'utf8')).trim().split('\n');
-      expect(calls.map((line) => CallRecordSchema.parse(JSON.parse(line)))).toHaveLength(20);
+      const records = calls.map((line) => CallRecordSchema.parse(JSON.parse(line)));
+      expect(records).toHaveLength(20);
+      for (const record of records) expect(record).toMatchObject(simulated);
     }
   });
 

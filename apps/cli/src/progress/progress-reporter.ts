@@ -88,8 +88,8 @@ export function formatSnapshot(snapshot: ProgressSnapshot): string {
   const failures = Object.entries(snapshot.failedByCode).map(([code, count]) => `${code} ${count}`);
   const parts = [
     `${snapshot.done}${total} sessions`,
-    `${Math.round(snapshot.callsPerMinute)} calls/min`,
-    `${Math.round(snapshot.tokensPerMinute)} tokens/min`,
+    ...(snapshot.callsPerMinute === null ? [] : [`${Math.round(snapshot.callsPerMinute)} calls/min`]),
+    ...(snapshot.tokensPerMinute === null ? [] : [`${Math.round(snapshot.tokensPerMinute)} tokens/min`]),
     formatSpent(snapshot),
     ...(snapshot.etaSeconds === undefined ? [] : [`ETA ${formatDuration(snapshot.etaSeconds)}`]),
     ...(failures.length === 0 ? [] : [`failed: ${failures.join(', ')}`]),

@@ -1,5 +1,6 @@
-import type { TokenUsage } from '@tp2dg/entities';
+import { SIMULATED_PROVIDER, type TokenUsage } from '@tp2dg/entities';
 import type { ProgressEvent } from './progress-reporter.js';
+import { SlidingRate } from './sliding-rate.js';
 
 /** Where a run stands, for the progress line. */
 export interface ProgressSnapshot {
@@ -8,8 +9,10 @@ export interface ProgressSnapshot {
   total: number | undefined;
   written: number;
   failedByCode: Record<string, number>;
-  callsPerMinute: number;
-  tokensPerMinute: number;
+  /** Over the last minute (see `SlidingRate`); null in a run's first seconds. */
+  callsPerMinute: number | null;
+  /** Likewise; null too while no session paid for tokens (simulated ones only estimate theirs). */
+  tokensPerMinute: number | null;
   /** USD at list prices; 0 for simulated runs, which are not billed; null when the model has no price. */
   spentUsd: number | null;
   /** What the whole run will cost at the mean cost per written session so far. */
@@ -17,13 +20,14 @@ export interface ProgressSnapshot {
   etaSeconds: number | undefined;
 }
 
-/** Adds up the run's events; rates and the ETA come from the time since the first event. */
+/** Adds up the run's events; the rates come from the last minute, the ETA from the whole run. */
 export class ProgressTally {
   private total: number | undefined;
   private done = 0;
   private written = 0;
-  private calls = 0;
-  private tokens = 0;
+  private readonly calls: SlidingRate;
+  /** Created by the first session whose tokens were billed, not estimated. */
+  private tokens: SlidingRate | undefined;
   /** Null once a session came without a price: a sum would then pass for the whole cost. */
   private spentUsd: number | null = 0;
   private readonly failedByCode: Record<string, number> = {};
@@ -31,6 +35,7 @@ export class ProgressTally {
 
   constructor(private readonly now: () => number = () => performance.now()) {
     this.started = now();
+    this.calls = new SlidingRate(this.started);
   }
 
   record(event: ProgressEvent): void {
@@ -44,8 +49,14 @@ export class ProgressTally {
       this.failedByCode[event.code] = (this.failedByCode[event.code] ?? 0) + 1;
     if (event.type !== 'session-written') return;
     this.written += 1;
-    this.calls += event.calls;
-    this.tokens += tokensOf(event.usage);
+    const at = this.now();
+    this.calls.add(at, event.calls);
+    // A simulated session's usage is what Gemini might have billed, not tokens anyone processed
+    // (the simulated backend's model is named after its provider).
+    if (event.model !== SIMULATED_PROVIDER) {
+      this.tokens ??= new SlidingRate(this.started);
+      this.tokens.add(at, tokensOf(event.usage));
+    }
     this.spentUsd = this.spentUsd === null || event.costUsd === null ? null : this.spentUsd + event.costUsd;
   }
 
@@ -58,19 +69,19 @@ export class ProgressTally {
   }
 
   snapshot(): ProgressSnapshot {
-    const minutes = Math.max(this.now() - this.started, 1) / 60_000;
+    const now = this.now();
     const remaining = this.total === undefined ? undefined : Math.max(this.total - this.done, 0);
     // Sessions found written or skipped take no time: only those generated say how long one takes.
     // Batch rounds finish their conversations together, so there is no figure before the first.
     const generated = this.written + this.failedCount;
-    const perSession = generated === 0 ? undefined : (this.now() - this.started) / 1000 / generated;
+    const perSession = generated === 0 ? undefined : (now - this.started) / 1000 / generated;
     return {
       done: this.done,
       total: this.total,
       written: this.written,
       failedByCode: { ...this.failedByCode },
-      callsPerMinute: this.calls / minutes,
-      tokensPerMinute: this.tokens / minutes,
+      callsPerMinute: this.calls.perMinute(now),
+      tokensPerMinute: this.tokens?.perMinute(now) ?? null,
       spentUsd: this.spentUsd,
       projectedUsd:
         this.total === undefined || this.written === 0 || this.spentUsd === null

@@ -3,6 +3,7 @@ import type { RunEvent } from '@tp2dg/orchestrator';
 import { describe, expect, it } from 'vitest';
 import { createProgressReporter, describeEvent } from './progress-reporter.js';
 import { ProgressTally } from './progress-tally.js';
+import { MINIMUM_RATE_SPAN_MS, RATE_WINDOW_MS } from './sliding-rate.js';
 
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
 const PER_SESSION_USD = 0.0425;
@@ -63,6 +64,43 @@ describe('ProgressTally', () => {
     expect(tally.snapshot().etaSeconds).toBeCloseTo(240, 5);
   });
 
+  it("should give no rate over a run's first seconds, when sessions finishing at once would read as millions a minute", () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    tally.record({ type: 'run-started', total: 40 });
+    time.advance(2);
+    for (let session = 0; session < 8; session++) tally.record(written(`s${session}`));
+    expect(tally.snapshot()).toMatchObject({ written: 8, callsPerMinute: null, tokensPerMinute: null });
+    time.advance(MINIMUM_RATE_SPAN_MS - 2);
+    // 160 calls in the 10 s the run has lasted.
+    expect(tally.snapshot().callsPerMinute).toBeCloseTo(960, 5);
+  });
+
+  it('should rate the last minute by the clock, not the whole run', () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    time.advance(30_000);
+    tally.record(written('s1'));
+    time.advance(90_000);
+    tally.record(written('s2'));
+    tally.record(written('s3'));
+    time.advance(30_000);
+    // At 150 s, the minute back to 90 s holds s2 and s3 only: 40 calls, 224,000 tokens.
+    expect(tally.snapshot().callsPerMinute).toBeCloseTo(40, 5);
+    expect(tally.snapshot().tokensPerMinute).toBeCloseTo(224_000, 5);
+    time.advance(RATE_WINDOW_MS);
+    expect(tally.snapshot()).toMatchObject({ callsPerMinute: 0, tokensPerMinute: 0 });
+  });
+
+  it("should count a simulated session's calls but not its estimated tokens", () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    time.advance(20_000);
+    tally.record({ ...written('s1', 0), model: 'simulated' } as RunEvent);
+    expect(tally.snapshot().callsPerMinute).toBeCloseTo(60, 5);
+    expect(tally.snapshot().tokensPerMinute).toBeNull();
+  });
+
   it('should not bill simulated sessions, and know no cost once a session came without a price', () => {
     const tally = new ProgressTally(clock().now);
     tally.record({ type: 'run-started', total: 3 });
@@ -113,12 +151,25 @@ describe('createProgressReporter', () => {
     ]);
   });
 
+  it('should leave the rates out of the line until they can be measured', () => {
+    const time = clock();
+    const output: string[] = [];
+    const reporter = createProgressReporter('lines', (text) => output.push(text), time.now);
+    reporter.report({ type: 'run-started', total: 2 });
+    time.advance(5);
+    reporter.report(written('s1'));
+    time.advance(MINIMUM_RATE_SPAN_MS - 5);
+    reporter.report(written('s2'));
+    expect(output[1]).toMatch(/^wrote s1: 8 turns, 20 calls \[1\/2 sessions, \$/);
+    expect(output[2]).toMatch(/\[2\/2 sessions, 240 calls\/min, 1344000 tokens\/min, \$/);
+  });
+
   it('should say price unknown, never $0, for a model without a list price', () => {
     const output: string[] = [];
     const reporter = createProgressReporter('lines', (text) => output.push(text), clock().now);
     reporter.report({ type: 'run-started', total: 2 });
     reporter.report(written('s1', null));
-    expect(output[1]).toMatch(/^wrote s1: .*\[1\/2 sessions, .*, price unknown \(pass --prices\)(, |\])/);
+    expect(output[1]).toMatch(/^wrote s1: .*\[1\/2 sessions, price unknown \(pass --prices\)(, |\])/);
     expect(output[1]).not.toContain('$');
   });
 

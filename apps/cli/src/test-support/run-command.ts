@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { dummyCorpusDir } from '@tp2dg/data-dummy';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
 export const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
-export const DUMMY = join(REPO_ROOT, 'data/dummy');
+/** The bundled corpus, as the CLI reads it when `--data` is not given. */
+export const DUMMY = dummyCorpusDir;
 
 /** The environment without any key or base URL of the user's: nothing can reach a real service. */
 export const OFFLINE_ENV = Object.fromEntries(
@@ -38,14 +40,24 @@ export interface CommandResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Runs a built bin as a user would, in its own process, and keeps its exit code and output. */
-export async function runNode(
-  script: string,
+export function runNode(script: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
+  return runProgram('node', [script, ...args], options);
+}
+
+/** Runs a program from the PATH (pnpm, say) in the repository, and keeps its exit code and output. */
+export async function runProgram(
+  program: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: RunOptions = {},
 ): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)('node', [script, ...args], {
+    const { stdout, stderr } = await promisify(execFile)(program, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: options.env ?? OFFLINE_ENV,
     });

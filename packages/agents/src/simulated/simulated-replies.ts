@@ -7,6 +7,7 @@ import {
   TARGET_TURN_RANGES,
   type Track,
 } from '@tp2dg/entities';
+import { joinSentences } from './sentences.js';
 
 /** Tags that occur most across tracks, most frequent first (ties keep first appearance). */
 export function topTags(tracks: readonly Track[], count: number): string[] {
@@ -64,18 +65,34 @@ export interface ReactionInput {
   random: SeededRandom;
 }
 
-/** Likes a track that shares a tag with the listener's own; asks for more of one of those tags. */
+/**
+ * Likes a track that shares a tag with the listener's own and asks for more of one of those
+ * tags. The message follows the assessment: a miss says so; a track that moves toward the goal
+ * says what it has, and only once the goal's target turn has passed (the Listener's prompt paces
+ * the goal so) does the listener say the goal is met, in one of the goal's own "achieved" lines.
+ * The catalog's "iteration" lines are not used: they praise and complain alike, so they would
+ * contradict one assessment or the other.
+ */
 export function simulatedReaction({ turn, goal, track, interests, random }: ReactionInput) {
   const shared = track.tags.find((tag) => interests.includes(tag));
   const wish = random.pick(interests.length > 0 ? interests : ['different']);
-  const examples =
-    turn > goal.target_turn_count ? goal.achieved_query_examples : goal.iteration_query_examples;
+  if (shared === undefined) {
+    return {
+      thought: `"${track.title}" is not what I had in mind; none of what I usually like is in it.`,
+      goal_progress_assessment: 'DOES_NOT_MOVE_TOWARD_GOAL' as const,
+      message: joinSentences([
+        `Not quite: "${track.title}" is not what I am after`,
+        `Something more ${wish}, maybe?`,
+      ]),
+    };
+  }
+  const goalMet = turn > goal.target_turn_count;
   return {
-    thought: shared
-      ? `"${track.title}" has the ${shared} sound I came for.`
-      : `"${track.title}" is not what I had in mind; none of what I usually like is in it.`,
-    goal_progress_assessment: shared ? 'MOVES_TOWARD_GOAL' : 'DOES_NOT_MOVE_TOWARD_GOAL',
-    message: `${random.pick(examples)} Something more ${wish}, maybe?`,
+    thought: `"${track.title}" has the ${shared} sound I came for.`,
+    goal_progress_assessment: 'MOVES_TOWARD_GOAL' as const,
+    message: goalMet
+      ? joinSentences([random.pick(goal.achieved_query_examples), `More like this, with some ${wish} too?`])
+      : joinSentences([`Closer: I like the ${shared} in "${track.title}"`, `Something more ${wish}, maybe?`]),
   };
 }
 

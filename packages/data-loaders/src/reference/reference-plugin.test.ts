@@ -14,7 +14,7 @@ import { referenceDataLoader } from './reference-plugin.js';
 
 afterAll(removeTemporaryDirectories);
 
-describeDataLoaderConformance('reference over data/dummy', async () => ({
+describeDataLoaderConformance('reference over the bundled corpus (@tp2dg/data-dummy)', async () => ({
   plugin: referenceDataLoader,
   options: { dataDir: dummyCorpusDir, profileSize: 5, poolSize: 8 },
 }));
@@ -136,7 +136,7 @@ describe('reference loader', () => {
 
   it('should declare licence terms the run manifest can copy', () => {
     expect(referenceDataLoader.licence).toMatchObject({ commercialUse: false, redistribution: false });
-    expect(referenceDataLoader.licence?.summary).toContain('data/dummy');
+    expect(referenceDataLoader.licence?.summary).toContain('@tp2dg/data-dummy');
   });
 
   it('should require dataDir and say to pass --data', async () => {

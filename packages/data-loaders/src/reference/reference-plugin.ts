@@ -99,6 +99,6 @@ export const referenceDataLoader: DataLoaderPluginV1 = {
     commercialUse: false,
     redistribution: false,
     summary:
-      "The reference format carries whatever corpus was converted into it, under that corpus's terms; until they are checked, treat it as non-commercial and not redistributable. The bundled data/dummy is synthetic, made by tp2dg, and free to use (MIT).",
+      "The reference format carries whatever corpus was converted into it, under that corpus's terms; until they are checked, treat it as non-commercial and not redistributable. The bundled demo corpus (@tp2dg/data-dummy) is synthetic, made by tp2dg, and free to use (MIT).",
   },
 };

@@ -1,12 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SyntheticCorpusOptions } from '../testing/synthetic-records.js';
 import { writeSyntheticCorpus } from '../testing/write-synthetic-corpus.js';
 
-/** The committed demo corpus at the repository root. */
-export const dummyCorpusDir = fileURLToPath(new URL('../../../../data/dummy', import.meta.url));
+/** The committed demo corpus (`@tp2dg/data-dummy`). */
+export { dummyCorpusDir } from '@tp2dg/data-dummy';
 
 const created: string[] = [];
 
