@@ -16,7 +16,9 @@ trap cleanup EXIT
 # The first sh block of the README: the command a newcomer copies.
 command="$(awk '/^```sh$/ {block = 1; next} block && /^```$/ {exit} block {print}' "$repo/README.md")"
 echo "README's first command: $command"
-runuser -u "$user" -- git clone --quiet "$repo" "$home/tp2dg"
+# Cloned by root (git refuses to read a repository another user owns), then handed over.
+git clone --quiet "$repo" "$home/tp2dg"
+chown -R "$user:" "$home/tp2dg"
 start=$(date +%s)
 status=0
 runuser -u "$user" -- bash -lc "cd ~/tp2dg && $command" >"$home/first-command.log" 2>&1 || status=$?
