@@ -15,6 +15,7 @@ const mixedUsage = {
   cached_audio_input: 500,
   output: 1_000,
   thinking: 500,
+  cache_storage_token_seconds: 0,
 };
 
 const DECEMBER = new Date('2026-12-15T12:00:00Z');
@@ -103,6 +104,21 @@ describe('costOfCall', () => {
     const above = { ...atThreshold, text_input: 150_001 };
     // 150,001 x 4.00 + 50,000 x 0.40 + 1,000 x 18 = 638,004 per 1M
     expect(costOfCall(above, rates)).toBeCloseTo(0.638004, 10);
+  });
+
+  it('should bill explicit cache storage per 1M tokens per hour, apart from the long-context tier', () => {
+    // 10,000 cached tokens stored for 7 minutes (420 s): 4,200,000 token-seconds.
+    const stored = { ...ZERO_USAGE, cache_storage_token_seconds: 10_000 * 420 };
+    // 4,200,000 / 3,600 = 1,166.67 token-hours at $1.00 per 1M tokens per hour on gemini-3.5-flash.
+    expect(costOfCall(stored, pricesOn('gemini-3.5-flash'))).toBeCloseTo(
+      (10_000 * 420) / 3600 / 1_000_000,
+      12,
+    );
+    // $4.50 on gemini-3.1-pro-preview, whose tier a prompt decides, not its storage.
+    expect(costOfCall(stored, pricesOn('gemini-3.1-pro-preview'))).toBeCloseTo(
+      ((10_000 * 420) / 3600) * 4.5 * 1e-6,
+      12,
+    );
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {

@@ -60,6 +60,7 @@ export function unpricedModelError(model: string, option: string): Tp2dgError {
 }
 
 const PER_TOKEN = 1 / 1_000_000;
+const SECONDS_PER_HOUR = 3600;
 
 /** The tokens a call's prompt held, cached ones included: what decides its price tier. */
 function promptTokens(usage: TokenUsage): number {
@@ -77,6 +78,7 @@ function promptTokens(usage: TokenUsage): number {
  * Cost of one call in USD. Input counts exclude the cached tokens (see `TokenUsage`), so each
  * count is billed once, at its own rate. A prompt longer than the long-context threshold bills
  * the whole call at those prices, so usage summed over calls must be priced call by call.
+ * Explicit cache storage is billed per 1M tokens per hour, whatever the prompt's length.
  */
 export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
   const tier =
@@ -90,6 +92,7 @@ export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
     usage.cached_text_input * tier.cached_input.text +
     usage.cached_image_input * tier.cached_input.image +
     usage.cached_audio_input * tier.cached_input.audio +
-    (usage.output + usage.thinking) * tier.output;
+    (usage.output + usage.thinking) * tier.output +
+    (usage.cache_storage_token_seconds / SECONDS_PER_HOUR) * (rates.cache_storage_per_hour ?? 0);
   return dollarsPerMillion * PER_TOKEN;
 }
