@@ -33,6 +33,7 @@ describe('usage mapping', () => {
       cached_audio_input: 32,
       output: 20,
       thinking: 7,
+      cache_storage_token_seconds: 0,
     });
   });
 

@@ -48,5 +48,7 @@ export function mapUsage(usage: GenerateContentResponseUsageMetadata | undefined
     cached_audio_input: cached.audio,
     output: usage.candidatesTokenCount ?? 0,
     thinking: usage.thoughtsTokenCount ?? 0,
+    // A response never reports storage: the adapter adds what the call asked a cache to keep.
+    cache_storage_token_seconds: 0,
   };
 }

@@ -1,3 +1,4 @@
+import type { EmulatedCacheStore } from './emulated-cache-store.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedModels } from './emulated-models.js';
 import type { EmulatedQuota } from './emulated-quota.js';
@@ -10,6 +11,7 @@ interface CounterSources {
   countTokens: () => number;
   sessions: EmulatedUploadSessions;
   store: EmulatedFileStore;
+  caches: EmulatedCacheStore;
   faults: FaultInjector;
   quota: EmulatedQuota;
   models: EmulatedModels;
@@ -48,5 +50,9 @@ export function liveCounters(sources: CounterSources): EmulatorCounters {
     },
     faults: faults.applied,
     quotaRejections: sources.quota.rejected,
+    get cacheRequests() {
+      const { creates, gets, lists, updates, deletes } = sources.caches;
+      return { create: creates, get: gets, list: lists, update: updates, delete: deletes };
+    },
   };
 }

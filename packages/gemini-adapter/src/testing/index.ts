@@ -9,6 +9,9 @@ export { type EmulatedBill, serviceTierOf } from './emulated-bill.js';
 export type { EmulatedLatency } from './emulated-latency.js';
 export { drawsByRequest, type EmulatorFaultOptions, FAULT_KINDS, type FaultKind } from './emulator-faults.js';
 export type {
+  EmulatedCache,
+  EmulatedCacheBill,
+  EmulatedCacheUse,
   EmulatedGenerateBody,
   EmulatedGenerateRequest,
   EmulatedHang,
@@ -25,6 +28,7 @@ export { startGeminiEmulator } from './start-gemini-emulator.js';
 export {
   agentOf,
   filePartsOf,
+  promptBodyOf,
   replyFormatOf,
   replyKeysOf,
   systemInstructionOf,

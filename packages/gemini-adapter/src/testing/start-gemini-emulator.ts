@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createCooperativeResponder } from './cooperative-responder.js';
 import { billOf, type EmulatedBill } from './emulated-bill.js';
+import { EmulatedCacheStore } from './emulated-cache-store.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
 import { EmulatedModels } from './emulated-models.js';
@@ -10,6 +11,7 @@ import { EmulatedUploadSessions } from './emulated-upload-sessions.js';
 import { liveCounters } from './emulator-counters.js';
 import { FaultInjector } from './emulator-faults.js';
 import type { EmulatedGenerateBody, GeminiEmulator, GeminiEmulatorOptions } from './emulator-types.js';
+import { handleCachedContents } from './handle-cached-contents.js';
 import { handleCountTokens } from './handle-count-tokens.js';
 import { handleFiles } from './handle-files.js';
 import { handleGenerate } from './handle-generate.js';
@@ -29,7 +31,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
 /**
  * Starts a local stand-in for the Gemini Developer API on 127.0.0.1 that speaks the wire
  * protocol of @google/genai 2.32: generateContent, countTokens, the resumable Files API
- * upload and files get/list/delete, with optional random faults. Tests point the real SDK
+ * upload and files get/list/delete, explicit context caches (`cachedContents`), with optional
+ * random faults. Tests point the real SDK
  * at `baseUrl` so nothing reaches the internet.
  */
 export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): Promise<GeminiEmulator> {
@@ -43,6 +46,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   const models = new EmulatedModels(options.models);
   const faults = new FaultInjector(options.faults);
   const now = options.now ?? Date.now;
+  const caches = new EmulatedCacheStore(now, store);
   const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
   const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
   const uploadLatency = latencyDrawer(options.uploadLatencyMs, options.random ?? Math.random);
@@ -75,6 +79,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     requests.push(recorded);
     await handleGenerate(recorded, request, response, {
       store,
+      caches,
       faults,
       respond,
       latency,
@@ -116,6 +121,10 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
       return;
     }
     if (handleFiles(request, response, url, store)) return;
+    if (url.pathname.startsWith('/v1beta/cachedContents')) {
+      const context = { caches, models, body: await readBody(request) };
+      if (handleCachedContents(request, response, url, context)) return;
+    }
     sendGoogleError(response, 404, `No emulated route for ${request.method} ${url.pathname}`);
   }
 
@@ -131,6 +140,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     countTokens: () => countTokens,
     sessions,
     store,
+    caches,
     faults,
     quota,
     models,
@@ -142,12 +152,15 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     baseUrl,
     requests,
     bills,
+    cacheBills: caches.bills,
+    caches: caches.caches,
     uploads: store.uploads,
     get fileGetCount() {
       return store.fileGetCount;
     },
     counters,
     expireFile: (name) => store.expire(name),
+    expireCache: (name) => caches.expire(name),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         // Hanging replies keep sockets open; close them or `close` would wait forever.
