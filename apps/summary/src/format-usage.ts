@@ -21,11 +21,15 @@ export function formatTokens(tokens: Summary['tokens']): string[] {
       formatInteger(usage.cached_text_input + usage.cached_image_input + usage.cached_audio_input),
       formatInteger(usage.output),
       formatInteger(usage.thinking),
+      formatInteger(Math.round(usage.cache_storage_token_seconds / 3600)),
     ],
   );
   return [
-    'Token usage by agent (cached = inputs served from cache, billed at the cached rate; not in the other input columns)',
-    ...formatTable([['agent', 'text in', 'image in', 'audio in', 'cached', 'output', 'thinking'], ...rows]),
+    'Token usage by agent (cached = inputs served from cache, billed at the cached rate; not in the other input columns; stored = explicit cache storage asked for, in token-hours)',
+    ...formatTable([
+      ['agent', 'text in', 'image in', 'audio in', 'cached', 'output', 'thinking', 'stored'],
+      ...rows,
+    ]),
   ];
 }
 

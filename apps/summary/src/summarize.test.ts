@@ -130,6 +130,31 @@ describe('summarize', () => {
     expect(cost('2027-01-01')).toBe(0.1458);
   });
 
+  it('should sum explicit cache storage with the tokens and price it at the storage price per hour', () => {
+    const conversation = buildConversation({
+      userId: 'user-cache',
+      provider: 'gemini',
+      model: 'gemini-3.8-flash',
+      category: 'C',
+      specificity: 'HL',
+      assessments: [],
+      generatedAt: new Date('2026-12-31T12:00:00Z'),
+    });
+    const [priming, ...rest] = conversation.calls;
+    if (priming === undefined) throw new Error('a conversation has calls');
+    // The call that made a cache of 4,096 tokens for 420 s.
+    const stored = { ...priming, usage: { ...priming.usage, cache_storage_token_seconds: 4096 * 420 } };
+    const counted = summarize('run', {
+      conversations: [{ ...conversation, calls: [stored, ...rest] }],
+      failures: [],
+      invalid_files: [],
+    });
+    expect(counted.tokens.total.cache_storage_token_seconds).toBe(4096 * 420);
+    // $0.0729 for the 6 calls (above), and 4,096 x 420 / 3,600 = 477.87 token-hours at $1.00 per 1M.
+    expect(counted.cost.total.usd).toBe(Number((0.0729 + (4096 * 420) / 3600 / 1_000_000).toFixed(6)));
+    expect(counted.cost.total.usd).toBe(0.073378);
+  });
+
   it('should count failures by stage and code and pass invalid files through', () => {
     expect(summary.failures).toEqual({
       total: 3,
