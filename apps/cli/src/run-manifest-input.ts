@@ -1,4 +1,5 @@
 import type { RunManifestInput } from '@tp2dg/orchestrator';
+import type { ContextCacheMode } from './context-cache-choice.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { packageVersions } from './package-versions.js';
 import { attemptTimeoutSeconds } from './service-tier-settings.js';
@@ -13,6 +14,8 @@ export function runManifestInput(
   sourceOptions: Readonly<Record<string, unknown>>,
   /** What `--concurrency` resolved to (`auto` works it out from the limits). */
   concurrency: number,
+  /** What `--context-cache` resolved to (its default depends on the model). */
+  contextCache: ContextCacheMode,
 ): RunManifestInput {
   return {
     settings: {
@@ -46,6 +49,8 @@ export function runManifestInput(
       // answers: a resume may switch to flex (or back) and keep the conversations made so far.
       service_tier: args.serviceTier,
       flex_fallback: args.flexFallback,
+      // A cache changes what a call costs, never what the model reads: a resume may switch it.
+      context_cache: contextCache,
       timeout: attemptTimeoutSeconds(args),
       max_attempts: args.maxAttempts,
       // Resending a blocked request changes no conversation that is written, only how many are.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { JsonLinesAppender, readJsonLines, replaceJsonLines, type TornLine } from '@tp2dg/entities';
 
 /** A context cache as the service holds it, and until when tp2dg asked it to. */
@@ -70,10 +71,13 @@ export class CacheLedger {
     this.appender?.append({ key, account: this.account, cache: pick(cache), deleted: true });
   }
 
-  /** Rewrites the ledger with the caches still alive (every account's), dropping the history. */
+  /**
+   * Rewrites the ledger with the caches still alive (every account's), dropping the history; a
+   * ledger never written stays absent.
+   */
   compact(): Promise<void> {
     const path = this.path;
-    if (path === undefined) return Promise.resolve();
+    if (path === undefined || !existsSync(path)) return Promise.resolve();
     const done = this.rewriting.then(async () => {
       this.appender?.close();
       const { records } = await readJsonLines(path, toLedgerEntry);
