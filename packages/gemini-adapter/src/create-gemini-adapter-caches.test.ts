@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GoogleGenAI } from '@google/genai';
@@ -270,6 +271,11 @@ describe('explicit context caches through the adapter', () => {
     const other = { ...request(0), systemInstruction: 'T'.repeat(4000) };
     await model.forConversation().generate(other);
     expect(emulator.caches).toHaveLength(2);
+    // The ledger names the process that held them, which the kill ended.
+    const lines = await ledgerLines(cacheLedger);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const killed = lines.map((line) => ({ ...line, writer: { ...(line.writer as object), pid: gone } }));
+    await writeFile(cacheLedger, killed.map((line) => `${JSON.stringify(line)}\n`).join(''));
 
     const resumed = nextRun();
     const conversation = resumed.forConversation();
@@ -286,6 +292,18 @@ describe('explicit context caches through the adapter', () => {
     expect(emulator.caches.map((cache) => cache.deleted)).toEqual([true, true]);
     // Rewritten with what is alive: nothing.
     expect(await readFile(cacheLedger, 'utf8')).toBe('');
+  });
+
+  it('should leave alone the caches of another run that shares the ledger and still runs', async () => {
+    const { emulator, model, nextRun } = await cachingRig();
+    const { request } = await chat();
+    const running = model.forConversation();
+    await running.generate(request(0));
+    // Another model's or shard's run, in the same output directory, ending first.
+    expect(await nextRun().deleteLeftoverCaches()).toBe(0);
+    expect(emulator.caches[0]?.deleted).toBe(false);
+    await running.close?.();
+    expect(emulator.caches[0]?.deleted).toBe(true);
   });
 
   it('should delete every cache tp2dg made on the key, found by display name, and no other', async () => {

@@ -32,8 +32,10 @@ interface LiveEntry {
  */
 export class ContextCaches {
   private readonly live = new Map<string, LiveEntry>();
-  /** Caches earlier runs left, by key, until reused or deleted; and caches whose deletion failed. */
-  private readonly leftovers = new Map<string, CacheRecord[]>();
+  /** Caches that runs now gone left, by key, until this run reuses them. */
+  private readonly reusable = new Map<string, CacheRecord[]>();
+  /** Caches whose deletion failed, for the end of the run to try again. */
+  private readonly undeleted: KeyedCache[] = [];
   private readonly ready: Promise<void>;
 
   constructor(
@@ -42,7 +44,9 @@ export class ContextCaches {
     private readonly now: () => number,
   ) {
     this.ready = ledger.then((opened) => {
-      for (const { key, cache } of opened.live()) this.leaveOver(key, cache);
+      for (const { key, cache } of opened.leftAtOpen(now())) {
+        this.reusable.set(key, [...(this.reusable.get(key) ?? []), cache]);
+      }
     });
   }
 
@@ -93,7 +97,7 @@ export class ContextCaches {
     if (lease.users > 0 || lease.gone) return;
     this.drop(lease);
     const [gone] = await this.service.remove([lease.name]);
-    if (gone === undefined) this.leaveOver(lease.key, lease);
+    if (gone === undefined) this.undeleted.push(keyed(lease.key, lease));
     else await (await this.ledger).recordDeleted(lease.key, lease);
   }
 
@@ -105,67 +109,62 @@ export class ContextCaches {
   }
 
   /**
-   * Deletes what earlier runs left and this run did not reuse, what could not be deleted
+   * Deletes what runs now gone left and this run did not reuse, what could not be deleted
    * before, and what is still held (a conversation never closed), then rewrites the ledger with
    * what is left. Returns how many caches are gone.
    */
   async deleteLeftovers(): Promise<number> {
-    return (await this.deleteKnown()).size;
+    return this.deleteKnown([]);
   }
 
   /**
-   * Deletes every cache tp2dg made on this key, found by display name (a killed run's whose
-   * ledger is gone included), and every cache the ledger knows of. Returns how many are gone.
+   * The same, and every cache whose display name says tp2dg made it on this key (a killed run's
+   * whose ledger is gone, another run's too). Returns how many are gone.
    */
   async deleteAll(): Promise<number> {
-    const listed = await this.service.listOwn();
-    const known = await this.deleteKnown();
-    const gone = await this.service.remove(listed.filter((name) => !known.has(name)));
-    const ledger = await this.ledger;
-    // A cache gone from the service must not stay in the ledger as alive.
-    for (const entry of ledger.live()) {
-      if (gone.includes(entry.cache.name)) await ledger.recordDeleted(entry.key, entry.cache);
-    }
-    await ledger.compact();
-    return known.size + gone.length;
+    return this.deleteKnown(await this.service.listOwn());
   }
 
-  /** Deletes the caches `deleteLeftovers` names; returns the names of those gone. */
-  private async deleteKnown(): Promise<Set<string>> {
+  private async deleteKnown(listed: readonly string[]): Promise<number> {
     await this.ready;
+    const ledger = await this.ledger;
     const held = [...this.live.values()].flatMap(({ lease }) => (lease === undefined ? [] : [lease]));
     for (const lease of held) this.drop(lease);
-    const left = [...this.leftovers].flatMap(([key, caches]) => caches.map((cache) => ({ ...cache, key })));
-    this.leftovers.clear();
-    const caches = [...held, ...left];
-    const gone = new Set(await this.service.remove(caches.map((cache) => cache.name)));
-    const ledger = await this.ledger;
-    for (const cache of caches) {
-      if (gone.has(cache.name)) await ledger.recordDeleted(cache.key, cache);
-      else this.leaveOver(cache.key, cache);
+    const left = (await ledger.leftNow(this.now())).map(({ key, cache }) => keyed(key, cache));
+    const known = [...held.map((lease) => keyed(lease.key, lease)), ...this.undeleted.splice(0), ...left];
+    const names = new Set([...known.map((cache) => cache.name), ...listed]);
+    const gone = new Set(await this.service.remove([...names]));
+    for (const cache of known) {
+      if (!gone.has(cache.name)) this.undeleted.push(cache);
+      else await ledger.recordDeleted(cache.key, cache);
     }
-    await ledger.compact();
-    return gone;
+    await ledger.compact(this.now());
+    return gone.size;
   }
 
-  /** Reuses a cache an earlier run left for this key, while it is alive. */
+  /** Reuses a cache a run now gone left for this key, while it is alive; it is this run's from now on. */
   private adopt(key: string): LiveEntry | undefined {
-    const left = this.leftovers.get(key) ?? [];
+    const left = this.reusable.get(key) ?? [];
     const alive = left.find((cache) => cache.expiresAt > this.now());
     if (alive === undefined) return undefined;
-    this.leftovers.set(
+    this.reusable.set(
       key,
       left.filter((cache) => cache !== alive),
     );
     const lease: CacheLease = {
-      ...alive,
-      key,
+      ...keyed(key, alive),
       users: 0,
       gone: false,
       unbilled: NO_CHARGE,
       extending: undefined,
     };
-    const entry = { ready: Promise.resolve(lease), lease };
+    const entry: LiveEntry = {
+      ready: this.ledger.then(async (ledger) => {
+        await ledger.record(key, lease);
+        return lease;
+      }),
+      lease,
+    };
     this.live.set(key, entry);
     return entry;
   }
@@ -223,9 +222,11 @@ export class ContextCaches {
     lease.gone = true;
     if (this.live.get(lease.key)?.lease === lease) this.live.delete(lease.key);
   }
+}
 
-  private leaveOver(key: string, cache: CacheRecord): void {
-    const { name, tokens, expiresAt } = cache;
-    this.leftovers.set(key, [...(this.leftovers.get(key) ?? []), { name, tokens, expiresAt }]);
-  }
+/** A cache and what it holds, as the ledger and the deletions need it. */
+type KeyedCache = CacheRecord & { key: string };
+
+function keyed(key: string, { name, tokens, expiresAt }: CacheRecord): KeyedCache {
+  return { key, name, tokens, expiresAt };
 }
