@@ -161,6 +161,27 @@ describe('tp2dg-generate --context-cache', () => {
     expect(await readFile(join(output, 'gemini-caches.jsonl'), 'utf8')).toBe('');
   }, 60_000);
 
+  it("should price a flex run's calls at the flex share, and its caches in full, as the service bills them", async () => {
+    const output = await outputFolder('cache-flex');
+    const emulator = await emulatorFor();
+    const result = await runNode(
+      GENERATE,
+      geminiRunArgs(output, '--sessions', '1', ...OPTIONS, '--service-tier', 'flex'),
+      {
+        env: emulatorEnv(emulator, API_KEY),
+      },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    // A flex attempt may take 900 s: each cache is made to live 900 + 300 s.
+    const calls = await callRecords(output);
+    const stored = calls.reduce((sum, call) => sum + call.usage.cache_storage_token_seconds, 0);
+    expect(stored).toBe(emulator.caches.reduce((sum, cache) => sum + cache.tokens * 1200, 0));
+    // The emulator bills each call at half its list price, each cache's creation and storage in full.
+    const cacheUsd = emulator.cacheBills.reduce((sum, bill) => sum + (bill.usd ?? 0), 0);
+    expect(cacheUsd).toBeGreaterThan(0);
+    expect(await summaryUsd(output)).toBeCloseTo(billedUsd(emulator), 6);
+  }, 30_000);
+
   it('should reuse after a kill the cache of the conversation it resumes, and leave none alive', async () => {
     const output = await outputFolder('cache-kill');
     const responder = createCooperativeResponder();

@@ -42,8 +42,11 @@ export function estimateCost(
     } else {
       cost.priced_calls += 1;
       // Each call at the tier it was served at: a flex run's calls cost the table's flex share.
-      cost.usd +=
-        costOfCall(call.usage, ratesOn(model, generatedAt)) * serviceTierFactor(model, call.service_tier);
+      cost.usd += costOfCall(
+        call.usage,
+        ratesOn(model, generatedAt),
+        serviceTierFactor(model, call.service_tier),
+      );
     }
   }
   const total = emptyCost();

@@ -15,6 +15,9 @@ const mixedUsage = {
   cached_audio_input: 500,
   output: 1_000,
   thinking: 500,
+  cache_creation_text_input: 0,
+  cache_creation_image_input: 0,
+  cache_creation_audio_input: 0,
   cache_storage_token_seconds: 0,
 };
 
@@ -119,6 +122,25 @@ describe('costOfCall', () => {
       ((10_000 * 420) / 3600) * 4.5 * 1e-6,
       12,
     );
+  });
+
+  it("should bill a cache's creation at the standard input price by modality, outside the call's tier", () => {
+    const rates = pricesOn('gemini-2.5-flash-lite');
+    // A call at flex (half price) that made a cache of 4,000 text and 96 audio tokens, stored 420 s.
+    const made = {
+      ...ZERO_USAGE,
+      text_input: 100,
+      cached_text_input: 4_000,
+      cached_audio_input: 96,
+      cache_creation_text_input: 4_000,
+      cache_creation_audio_input: 96,
+      cache_storage_token_seconds: 4_096 * 420,
+    };
+    // The request: (100 x 0.10 + 4,000 x 0.01 + 96 x 0.03) x 50%; the cache: 4,000 x 0.10 + 96 x 0.30
+    // + 4,096 x 420 / 3,600 x 1.00, in full.
+    const request = (100 * 0.1 + 4_000 * 0.01 + 96 * 0.03) * 0.5;
+    const cache = 4_000 * 0.1 + 96 * 0.3 + ((4_096 * 420) / 3600) * 1;
+    expect(costOfCall(made, rates, 0.5)).toBeCloseTo((request + cache) / 1_000_000, 12);
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {

@@ -78,21 +78,27 @@ function promptTokens(usage: TokenUsage): number {
  * Cost of one call in USD. Input counts exclude the cached tokens (see `TokenUsage`), so each
  * count is billed once, at its own rate. A prompt longer than the long-context threshold bills
  * the whole call at those prices, so usage summed over calls must be priced call by call.
- * Explicit cache storage is billed per 1M tokens per hour, whatever the prompt's length.
+ * `tierFactor` (`serviceTierFactor`) scales what the request itself is billed; the explicit
+ * cache it made is not part of it: its creation is billed at the standard input price, and its
+ * storage per 1M tokens per hour, whatever the call's tier and prompt length.
  */
-export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
+export function costOfCall(usage: TokenUsage, rates: ModelRates, tierFactor = 1): number {
   const tier =
     rates.long_context !== null && promptTokens(usage) > rates.long_context.above_tokens
       ? rates.long_context
       : rates;
-  const dollarsPerMillion =
+  const request =
     usage.text_input * tier.input.text +
     usage.image_input * tier.input.image +
     usage.audio_input * tier.input.audio +
     usage.cached_text_input * tier.cached_input.text +
     usage.cached_image_input * tier.cached_input.image +
     usage.cached_audio_input * tier.cached_input.audio +
-    (usage.output + usage.thinking) * tier.output +
+    (usage.output + usage.thinking) * tier.output;
+  const cacheUpkeep =
+    usage.cache_creation_text_input * rates.input.text +
+    usage.cache_creation_image_input * rates.input.image +
+    usage.cache_creation_audio_input * rates.input.audio +
     (usage.cache_storage_token_seconds / SECONDS_PER_HOUR) * (rates.cache_storage_per_hour ?? 0);
-  return dollarsPerMillion * PER_TOKEN;
+  return (request * tierFactor + cacheUpkeep) * PER_TOKEN;
 }

@@ -139,15 +139,18 @@ describe('explicit context caches through the adapter', () => {
     // The turn sends the same cover, the acknowledgement and the question.
     expect(turn?.body.contents.map((content) => content.role)).toEqual(['user', 'model', 'user']);
 
-    // The priming call: the cache used at the cached price, created once at the input price,
-    // the third cover sent, and 4,128 tokens stored for 420 s.
+    // The priming call: the cache used at the cached price and made (billed once at the input
+    // price), the third cover sent, and 4,128 tokens stored for 420 s.
     expect(primed.usage).toMatchObject({
       cached_text_input: CACHED.text,
       cached_audio_input: CACHED.audio,
       cached_image_input: CACHED.image,
-      text_input: CACHED.text,
-      audio_input: CACHED.audio,
-      image_input: CACHED.image + 1120,
+      cache_creation_text_input: CACHED.text,
+      cache_creation_audio_input: CACHED.audio,
+      cache_creation_image_input: CACHED.image,
+      text_input: 0,
+      audio_input: 0,
+      image_input: 1120,
       cache_storage_token_seconds: CACHE_TOKENS * TTL_SECONDS,
     });
     // The turn: no creation, no storage; the acknowledgement (26 characters: 7 tokens) and the
@@ -157,6 +160,7 @@ describe('explicit context caches through the adapter', () => {
       text_input: 7 + 100,
       audio_input: 0,
       image_input: 1120,
+      cache_creation_text_input: 0,
       cache_storage_token_seconds: 0,
     });
     // Every dollar the emulator charged, the adapter recorded.
@@ -191,7 +195,10 @@ describe('explicit context caches through the adapter', () => {
     const secondPrimed = await second.generate(request(0));
     expect(emulator.caches).toHaveLength(1);
     // Only the call that made it pays its creation and storage.
-    expect(secondPrimed.usage).toMatchObject({ text_input: 0, cache_storage_token_seconds: 0 });
+    expect(secondPrimed.usage).toMatchObject({
+      cache_creation_text_input: 0,
+      cache_storage_token_seconds: 0,
+    });
     await first.close?.();
     expect(emulator.caches[0]?.deleted).toBe(false);
     await second.close?.();

@@ -29,5 +29,5 @@ export function createCallPricer(
   return model === undefined
     ? undefined
     : (usage, serviceTier) =>
-        costOfCall(usage, ratesOn(model, today())) * serviceTierFactor(model, serviceTier);
+        costOfCall(usage, ratesOn(model, today()), serviceTierFactor(model, serviceTier));
 }

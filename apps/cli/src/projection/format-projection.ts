@@ -29,6 +29,8 @@ export function formatProjection(
   const input = (label: string, full: number, cached: number) =>
     `  ${label.padEnd(6)} ${count(full + cached).padStart(14)}  (${count(cached)} of them from ${servedBy})`;
   const storageHours = Math.round(usage.cache_storage_token_seconds / 3600);
+  const created =
+    usage.cache_creation_text_input + usage.cache_creation_image_input + usage.cache_creation_audio_input;
   return [
     'Dry run: no model call, no upload, nothing written.',
     `Projection for ${count(projection.sessions)} conversation(s) with ${projection.model} ` +
@@ -42,12 +44,15 @@ export function formatProjection(
     `thinking tokens: ${count(usage.thinking)}, billed as output (${count(thinking.perCall)} a call: ${thinking.basis})`,
     ...(explicit
       ? [
+          `cache creations: ${count(created)} tokens, billed once at the input price`,
           `cache storage: ${count(storageHours)} token-hours, the TTL each cache is made with (an upper bound: a cache is deleted when its conversation ends)`,
         ]
       : []),
-    explicit
-      ? `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} if no cache served anything, cache creations included)`
-      : `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} if no re-sent history is served from Gemini's implicit cache)`,
+    `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} ${
+      explicit
+        ? 'if no cache were made nor served anything'
+        : "if no re-sent history is served from Gemini's implicit cache"
+    })`,
     ...(tierNote === undefined ? [] : [tierNote]),
     ...(projection.textFieldsCut === 0
       ? []

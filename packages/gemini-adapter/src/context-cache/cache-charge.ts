@@ -11,10 +11,9 @@ export interface CacheCharge {
 export const NO_CHARGE: CacheCharge = Object.freeze({ creation: false, storageTokenSeconds: 0 });
 
 /**
- * The usage of a call that used an explicit cache, with what the cache cost on top of its use:
- * the creation counts the cached tokens once more, at the input price, by the modalities the
- * answer reports for them (all of `cacheTokens` as text when it reports none); storage is
- * added as asked.
+ * The usage of a call that used an explicit cache, with what the cache cost apart from that use:
+ * its creation (the cache's tokens, by the modalities the answer reports for them, all of
+ * `cacheTokens` as text when it reports none) and the storage asked for.
  */
 export function withCacheCharge(usage: TokenUsage, charge: CacheCharge, cacheTokens: number): TokenUsage {
   if (!charge.creation && charge.storageTokenSeconds === 0) return usage;
@@ -26,9 +25,9 @@ export function withCacheCharge(usage: TokenUsage, charge: CacheCharge, cacheTok
       : { text: usage.cached_text_input, image: usage.cached_image_input, audio: usage.cached_audio_input };
   return {
     ...usage,
-    text_input: usage.text_input + created.text,
-    image_input: usage.image_input + created.image,
-    audio_input: usage.audio_input + created.audio,
+    cache_creation_text_input: usage.cache_creation_text_input + created.text,
+    cache_creation_image_input: usage.cache_creation_image_input + created.image,
+    cache_creation_audio_input: usage.cache_creation_audio_input + created.audio,
     cache_storage_token_seconds: usage.cache_storage_token_seconds + charge.storageTokenSeconds,
   };
 }

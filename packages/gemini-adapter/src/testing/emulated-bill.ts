@@ -33,7 +33,10 @@ export function billOf(
   const usd =
     priced === undefined
       ? null
-      : costOfCall(mapUsage(reply.usageMetadata), ratesOn(priced, date)) *
-        serviceTierFactor(priced, serviceTier);
+      : costOfCall(
+          mapUsage(reply.usageMetadata),
+          ratesOn(priced, date),
+          serviceTierFactor(priced, serviceTier),
+        );
   return { index, model, serviceTier, usd };
 }

@@ -68,9 +68,11 @@ describe('createUsageEstimator', () => {
       cached_text_input: 1002,
       cached_audio_input: 320,
       cached_image_input: 0,
-      // The creation, at the input price, and the cover.
-      text_input: 1002,
-      audio_input: 320,
+      // The cache made, and the cover sent.
+      cache_creation_text_input: 1002,
+      cache_creation_audio_input: 320,
+      text_input: 0,
+      audio_input: 0,
       image_input: 1120,
       cache_storage_token_seconds: (1002 + 320) * 420,
     });
@@ -81,6 +83,7 @@ describe('createUsageEstimator', () => {
       text_input: 10 + 1,
       audio_input: 0,
       image_input: 1120,
+      cache_creation_text_input: 0,
       cache_storage_token_seconds: 0,
     });
   });
