@@ -49,6 +49,21 @@ describe('ProgressTally', () => {
     expect(snapshot.callsPerMinute).toBeCloseTo(40, 5);
   });
 
+  it('should count the tokens of the calls per minute, not what their caches were made of or stored', () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    tally.record({ type: 'run-started', total: 1 });
+    time.advance(30_000);
+    const cached = {
+      cached_text_input: 4_000,
+      cache_creation_text_input: 4_000,
+      cache_storage_token_seconds: 4_096 * 420,
+    };
+    tally.record({ ...written('s1'), usage: { ...usage, ...cached } });
+    // 100,000 + 10,000 + 2,000 tokens and 4,000 served from the cache, in half a minute.
+    expect(tally.snapshot().tokensPerMinute).toBeCloseTo((112_000 + 4_000) * 2, 5);
+  });
+
   it('should not bill simulated sessions, and know no cost once a session came without a price', () => {
     const tally = new ProgressTally(clock().now);
     tally.record({ type: 'run-started', total: 3 });
