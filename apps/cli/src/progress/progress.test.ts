@@ -7,7 +7,11 @@ import { ProgressTally } from './progress-tally.js';
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
 const PER_SESSION_USD = 0.0425;
 
-const written = (sessionId: string, costUsd: number | null = PER_SESSION_USD): RunEvent => ({
+const written = (
+  sessionId: string,
+  costUsd: number | null = PER_SESSION_USD,
+  used: TokenUsage = usage,
+): RunEvent => ({
   type: 'session-written',
   sessionId,
   folder: `/out/${sessionId}`,
@@ -16,7 +20,7 @@ const written = (sessionId: string, costUsd: number | null = PER_SESSION_USD): R
   calls: 20,
   replayedCalls: 0,
   model: 'gemini-3.5-flash-lite',
-  usage,
+  usage: used,
   costUsd,
 });
 
@@ -59,7 +63,7 @@ describe('ProgressTally', () => {
       cache_creation_text_input: 4_000,
       cache_storage_token_seconds: 4_096 * 420,
     };
-    tally.record({ ...written('s1'), usage: { ...usage, ...cached } });
+    tally.record(written('s1', PER_SESSION_USD, { ...usage, ...cached }));
     // 100,000 + 10,000 + 2,000 tokens and 4,000 served from the cache, in half a minute.
     expect(tally.snapshot().tokensPerMinute).toBeCloseTo((112_000 + 4_000) * 2, 5);
   });

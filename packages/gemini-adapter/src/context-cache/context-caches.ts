@@ -26,9 +26,9 @@ interface LiveEntry {
 /**
  * The explicit context caches of one adapter, by what they hold (`key`): made once and shared
  * by every conversation that needs the same prefix, kept alive while they are used, and deleted
- * when the last conversation using them ends. Caches an earlier run left in the ledger are
- * reused for the same prefix while alive; those nothing reuses are deleted at the end of the
- * run (`deleteLeftovers`). Every cache is in the ledger before any call uses it.
+ * when the last conversation using them ends. Caches that a run now gone (killed) left in the
+ * ledger are reused for the same prefix while alive; those nothing reuses are deleted at the
+ * end of the run (`deleteLeftovers`). Every cache is in the ledger before any call uses it.
  */
 export class ContextCaches {
   private readonly live = new Map<string, LiveEntry>();
@@ -51,7 +51,7 @@ export class ContextCaches {
   }
 
   /**
-   * A live cache for `key`, counted as used once more: the one in use, one an earlier run left
+   * A live cache for `key`, counted as used once more: the one in use, one a run now gone left
    * that is still alive, or a new one from `create`, given the TTL of an attempt of
    * `attemptTimeoutMs`.
    */

@@ -67,7 +67,8 @@ export class ConversationCaches {
     if (cut === 0 || first === undefined) return undefined;
     const message = request.messages[0] as ModelMessage;
     let chat = this.chats.get(message);
-    if (chat === undefined || chat.systemInstruction !== request.systemInstruction) {
+    // A cache another conversation found gone is made again now, not after a 404.
+    if (chat === undefined || chat.systemInstruction !== request.systemInstruction || chat.lease?.gone) {
       chat = await this.open(request, first, cut, attemptTimeoutMs, onRetry);
       this.chats.set(message, chat);
     }
