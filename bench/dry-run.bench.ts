@@ -3,7 +3,9 @@
  * bundled corpus, then the same command against the repo's Gemini emulator, which bills by
  * Gemini's documented counting (its implicit cache, images by media resolution and thinking by
  * the price table included), for each lever the projection must follow: the default model at
- * low and high media resolution, with thinking off, and a 2.5 model that takes no resolution.
+ * low and high media resolution, with thinking off, a 2.5 model that takes no resolution (and
+ * makes explicit context caches by default), and gemini-3.5-flash at high resolution, whose
+ * chats all reach its explicit cache minimum (creations and storage billed).
  * Target: each projection within 5% of its bill. Then the default run with `--max-cost` at half
  * its bill: it must stop at its ceiling.
  */
@@ -28,6 +30,12 @@ const LEVERS: Record<string, string[]> = {
   '--media-resolution high': ['--media-resolution', 'high'],
   '--thinking-budget 0': ['--thinking-budget', '0'],
   '--model gemini-2.5-flash-lite (no media resolution sent)': ['--model', 'gemini-2.5-flash-lite'],
+  '--model gemini-3.5-flash --media-resolution high (explicit context caches)': [
+    '--model',
+    'gemini-3.5-flash',
+    '--media-resolution',
+    'high',
+  ],
 };
 
 /** A dollar figure the command printed, found by the words before it. */
@@ -53,7 +61,7 @@ async function billedUsd(outputDir: string): Promise<number> {
 
 const emulator = await startGeminiEmulator({
   apiKey: 'bench-key',
-  models: ['gemini-3.5-flash-lite', 'gemini-2.5-flash-lite'],
+  models: ['gemini-3.5-flash-lite', 'gemini-2.5-flash-lite', 'gemini-3.5-flash'],
 });
 const gemini = { GEMINI_API_KEY: 'bench-key', GOOGLE_GEMINI_BASE_URL: emulator.baseUrl };
 const root = await mkdtemp(join(tmpdir(), 'tp2dg-bench-dry-run-'));

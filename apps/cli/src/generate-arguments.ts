@@ -11,6 +11,7 @@ import {
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
+import { CONTEXT_CACHE_MODES } from './context-cache-choice.js';
 import { DEFAULT_MODEL } from './model-choice.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
@@ -76,6 +77,11 @@ export function defineGenerateArguments(argv: Argv) {
       type: 'number',
       default: 0,
       describe: 'Resend a flex call at standard after this many sheds (429 or 503) of that call; 0 never',
+    })
+    .option('context-cache', {
+      choices: CONTEXT_CACHE_MODES,
+      describe:
+        "Explicit Gemini context caches of each chat's pool or liked tracks: explicit (the default where the model offers them), implicit or off (no explicit cache; the service's implicit caching applies either way)",
     })
     .option('prices', {
       type: 'string',

@@ -83,7 +83,15 @@ describe('tp2dg-generate --media-resolution, billed by the emulator', () => {
   }, 30_000);
 
   it('should send no resolution to a 2.5 model, which bills 258 tokens a cover', async () => {
-    const gemini25 = await runOneSession('--model', 'gemini-2.5-flash-lite', '--media-resolution', 'low');
+    // No explicit cache, which would hold the covers instead of the calls: each call re-sends its covers.
+    const gemini25 = await runOneSession(
+      '--model',
+      'gemini-2.5-flash-lite',
+      '--media-resolution',
+      'low',
+      '--context-cache',
+      'implicit',
+    );
     expect(gemini25.parts.some((part) => part.mediaResolution !== undefined)).toBe(false);
     expect(gemini25.imageTokens).toBe(gemini25.parts.length * 258);
     expect(gemini25.projectedImageTokens).toBe(gemini25.imageTokens);

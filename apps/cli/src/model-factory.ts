@@ -33,6 +33,10 @@ export interface ModelFactoryOptions {
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
+  /** The model's explicit cache minimum when the run makes explicit context caches (`--context-cache`). */
+  explicitCacheMinTokens: number | undefined;
+  /** Where Gemini context caches are recorded, so a later run reuses or deletes them. */
+  cacheLedger: string;
   /** The snippets Gemini gets in place of audio clips; undefined to send the clips. */
   snippets: SnippetSettings | undefined;
   /** Where snippets are cached for later runs, beside the upload ledger. */
@@ -49,11 +53,16 @@ export interface ModelFactoryOptions {
 }
 
 /**
- * The factory, plus the deletion of what a Gemini run uploaded and the snippets it uploads
- * in place of audio clips (neither for simulated runs, which send nothing anywhere).
+ * The factory, plus the deletion of what a Gemini run uploaded and of its context caches, and
+ * the snippets it uploads in place of audio clips (none for simulated runs, which send nothing
+ * anywhere).
  */
 export interface CommandModels extends ModelFactory {
   deleteUploads?: () => Promise<number>;
+  /** Deletes the caches earlier runs left that this one did not reuse: when the run ends. */
+  deleteLeftoverCaches?: () => Promise<number>;
+  /** Deletes every context cache tp2dg made on the key (`--cleanup-uploads`). */
+  deleteCaches?: () => Promise<number>;
   audioSnippets?: SnippetMaker;
 }
 
@@ -100,6 +109,8 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     thinkingBudget: options.thinkingBudget,
     maxOutputTokens: options.maxOutputTokens,
     uploadLedger: options.uploadLedger,
+    explicitCacheMinTokens: options.explicitCacheMinTokens,
+    cacheLedger: options.cacheLedger,
     mediaHashes: options.mediaHashes,
     seed: options.seed,
     rpm: options.rpm,
@@ -111,8 +122,11 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
   return {
     provider: gemini.provider,
     model: options.model,
-    forSession: () => gemini,
+    // A port per conversation: it makes the conversation's caches, and deletes them when closed.
+    forSession: () => gemini.forConversation(),
     deleteUploads: () => gemini.deleteUploads(),
+    deleteLeftoverCaches: () => gemini.deleteLeftoverCaches(),
+    deleteCaches: () => gemini.deleteCaches(),
     audioSnippets,
   };
 }

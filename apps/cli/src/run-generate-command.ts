@@ -12,10 +12,11 @@ import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
 import { resolveConcurrency } from './concurrency-argument.js';
+import { resolveContextCache } from './context-cache-choice.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
-import { createModelFactory } from './model-factory.js';
+import { type CommandModels, createModelFactory } from './model-factory.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
@@ -42,12 +43,29 @@ function readPrices(args: GenerateArguments, cwd: string): Promise<PriceTable> {
     : loadPriceTable(resolve(cwd, args.prices));
 }
 
+/**
+ * What a Gemini run leaves on the service when it ends: the caches an earlier run left and this
+ * one did not reuse are deleted; with `--cleanup-uploads`, its uploads and every cache tp2dg made.
+ */
+async function cleanUpAfterRun(models: CommandModels, cleanup: boolean, io: CommandIo): Promise<void> {
+  if (cleanup && models.deleteUploads !== undefined) {
+    io.stdout(`Deleted ${await models.deleteUploads()} file(s) this run uploaded to Gemini.`);
+  }
+  if (cleanup && models.deleteCaches !== undefined) {
+    io.stdout(`Deleted ${await models.deleteCaches()} Gemini context cache(s) tp2dg made on this key.`);
+    return;
+  }
+  const leftovers = (await models.deleteLeftoverCaches?.()) ?? 0;
+  if (leftovers > 0) io.stdout(`Deleted ${leftovers} Gemini context cache(s) an earlier run left.`);
+}
+
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
   const prices = await readPrices(args, io.cwd);
+  const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
   if (args.dryRun) {
     assertModelInService(args.model, prices, new Date());
-    return runDryRun(args, { ...inputs, prices }, io);
+    return runDryRun(args, { ...inputs, prices, contextCache }, io);
   }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
@@ -71,6 +89,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     thinkingBudget,
     maxOutputTokens: args.maxOutputTokens,
     uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
+    explicitCacheMinTokens: contextCache.minTokens,
+    cacheLedger: resolve(io.cwd, args.outputDir, 'gemini-caches.jsonl'),
     snippets: snippetSettingsOf(args),
     snippetCache: resolve(io.cwd, args.outputDir, 'snippets'),
     mediaHashes: resolve(io.cwd, args.outputDir, 'gemini-media-hashes.jsonl'),
@@ -94,7 +114,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     keepShort: args.keepShort,
     fresh: args.fresh,
     force: args.force,
-    manifest: runManifestInput(args, inputs.loaderOptions, { concurrency, thinkingBudget }),
+    manifest: runManifestInput(args, inputs.loaderOptions, {
+      concurrency,
+      thinkingBudget,
+      contextCache: contextCache.mode,
+    }),
     audioSnippets: models.audioSnippets,
     timeoutMs: attemptTimeoutSeconds(args) * 1000,
     signal: io.signal,
@@ -117,10 +141,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       }
       throw withModelAdvice(error, args.model, prices);
     })
-    .finally(async () => {
-      if (!args.cleanupUploads || models.deleteUploads === undefined) return;
-      io.stdout(`Deleted ${await models.deleteUploads()} file(s) this run uploaded to Gemini.`);
-    });
+    .finally(() => cleanUpAfterRun(models, args.cleanupUploads, io));
 
   progress.finish();
   if (models.provider === 'simulated') {

@@ -1,4 +1,5 @@
 import type { RunManifestInput } from '@tp2dg/orchestrator';
+import type { ContextCacheMode } from './context-cache-choice.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { packageVersions } from './package-versions.js';
 import { attemptTimeoutSeconds } from './service-tier-settings.js';
@@ -17,9 +18,11 @@ export function runManifestInput(
     concurrency: number;
     /** What `--thinking-budget` resolved to for the model; undefined when none is sent. */
     thinkingBudget: number | undefined;
+    /** What `--context-cache` resolved to (its default depends on the model). */
+    contextCache: ContextCacheMode;
   },
 ): RunManifestInput {
-  const { concurrency, thinkingBudget } = resolved;
+  const { concurrency, thinkingBudget, contextCache } = resolved;
   return {
     settings: {
       temperature: args.temperature ?? null,
@@ -56,6 +59,8 @@ export function runManifestInput(
       batch_settle: args.batchSettle ?? null,
       batch_poll: args.batchPoll ?? null,
       flex_fallback: args.flexFallback,
+      // A cache changes what a call costs, never what the model reads: a resume may switch it.
+      context_cache: contextCache,
       timeout: attemptTimeoutSeconds(args),
       max_attempts: args.maxAttempts,
       // Resending a blocked request changes no conversation that is written, only how many are.

@@ -19,13 +19,20 @@ export function formatTokens(tokens: Summary['tokens']): string[] {
       formatInteger(usage.image_input),
       formatInteger(usage.audio_input),
       formatInteger(usage.cached_text_input + usage.cached_image_input + usage.cached_audio_input),
+      formatInteger(
+        usage.cache_creation_text_input + usage.cache_creation_image_input + usage.cache_creation_audio_input,
+      ),
       formatInteger(usage.output),
       formatInteger(usage.thinking),
+      formatInteger(Math.round(usage.cache_storage_token_seconds / 3600)),
     ],
   );
   return [
-    'Token usage by agent (cached = inputs served from cache, billed at the cached rate; not in the other input columns)',
-    ...formatTable([['agent', 'text in', 'image in', 'audio in', 'cached', 'output', 'thinking'], ...rows]),
+    'Token usage by agent (cached = inputs served from cache, billed at the cached rate; not in the other input columns; cache made = tokens of the explicit caches made, billed once at the input price; stored = their storage asked for, in token-hours)',
+    ...formatTable([
+      ['agent', 'text in', 'image in', 'audio in', 'cached', 'cache made', 'output', 'thinking', 'stored'],
+      ...rows,
+    ]),
   ];
 }
 

@@ -130,6 +130,38 @@ describe('summarize', () => {
     expect(cost('2027-01-01')).toBe(0.1458);
   });
 
+  it('should sum the explicit caches made and stored with the tokens, and price them at the input and storage prices', () => {
+    const conversation = buildConversation({
+      userId: 'user-cache',
+      provider: 'gemini',
+      model: 'gemini-3.8-flash',
+      category: 'C',
+      specificity: 'HL',
+      assessments: [],
+      generatedAt: new Date('2026-12-31T12:00:00Z'),
+    });
+    const [priming, ...rest] = conversation.calls;
+    if (priming === undefined) throw new Error('a conversation has calls');
+    // The call that made a cache of 4,096 tokens (4,000 text, 96 audio) kept 420 s.
+    const made = { cache_creation_text_input: 4000, cache_creation_audio_input: 96 };
+    const stored = {
+      ...priming,
+      usage: { ...priming.usage, ...made, cache_storage_token_seconds: 4096 * 420 },
+    };
+    const counted = summarize('run', {
+      conversations: [{ ...conversation, calls: [stored, ...rest] }],
+      failures: [],
+      invalid_files: [],
+    });
+    expect(counted.tokens.total).toMatchObject({ ...made, cache_storage_token_seconds: 4096 * 420 });
+    // $0.0729 for the 6 calls (above); the creation, 4,096 x $0.75 per 1M; and 4,096 x 420 / 3,600
+    // = 477.87 token-hours at $1.00 per 1M.
+    const creation = (4096 * 0.75) / 1_000_000;
+    const storage = (4096 * 420) / 3600 / 1_000_000;
+    expect(counted.cost.total.usd).toBe(Number((0.0729 + creation + storage).toFixed(6)));
+    expect(counted.cost.total.usd).toBe(0.07645);
+  });
+
   it('should count failures by stage and code and pass invalid files through', () => {
     expect(summary.failures).toEqual({
       total: 3,

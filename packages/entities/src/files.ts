@@ -129,7 +129,7 @@ export const FinishReasonSchema = z.enum([
 ]) satisfies z.ZodType<FinishReason>;
 
 export const RetryRecordSchema = z.object({
-  operation: z.enum(['lookup', 'generate', 'upload', 'poll', 'delete']),
+  operation: z.enum(['lookup', 'generate', 'upload', 'poll', 'delete', 'cache']),
   attempt: z.number().int().min(1),
   status: z.number().int().nullable(),
   reason: z.enum(['http', 'network', 'timeout', 'batch']),

@@ -41,7 +41,7 @@ export type FinishReason = 'STOP' | 'MAX_TOKENS' | 'SAFETY' | 'RECITATION' | 'BL
 
 /** One failed attempt a backend retried on its own (HTTP error, timeout, network). */
 export interface RetryRecord {
-  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete';
+  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete' | 'cache';
   /** The attempt that failed, from 1. */
   attempt: number;
   /** HTTP status, or null for a timeout, a network failure or a batch job that left the call unanswered. */
@@ -74,4 +74,10 @@ export interface ModelPort {
   readonly provider: string;
   readonly model: string;
   generate(request: ModelRequest): Promise<ModelResult>;
+  /**
+   * The conversation this port served is over: release what was held for it (a Gemini port
+   * deletes the context caches its chats used). Called once, however the conversation ended;
+   * no call follows it.
+   */
+  close?(): Promise<void>;
 }

@@ -60,6 +60,16 @@ describe('PriceTableSchema', () => {
     expect(problemWith({ rates: [] })).toMatch(/^rates: /);
   });
 
+  it('should refuse explicit caching without a storage price, which would count storage as free', () => {
+    const [first] = flashLite.rates as Json[];
+    expect(problemWith({ explicit_cache_min_tokens: 4096 })).toBe(
+      'rates.0.cache_storage_per_hour: a model with explicit_cache_min_tokens needs a cache_storage_per_hour in every rates entry',
+    );
+    expect(
+      problemWith({ explicit_cache_min_tokens: 4096, rates: [{ ...first, cache_storage_per_hour: 1 }] }),
+    ).toBeUndefined();
+  });
+
   it('should refuse negative prices, discounts over 1 and unknown resolutions', () => {
     const [first] = flashLite.rates as Json[];
     expect(problemWith({ rates: [{ ...first, output: -1 }] })).toMatch(/^rates\.0\.output: /);

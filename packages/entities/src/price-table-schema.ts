@@ -96,6 +96,15 @@ export const PricedModelSchema = z
       });
     }
     model.rates.forEach((rates, index) => {
+      // A cache tp2dg may make must have a storage price, or its storage would count as free.
+      if (model.explicit_cache_min_tokens !== null && rates.cache_storage_per_hour === null) {
+        context.addIssue({
+          code: 'custom',
+          path: ['rates', index, 'cache_storage_per_hour'],
+          message:
+            'a model with explicit_cache_min_tokens needs a cache_storage_per_hour in every rates entry',
+        });
+      }
       const previous = model.rates[index - 1]?.from;
       const inOrder =
         index === 0 ? rates.from === null : rates.from !== null && rates.from > (previous ?? '');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
-import type { ModelRates } from './price-table-schema.js';
+import type { ModelRates, PricedModel } from './price-table-schema.js';
 import { cachedInputCost, costOfCall, pricedModel, priceOf, unpricedModelError } from './pricing.js';
+import { costAtTier } from './service-tier.js';
 import { ZERO_USAGE } from './usage.js';
 
 // Every input modality, cached parts and thinking, so each rate is exercised.
@@ -15,6 +16,10 @@ const mixedUsage = {
   cached_audio_input: 500,
   output: 1_000,
   thinking: 500,
+  cache_creation_text_input: 0,
+  cache_creation_image_input: 0,
+  cache_creation_audio_input: 0,
+  cache_storage_token_seconds: 0,
 };
 
 const DECEMBER = new Date('2026-12-15T12:00:00Z');
@@ -111,6 +116,43 @@ describe('costOfCall', () => {
     // 50,000 x 0.40 per 1M, the long-context cached price, since the whole prompt passes 200k.
     expect(cachedInputCost(above, rates)).toBeCloseTo(0.02, 10);
     expect(cachedInputCost({ ...above, text_input: 150_000 }, rates)).toBeCloseTo(0.01, 10);
+  });
+
+  it('should bill explicit cache storage per 1M tokens per hour, apart from the long-context tier', () => {
+    // 10,000 cached tokens stored for 7 minutes (420 s): 4,200,000 token-seconds.
+    const stored = { ...ZERO_USAGE, cache_storage_token_seconds: 10_000 * 420 };
+    // 4,200,000 / 3,600 = 1,166.67 token-hours at $1.00 per 1M tokens per hour on gemini-3.5-flash.
+    expect(costOfCall(stored, pricesOn('gemini-3.5-flash'))).toBeCloseTo(
+      (10_000 * 420) / 3600 / 1_000_000,
+      12,
+    );
+    // $4.50 on gemini-3.1-pro-preview, whose tier a prompt decides, not its storage.
+    expect(costOfCall(stored, pricesOn('gemini-3.1-pro-preview'))).toBeCloseTo(
+      ((10_000 * 420) / 3600) * 4.5 * 1e-6,
+      12,
+    );
+  });
+
+  it("should bill a cache's creation at the standard input price by modality, outside the call's tier", () => {
+    const rates = pricesOn('gemini-2.5-flash-lite');
+    // A call at flex (half price) that made a cache of 4,000 text and 96 audio tokens, stored 420 s.
+    const made = {
+      ...ZERO_USAGE,
+      text_input: 100,
+      cached_text_input: 4_000,
+      cached_audio_input: 96,
+      cache_creation_text_input: 4_000,
+      cache_creation_audio_input: 96,
+      cache_storage_token_seconds: 4_096 * 420,
+    };
+    // The request: (100 x 0.10 + 4,000 x 0.01 + 96 x 0.03) x 50%; the cache: 4,000 x 0.10 + 96 x 0.30
+    // + 4,096 x 420 / 3,600 x 1.00, in full.
+    const request = (100 * 0.1 + 4_000 * 0.01 + 96 * 0.03) * 0.5;
+    const cache = 4_000 * 0.1 + 96 * 0.3 + ((4_096 * 420) / 3600) * 1;
+    expect(costAtTier(made, rates, pricedModel('gemini-2.5-flash-lite') as PricedModel, 'flex')).toBeCloseTo(
+      (request + cache) / 1_000_000,
+      12,
+    );
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {

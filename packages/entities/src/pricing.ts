@@ -60,6 +60,7 @@ export function unpricedModelError(model: string, option: string): Tp2dgError {
 }
 
 const PER_TOKEN = 1 / 1_000_000;
+const SECONDS_PER_HOUR = 3600;
 
 /** The tokens a call's prompt held, cached ones included: what decides its price tier. */
 function promptTokens(usage: TokenUsage): number {
@@ -91,9 +92,24 @@ export function cachedInputCost(usage: TokenUsage, rates: ModelRates): number {
 }
 
 /**
- * Cost of one call in USD. Input counts exclude the cached tokens (see `TokenUsage`), so each
- * count is billed once, at its own rate. A prompt longer than the long-context threshold bills
- * the whole call at those prices, so usage summed over calls must be priced call by call.
+ * What keeping an explicit cache cost on one call: its creation at the standard input price and
+ * its storage per 1M tokens per hour. Neither depends on the call's tier or prompt length.
+ */
+export function cacheUpkeepCost(usage: TokenUsage, rates: ModelRates): number {
+  const dollarsPerMillion =
+    usage.cache_creation_text_input * rates.input.text +
+    usage.cache_creation_image_input * rates.input.image +
+    usage.cache_creation_audio_input * rates.input.audio +
+    (usage.cache_storage_token_seconds / SECONDS_PER_HOUR) * (rates.cache_storage_per_hour ?? 0);
+  return dollarsPerMillion * PER_TOKEN;
+}
+
+/**
+ * Cost of one call in USD at the standard tier (`costAtTier` applies another). Input counts
+ * exclude the cached tokens (see `TokenUsage`), so each count is billed once, at its own rate. A
+ * prompt longer than the long-context threshold bills the whole request at those prices, so
+ * usage summed over calls must be priced call by call. The explicit cache the call made or kept
+ * is added at its own prices (`cacheUpkeepCost`).
  */
 export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
   const tier = billedPrices(usage, rates);
@@ -102,5 +118,5 @@ export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
     usage.image_input * tier.input.image +
     usage.audio_input * tier.input.audio +
     (usage.output + usage.thinking) * tier.output;
-  return dollarsPerMillion * PER_TOKEN + cachedInputCost(usage, rates);
+  return dollarsPerMillion * PER_TOKEN + cachedInputCost(usage, rates) + cacheUpkeepCost(usage, rates);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModelRates, PricedModel } from './price-table-schema.js';
-import { cachedInputCost, costOfCall } from './pricing.js';
+import { cachedInputCost, cacheUpkeepCost, costOfCall } from './pricing.js';
 import type { TokenUsage } from './usage.js';
 
 /**
@@ -44,8 +44,10 @@ export function costAtTier(
   model: PricedModel,
   tier: BillingTier | undefined,
 ): number {
-  const listPrice = costOfCall(usage, rates);
-  if (tier !== 'batch') return listPrice * serviceTierFactor(model, tier);
+  // Creating and storing an explicit cache is billed in full at any tier (batch makes none).
+  const upkeep = cacheUpkeepCost(usage, rates);
+  const request = costOfCall(usage, rates) - upkeep;
+  if (tier !== 'batch') return request * serviceTierFactor(model, tier) + upkeep;
   const cached = cachedInputCost(usage, rates);
-  return cached + (listPrice - cached) * (1 - (model.batch_discount ?? 0));
+  return upkeep + cached + (request - cached) * (1 - (model.batch_discount ?? 0));
 }

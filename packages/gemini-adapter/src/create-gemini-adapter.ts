@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { type Content, type GenerateContentConfig, GoogleGenAI } from '@google/genai';
+import { type Content, GoogleGenAI } from '@google/genai';
 import {
   DEFAULT_SERVICE_TIER,
   describeTornLine,
@@ -9,23 +8,31 @@ import {
   mediaTokenRatesOf,
   modelFactsOf,
   type RetryRecord,
+  type TornLine,
   Tp2dgError,
 } from '@tp2dg/entities';
+import { accountOf } from './account-of.js';
 import { createBatchMode } from './batch/batch-mode.js';
 import { createBufferedFetch } from './buffered-fetch.js';
 import { ContentHashes } from './content-hash.js';
-import { deleteFiles } from './delete-files.js';
+import { CacheLedger } from './context-cache/cache-ledger.js';
+import type { CachedCall, ConversationCaches } from './context-cache/conversation-caches.js';
+import { createExplicitCaching } from './context-cache/explicit-caching.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
+import { isForgottenCacheError, isForgottenFileError } from './forgotten-resource.js';
+import type { GeminiAdapter } from './gemini-adapter.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
-import { GeminiApiError } from './gemini-api-error.js';
+import type { GeminiApiError } from './gemini-api-error.js';
+import { generateConfig, requestConfig } from './generate-config.js';
 import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
 import { createModelLookup } from './model-lookup.js';
 import { partMediaResolutionLevel } from './part-media-resolution.js';
 import { createCallQuota } from './quota/call-quota.js';
+import { estimateInputTokens } from './quota/estimate-input-tokens.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
-import type { QuotaStatus } from './quota/quota-types.js';
 import { raceAgainstSignal } from './race-against-signal.js';
+import { retryRecorder } from './retry-recorder.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 import { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS, ServiceTierPlan } from './service-tier-plan.js';
 import { toModelResult } from './to-model-result.js';
@@ -44,33 +51,6 @@ function describeCall(model: string, request: ModelRequest): string {
   const { agent, turn, template, attempt } = request.label;
   const turnText = turn === null ? '' : `, turn ${turn}`;
   return `Gemini generateContent (${model}, agent ${agent}${turnText}, template ${template}, reply attempt ${attempt})`;
-}
-
-/** The model port, plus the lifecycle of the files it uploaded. */
-export interface GeminiAdapter extends ModelPort {
-  /** Deletes from the service every file this adapter uploaded, and drops them from the ledger. */
-  deleteUploads(): Promise<number>;
-  /** Waits, cap on calls in flight and estimate factor of the scheduler (`rpm`, `tpm`, 429s). */
-  quotaStatus(): QuotaStatus;
-}
-
-/** Who owns uploaded files (service and key), as a hash: the ledger never holds the key. */
-function accountOf(apiKey: string, baseUrl: string | undefined): string {
-  return createHash('sha256')
-    .update(`${baseUrl ?? 'google'}\u0000${apiKey}`)
-    .digest('hex')
-    .slice(0, 16);
-}
-
-/**
- * The service forgets files after 48 h: a prompt that still references one gets 400, 403 or
- * 404 naming the File. Other such errors (bad key, unknown model) do not mention a file.
- */
-function isForgottenFileError(error: unknown): boolean {
-  const fileStatuses = [400, 403, 404];
-  if (!GeminiApiError.isInstance(error) || !fileStatuses.includes(error.status ?? 0)) return false;
-  // The cause holds the service's own error body, free of our advice text.
-  return error.cause instanceof Error && /\bfiles?\b/i.test(error.cause.message);
 }
 
 /**
@@ -112,31 +92,50 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   const flexMaxAttempts = Math.max(1, options.flexMaxAttempts ?? DEFAULT_FLEX_MAX_ATTEMPTS);
   const now = options.now ?? Date.now;
   const facts = options.modelFacts ?? modelFactsOf(options.model);
+  const media = mediaTokenRatesOf(facts, options.mediaResolution);
+  const durations = new MediaDurations(heardDurationReader(options.audioSnippets?.settings));
   const quota = createCallQuota({
     rpm: options.rpm,
     tpm: options.tpm,
-    media: mediaTokenRatesOf(facts, options.mediaResolution),
+    media,
     now,
     sleep: options.sleep,
-    durations: new MediaDurations(heardDurationReader(options.audioSnippets?.settings)),
+    durations,
   });
   const lookUpModel = createModelLookup(client, options.model, {
     ...retrySettings,
     onRetry: options.onRetry,
   });
-  const ledger = UploadLedger.open(options.uploadLedger, accountOf(apiKey, baseUrl)).then((opened) => {
-    if (opened.torn !== undefined) {
-      options.onWarning?.(describeTornLine(opened.torn, 'the upload it recorded is made again when needed'));
-    }
-    return opened;
+  /** Opens a JSON-lines file of the output, and says what a last line cut short costs. */
+  function warnOfTornLine<T extends { torn: TornLine | undefined }>(opening: Promise<T>, cost: string) {
+    return opening.then((opened) => {
+      if (opened.torn !== undefined) options.onWarning?.(describeTornLine(opened.torn, cost));
+      return opened;
+    });
+  }
+  const account = accountOf(apiKey, baseUrl);
+  const ledger = warnOfTornLine(
+    UploadLedger.open(options.uploadLedger, account),
+    'the upload it recorded is made again when needed',
+  );
+  const explicitCaching = createExplicitCaching({
+    client,
+    model: options.model,
+    settings: retrySettings,
+    ledger: warnOfTornLine(
+      CacheLedger.open(options.cacheLedger, account),
+      'the cache it recorded is left to its TTL',
+    ),
+    now,
+    minTokens: options.explicitCacheMinTokens,
+    estimateTokens: (prefix) =>
+      estimateInputTokens(prefix, (path, mimeType) => durations.of(path, mimeType), media),
   });
   const sources = new UploadSources(options.audioSnippets);
-  const hashes = MediaHashFile.open(options.mediaHashes).then((opened) => {
-    if (opened.torn !== undefined) {
-      options.onWarning?.(describeTornLine(opened.torn, 'the file it recorded is hashed again when needed'));
-    }
-    return opened;
-  });
+  const hashes = warnOfTornLine(
+    MediaHashFile.open(options.mediaHashes),
+    'the file it recorded is hashed again when needed',
+  );
   const cache = new FileUploadCache(
     (path, mimeType, onRetry) =>
       uploadFile(
@@ -163,21 +162,14 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
           client,
           filesClient,
           model: options.model,
-          account: accountOf(apiKey, baseUrl),
+          account,
           settings: uploadSettings,
           now,
           sleep: options.sleep,
           onWarning: options.onWarning,
         });
 
-  /** Reports each retry to the caller's `onRetry` and keeps it for the call's result. */
-  function recorder(retries: RetryRecord[]) {
-    return (event: GeminiRetryEvent) => {
-      const { operation, attempt, status, reason, delayMs, message } = event;
-      retries.push({ operation, attempt, status, reason, delayMs, message });
-      options.onRetry?.(event);
-    };
-  }
+  const recorder = (retries: RetryRecord[]) => retryRecorder(retries, options.onRetry);
 
   async function buildContents(
     request: ModelRequest,
@@ -197,28 +189,16 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     return raceAgainstSignal(contents, request.signal);
   }
 
-  /** What a call asks of the model, the same sent alone or in a batch. */
-  function requestConfig(request: ModelRequest): GenerateContentConfig & { systemInstruction?: string } {
-    return {
-      ...(request.systemInstruction === undefined ? {} : { systemInstruction: request.systemInstruction }),
-      ...(request.responseJsonSchema === undefined
-        ? {}
-        : { responseMimeType: 'application/json', responseJsonSchema: request.responseJsonSchema }),
-      ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-      ...(options.thinkingBudget === undefined
-        ? {}
-        : { thinkingConfig: { thinkingBudget: options.thinkingBudget } }),
-      ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
-      // Each later attempt of a call (a re-ask, a resend after an empty reply) gets its own
-      // seed: with the same one the model would likely give the same unusable answer.
-      ...(options.seed === undefined ? {} : { seed: options.seed + request.label.attempt - 1 }),
-    };
+  /** How long one attempt of the request may take. */
+  function attemptTimeoutOf(request: ModelRequest): number {
+    return request.timeoutMs ?? (serviceTier === 'flex' ? flexTimeoutMs : retrySettings.timeoutMs);
   }
 
   async function generateWith(
     request: ModelRequest,
     contents: Content[],
     retries: RetryRecord[],
+    cached: CachedCall | undefined,
   ): Promise<ModelResult> {
     if (batch !== undefined) {
       const target = {
@@ -226,7 +206,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         label: request.label,
         signal: request.signal,
       };
-      const response = await batch(contents, requestConfig(request), target, {
+      const response = await batch(contents, requestConfig(request, options), target, {
         ...retrySettings,
         onRetry: recorder(retries),
       });
@@ -234,11 +214,10 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     }
     const plan = new ServiceTierPlan(serviceTier, options.flexFallback ?? 0);
     const flex = serviceTier === 'flex';
-    const timeout = request.timeoutMs ?? (flex ? flexTimeoutMs : retrySettings.timeoutMs);
     const record = recorder(retries);
     const settings = {
       ...retrySettings,
-      timeoutMs: timeout,
+      timeoutMs: attemptTimeoutOf(request),
       maxAttempts: flex ? flexMaxAttempts : retrySettings.maxAttempts,
       onRetry: (event: GeminiRetryEvent) => {
         plan.noteRetry(event);
@@ -256,21 +235,20 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
     const response = await runWithRetries(
       (signal) => {
         sentAt = plan.tier;
-        return client.models.generateContent({
-          model: options.model,
-          contents,
-          // The tier is always sent, standard included, so the wire says which tier each call asked for.
-          config: {
-            ...requestConfig(request),
-            abortSignal: signal,
-            serviceTier: sentAt as GenerateContentConfig['serviceTier'],
-          },
-        });
+        const send = () =>
+          client.models.generateContent({
+            model: options.model,
+            contents: cached?.contents ?? contents,
+            config: generateConfig(request, options, signal, sentAt, cached?.cachedContent),
+          });
+        return cached === undefined ? send() : cached.keepAlive(signal).then(send);
       },
       target,
       settings,
     );
-    return { ...toModelResult(response), retries, serviceTier: sentAt };
+    const result = toModelResult(response);
+    const usage = cached === undefined ? result.usage : cached.settle(result.usage);
+    return { ...result, usage, retries, serviceTier: sentAt };
   }
 
   /**
@@ -293,18 +271,29 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       });
   }
 
-  async function generate(request: ModelRequest): Promise<ModelResult> {
+  /** `conversation`: the explicit caches of the conversation the call belongs to, if any. */
+  async function generate(request: ModelRequest, conversation?: ConversationCaches): Promise<ModelResult> {
     if (request.signal?.aborted) {
       throw new Tp2dgError('ABORTED', `${describeCall(options.model, request)} was aborted.`);
     }
     const used: CachedFile[] = [];
     const retries: RetryRecord[] = [];
-    const contents = await uploadedContents(request, used, retries);
+    let contents = await uploadedContents(request, used, retries);
+    const send = async () => {
+      const cached = await conversation?.prepare(
+        request,
+        contents,
+        attemptTimeoutOf(request),
+        recorder(retries),
+      );
+      return generateWith(request, contents, retries, cached);
+    };
     try {
-      return await generateWith(request, contents, retries);
+      return await send();
     } catch (error) {
-      if (used.length === 0 || !isForgottenFileError(error)) throw error;
-      // A cached file expired on the service side: upload the files again, then retry once.
+      const forgottenFile = used.length > 0 && isForgottenFileError(error);
+      if (!forgottenFile && (conversation === undefined || !isForgottenCacheError(error))) throw error;
+      // The service forgot a file (48 h) or a cache (its TTL): renew it, then retry once.
       const { status, message } = error as GeminiApiError;
       const label = request.label;
       recorder(retries)({
@@ -317,25 +306,42 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
         message,
         label,
       });
-      cache.forget(used);
-      return generateWith(request, await uploadedContents(request, [], retries), retries);
+      if (forgottenFile) {
+        cache.forget(used);
+        contents = await uploadedContents(request, [], retries);
+      } else {
+        await conversation?.forget(request);
+      }
+      return send();
     }
   }
 
-  async function deleteUploads(): Promise<number> {
-    const files = cache.uploaded.splice(0);
-    const gone = await deleteFiles(filesClient, files, retrySettings);
-    // What could not be deleted stays listed, for a later cleanup to find.
-    cache.uploaded.push(...files.filter((file) => !gone.includes(file)));
-    await (await ledger).remove(new Set(gone.map((file) => file.name)));
-    return gone.length;
+  function forConversation(): ModelPort {
+    const conversation = explicitCaching.forConversation();
+    return {
+      provider: 'gemini',
+      model: options.model,
+      generate: (request) => generate(request, conversation),
+      close: async () => conversation?.close(),
+    };
   }
 
   return {
     provider: 'gemini',
     model: options.model,
-    generate,
-    deleteUploads,
+    generate: (request) => generate(request),
+    forConversation,
+    deleteUploads: () =>
+      cache.deleteUploaded(
+        {
+          remove: (file, signal) =>
+            filesClient.files.delete({ name: file.name, config: { abortSignal: signal } }),
+          describe: (file) => `Gemini file deletion of ${file.name}`,
+        },
+        retrySettings,
+      ),
+    deleteLeftoverCaches: () => explicitCaching.deleteLeftovers(),
+    deleteCaches: () => explicitCaching.deleteAll(),
     quotaStatus: () => quota.status(),
   };
 }

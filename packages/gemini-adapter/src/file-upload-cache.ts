@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { ContentHashes } from './content-hash.js';
+import { type Deletion, deleteResources } from './delete-resources.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
+import type { RetrySettings } from './run-with-retries.js';
 import type { UploadedFile } from './upload-file.js';
 import type { UploadLedger } from './upload-ledger.js';
 
@@ -79,6 +81,18 @@ export class FileUploadCache {
   /** When a resolved file must be resolved again, to be uploaded anew before it expires. */
   staleAt(file: UploadedFile): number {
     return file.expiresAt === null ? Number.POSITIVE_INFINITY : file.expiresAt - expiryMarginMs;
+  }
+
+  /**
+   * Deletes from the service the files this cache uploaded and drops them from the ledger;
+   * returns how many are gone. What could not be deleted stays listed, for a later cleanup.
+   */
+  async deleteUploaded(deletion: Deletion<UploadedFile>, settings: RetrySettings): Promise<number> {
+    const files = this.uploaded.splice(0);
+    const gone = await deleteResources(files, deletion, settings);
+    this.uploaded.push(...files.filter((file) => !gone.includes(file)));
+    await (await this.ledger).remove(new Set(gone.map((file) => file.name)));
+    return gone.length;
   }
 
   /** Drops entries the service no longer knows (403/404), unless a newer upload replaced them. */

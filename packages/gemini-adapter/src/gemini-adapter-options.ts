@@ -4,8 +4,11 @@ import type { GeminiBatchOptions } from './batch/batch-options.js';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
-  /** What was being retried: the model lookup, a generateContent call, a file upload, poll or deletion. */
-  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete';
+  /**
+   * What was being retried: the model lookup, a generateContent call, a file upload, poll or
+   * deletion, or the creation or listing of context caches.
+   */
+  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete' | 'cache';
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxAttempts: number;
@@ -82,6 +85,21 @@ export interface GeminiAdapterOptions {
    * OUTPUT_WRITE.
    */
   mediaHashes?: string;
+  /**
+   * Explicit context caching: the model's minimum tokens for a cache (the price table's
+   * `explicit_cache_min_tokens`). With it, each chat of a `forConversation()` port whose
+   * system instruction and priming message (up to its last media part) reach it gets a cache,
+   * made at its first call and used by all its calls. Absent, no cache is made (the service's
+   * implicit caching, which cannot be turned off, still applies).
+   */
+  explicitCacheMinTokens?: number;
+  /**
+   * A JSON-lines file of the context caches made (beside the upload ledger), so a later run
+   * reuses a cache still alive for the same prefix and deletes those nothing reuses
+   * (`deleteLeftoverCaches`); none by default. One that cannot be written fails the call with
+   * OUTPUT_WRITE.
+   */
+  cacheLedger?: string;
   /** Thinking tokens allowed per call (0 turns thinking off on Flash models). Billed as output. */
   thinkingBudget?: number;
   /** Cap on output tokens per call; a reply cut by it comes back with finish reason MAX_TOKENS. */
@@ -103,7 +121,8 @@ export interface GeminiAdapterOptions {
   random?: () => number;
   /**
    * Clock in ms: re-uploads cached files close to their 48 h expiry, times the rate windows,
-   * and spaces the checks of whether a media file changed (at most one a second per file).
+   * spaces the checks of whether a media file changed (at most one a second per file), and
+   * times the TTL of context caches.
    */
   now?: () => number;
   /** Pause between `files.get` polls while a file is PROCESSING (default 1000). */

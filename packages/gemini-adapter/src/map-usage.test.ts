@@ -33,6 +33,10 @@ describe('usage mapping', () => {
       cached_audio_input: 32,
       output: 20,
       thinking: 7,
+      cache_creation_text_input: 0,
+      cache_creation_image_input: 0,
+      cache_creation_audio_input: 0,
+      cache_storage_token_seconds: 0,
     });
   });
 

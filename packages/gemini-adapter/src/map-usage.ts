@@ -48,5 +48,10 @@ export function mapUsage(usage: GenerateContentResponseUsageMetadata | undefined
     cached_audio_input: cached.audio,
     output: usage.candidatesTokenCount ?? 0,
     thinking: usage.thoughtsTokenCount ?? 0,
+    // A response says nothing of making or keeping a cache: the adapter adds what the call caused.
+    cache_creation_text_input: 0,
+    cache_creation_image_input: 0,
+    cache_creation_audio_input: 0,
+    cache_storage_token_seconds: 0,
   };
 }

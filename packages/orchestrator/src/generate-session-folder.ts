@@ -62,8 +62,9 @@ export async function generateSessionFolder(
     run.onEvent?.({ type: 'warning', message });
   }
   const replaying = journal === undefined ? undefined : journaledModel(paid, journal);
+  const model = replaying ?? paid;
   try {
-    const conversation = await generateConversation({ ...run, session, model: replaying ?? paid, now }).catch(
+    const conversation = await generateConversation({ ...run, session, model, now }).catch(
       async (error: unknown) => {
         const callSite = Tp2dgError.isInstance(error) ? error.callSite : undefined;
         if (callSite !== undefined) await journal?.forget(callSite);
@@ -81,6 +82,9 @@ export async function generateSessionFolder(
     };
   } finally {
     journal?.close();
+    // The conversation is over, however it ended: the backend releases what it held for it
+    // (Gemini: its context caches, whose storage is billed by the hour).
+    await model.close?.();
   }
 }
 

@@ -26,6 +26,10 @@ export function limitCallsInFlight(models: ModelFactory, limit: number): ModelFa
             release();
           }
         },
+        // Takes no slot: releasing what a conversation held is no model call.
+        async close() {
+          await model.close?.();
+        },
       };
     },
   };

@@ -33,5 +33,8 @@ export function meteredModel(
       onCall(result.usage, result.serviceTier);
       return result;
     },
+    async close() {
+      await model.close?.();
+    },
   };
 }

@@ -183,6 +183,35 @@ describe('runGeneration', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('should close the model of every conversation once it ends, written or failed', async () => {
+    const outputDir = await temporaryDirectory();
+    const failing = 'u02__2019-01-14';
+    const closed: string[] = [];
+    // A billed provider, so each call also goes through the journal and the meter.
+    const billed = simulatedUnder('gemini-3.5-flash-lite');
+    const models: ModelFactory = {
+      ...billed,
+      forSession: (session) => {
+        const model = billed.forSession(session);
+        return {
+          ...model,
+          generate:
+            session.session_id === failing
+              ? () => Promise.reject(new Tp2dgError('MODEL_API', 'HTTP 503 after 5 attempts'))
+              : model.generate,
+          close: async () => {
+            closed.push(session.session_id);
+          },
+        };
+      },
+    };
+    const report = await run(outputDir, { models, concurrency: 3 });
+    expect(report).toMatchObject({ written: 7, failed: 1 });
+    expect(closed).toHaveLength(8);
+    expect(new Set(closed).size).toBe(8);
+    expect(closed).toContain(failing);
+  });
+
   it('should stop the whole run when the service does not serve the model', async () => {
     const outputDir = await temporaryDirectory();
     const missing = new Tp2dgError(

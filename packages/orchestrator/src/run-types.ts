@@ -20,6 +20,7 @@ export interface ModelFactory {
   readonly provider: string;
   /** Names the model folder of the output layout. */
   readonly model: string;
+  /** The model of one conversation; its `close` is called once that conversation ends, however it ends. */
   forSession(session: Session): ModelPort;
 }
 

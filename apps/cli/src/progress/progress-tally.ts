@@ -92,6 +92,9 @@ export class ProgressTally {
   }
 }
 
+/** What the calls themselves moved: prompt (cached or not), output and thinking; not the caches made or stored. */
 function tokensOf(usage: TokenUsage): number {
-  return Object.values(usage).reduce((sum, count) => sum + count, 0);
+  const prompt = usage.text_input + usage.image_input + usage.audio_input;
+  const cached = usage.cached_text_input + usage.cached_image_input + usage.cached_audio_input;
+  return prompt + cached + usage.output + usage.thinking;
 }

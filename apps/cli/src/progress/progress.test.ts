@@ -8,7 +8,11 @@ import { MINIMUM_RATE_SPAN_MS, RATE_WINDOW_MS } from './sliding-rate.js';
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 100_000, audio_input: 10_000, output: 2_000 };
 const PER_SESSION_USD = 0.0425;
 
-const written = (sessionId: string, costUsd: number | null = PER_SESSION_USD): RunEvent => ({
+const written = (
+  sessionId: string,
+  costUsd: number | null = PER_SESSION_USD,
+  used: TokenUsage = usage,
+): RunEvent => ({
   type: 'session-written',
   sessionId,
   folder: `/out/${sessionId}`,
@@ -17,7 +21,7 @@ const written = (sessionId: string, costUsd: number | null = PER_SESSION_USD): R
   calls: 20,
   replayedCalls: 0,
   model: 'gemini-3.5-flash-lite',
-  usage,
+  usage: used,
   costUsd,
 });
 
@@ -99,6 +103,21 @@ describe('ProgressTally', () => {
     tally.record({ ...written('s1', 0), model: 'simulated' } as RunEvent);
     expect(tally.snapshot().callsPerMinute).toBeCloseTo(60, 5);
     expect(tally.snapshot().tokensPerMinute).toBeNull();
+  });
+
+  it('should count the tokens of the calls per minute, not what their caches were made of or stored', () => {
+    const time = clock();
+    const tally = new ProgressTally(time.now);
+    tally.record({ type: 'run-started', total: 1 });
+    time.advance(30_000);
+    const cached = {
+      cached_text_input: 4_000,
+      cache_creation_text_input: 4_000,
+      cache_storage_token_seconds: 4_096 * 420,
+    };
+    tally.record(written('s1', PER_SESSION_USD, { ...usage, ...cached }));
+    // 100,000 + 10,000 + 2,000 tokens and 4,000 served from the cache, in half a minute.
+    expect(tally.snapshot().tokensPerMinute).toBeCloseTo((112_000 + 4_000) * 2, 5);
   });
 
   it('should not bill simulated sessions, and know no cost once a session came without a price', () => {

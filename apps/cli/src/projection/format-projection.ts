@@ -1,4 +1,5 @@
 import type { Projection } from '@tp2dg/orchestrator';
+import type { ContextCacheMode } from '../context-cache-choice.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
 const dollars = (value: number) => `$${value.toFixed(4)}`;
@@ -9,16 +10,27 @@ export interface ThinkingBasis {
   basis: string;
 }
 
+/** How the run would cache and price its calls, as the report says it. */
+export interface ProjectionNotes {
+  contextCache: ContextCacheMode;
+  /** How the service tier priced the calls; none for standard. */
+  tierNote?: string | undefined;
+}
+
 /** The `--dry-run` report: calls, input tokens by modality, output and thinking tokens, and dollars. */
 export function formatProjection(
   projection: Projection,
   thinking: ThinkingBasis,
-  /** How the service tier priced the calls; none for standard. */
-  tierNote?: string,
+  { contextCache, tierNote }: ProjectionNotes,
 ): string[] {
   const { usage } = projection;
+  const explicit = contextCache === 'explicit';
+  const servedBy = explicit ? 'context caches' : 'the implicit cache';
   const input = (label: string, full: number, cached: number) =>
-    `  ${label.padEnd(6)} ${count(full + cached).padStart(14)}  (${count(cached)} of them from the implicit cache)`;
+    `  ${label.padEnd(6)} ${count(full + cached).padStart(14)}  (${count(cached)} of them from ${servedBy})`;
+  const storageHours = Math.round(usage.cache_storage_token_seconds / 3600);
+  const created =
+    usage.cache_creation_text_input + usage.cache_creation_image_input + usage.cache_creation_audio_input;
   return [
     'Dry run: no model call, no upload, nothing written.',
     `Projection for ${count(projection.sessions)} conversation(s) with ${projection.model} ` +
@@ -30,7 +42,17 @@ export function formatProjection(
     input('image', usage.image_input, usage.cached_image_input),
     `output tokens: ${count(usage.output)}`,
     `thinking tokens: ${count(usage.thinking)}, billed as output (${count(thinking.perCall)} a call: ${thinking.basis})`,
-    `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} if no re-sent history is served from Gemini's implicit cache)`,
+    ...(explicit
+      ? [
+          `cache creations: ${count(created)} tokens, billed once at the input price`,
+          `cache storage: ${count(storageHours)} token-hours, the TTL each cache is made with (an upper bound: a cache is deleted when its conversation ends)`,
+        ]
+      : []),
+    `cost: ${dollars(projection.costUsd)} at list prices (${dollars(projection.uncachedCostUsd)} ${
+      explicit
+        ? 'if no cache were made nor served anything'
+        : "if no re-sent history is served from Gemini's implicit cache"
+    })`,
     ...(tierNote === undefined ? [] : [tierNote]),
     ...(projection.textFieldsCut === 0
       ? []

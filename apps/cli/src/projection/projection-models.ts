@@ -18,6 +18,8 @@ export interface ProjectionModelsOptions {
   snippets: SnippetSettings | undefined;
   /** The tier the run would send its calls at (`batch` in batch mode): each projected call is priced at it. */
   serviceTier: BillingTier;
+  /** Explicit context caching as the run would do it; absent when it makes no explicit cache. */
+  explicitCache: { minTokens: number; ttlSeconds: number } | undefined;
 }
 
 /**
@@ -28,13 +30,18 @@ export interface ProjectionModelsOptions {
  */
 export function createProjectionModels(options: ProjectionModelsOptions): ModelFactory {
   const durations = new MediaDurations(heardDurationReader(options.snippets));
-  const { media, thinkingTokensPerCall } = options;
+  const { media, thinkingTokensPerCall, explicitCache } = options;
   return {
     provider: 'projection',
     model: options.model,
     forSession(session) {
       const simulated = createSimulatedModel({ ...options, session });
-      const estimate = createUsageEstimator({ durations, media, thinkingTokensPerCall });
+      const estimate = createUsageEstimator({
+        durations,
+        media,
+        thinkingTokensPerCall,
+        ...(explicitCache === undefined ? {} : { explicitCache }),
+      });
       return {
         provider: 'projection',
         model: options.model,

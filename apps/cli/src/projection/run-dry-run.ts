@@ -8,12 +8,15 @@ import {
   thinkingBudgetOf,
   thinkingTokensPerCall,
 } from '@tp2dg/entities';
+import { cacheTtlSeconds } from '@tp2dg/gemini-adapter';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
+import type { ContextCacheChoice } from '../context-cache-choice.js';
 import { EXIT } from '../exit-codes.js';
 import type { GenerateArguments } from '../generate-arguments.js';
 import { describeEvent } from '../progress/progress-reporter.js';
 import type { CommandIo } from '../run-generate-command.js';
+import { attemptTimeoutSeconds } from '../service-tier-settings.js';
 import { snippetSettingsOf } from '../snippet-arguments.js';
 import { formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
@@ -47,9 +50,10 @@ function thinkingBasis(args: GenerateArguments, facts: ModelFacts, budget: numbe
 /** `--dry-run`: what the same command would call, use and cost, without a call or a write. */
 export async function runDryRun(
   args: GenerateArguments,
-  inputs: CommandInputs & { prices: PriceTable },
+  inputs: CommandInputs & { prices: PriceTable; contextCache: ContextCacheChoice },
   io: CommandIo,
 ): Promise<number> {
+  const { minTokens } = inputs.contextCache;
   const facts = modelFactsOf(args.model, inputs.prices);
   const budget = thinkingBudgetOf(facts, args.thinkingBudget);
   const thinking = {
@@ -67,9 +71,18 @@ export async function runDryRun(
       thinkingTokensPerCall: thinking.perCall,
       snippets: snippetSettingsOf(args),
       serviceTier: args.mode === 'batch' ? 'batch' : args.serviceTier,
+      // Each cache lives the TTL it is made with; extensions (slow flex answers) are not foreseen.
+      explicitCache:
+        minTokens === undefined
+          ? undefined
+          : { minTokens, ttlSeconds: cacheTtlSeconds(attemptTimeoutSeconds(args) * 1000) },
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
-  for (const line of formatProjection(projection, thinking, tierNote(args, inputs.prices))) io.stdout(line);
+  const lines = formatProjection(projection, thinking, {
+    contextCache: inputs.contextCache.mode,
+    tierNote: tierNote(args, inputs.prices),
+  });
+  for (const line of lines) io.stdout(line);
   return EXIT.ok;
 }

@@ -6,7 +6,7 @@ import { emulatedApiError } from './emulated-api-error.js';
 import { emulatedUsage } from './emulated-usage.js';
 import type { EmulatedGenerateRequest, EmulatedReply } from './emulator-types.js';
 import { formatWireReply } from './format-wire-reply.js';
-import { replyFormatOf } from './wire-request.js';
+import { promptBodyOf, replyFormatOf } from './wire-request.js';
 
 export interface CooperativeResponderOptions {
   /** Returns a reply (an error, say) to send instead of the normal answer; undefined to answer. */
@@ -46,9 +46,10 @@ export function createCooperativeResponder(options: CooperativeResponderOptions 
     if (intercepted !== undefined) return intercepted;
     let text: string;
     try {
-      const fields = cooperativeReplyFields(request.body, () => ++goals);
-      text =
-        fields === undefined ? ACKNOWLEDGEMENT_TEXT : formatWireReply(fields, replyFormatOf(request.body));
+      // What the model reads: a cache's pool or profiling tracks count as if sent.
+      const prompt = promptBodyOf(request);
+      const fields = cooperativeReplyFields(prompt, () => ++goals);
+      text = fields === undefined ? ACKNOWLEDGEMENT_TEXT : formatWireReply(fields, replyFormatOf(prompt));
     } catch (error) {
       return emulatedApiError(400, { message: `cooperative responder: ${(error as Error).message}` });
     }

@@ -89,8 +89,9 @@ function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
 
 /**
  * Usage by modality as Gemini reports it (prompt counts include the cached part), and what
- * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
- * documented) serves for this prompt.
+ * tp2dg must record for it. The cached part is the explicit cache the request names, whole, or
+ * else what `cache` (Gemini's implicit cache, as documented) serves for this prompt: a request
+ * with an explicit cache gets no implicit hit on top.
  */
 export function emulatedUsage(
   request: EmulatedGenerateRequest,
@@ -100,8 +101,10 @@ export function emulatedUsage(
   const { body, model } = request;
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
   const entries = promptEntries(contents, model, (uri) => request.audioSeconds[uri] ?? 0);
-  const prompt = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
-  const cached = cache.cachedPrefix(entries);
+  const sent = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
+  const explicit = request.cachedContent?.tokens;
+  const cached = explicit ?? cache.cachedPrefix(entries);
+  const prompt = explicit === undefined ? sent : addTokens(sent, explicit);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
   const thinking = thinkingTokens(body, model);
   const promptTotal = totalTokens(prompt);

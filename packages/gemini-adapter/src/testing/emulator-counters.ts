@@ -1,4 +1,5 @@
 import type { EmulatedBatches } from './emulated-batches.js';
+import type { EmulatedCacheStore } from './emulated-cache-store.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedModels } from './emulated-models.js';
 import type { EmulatedQuota } from './emulated-quota.js';
@@ -11,6 +12,7 @@ interface CounterSources {
   countTokens: () => number;
   sessions: EmulatedUploadSessions;
   store: EmulatedFileStore;
+  caches: EmulatedCacheStore;
   faults: FaultInjector;
   quota: EmulatedQuota;
   models: EmulatedModels;
@@ -63,5 +65,9 @@ export function liveCounters(sources: CounterSources): EmulatorCounters {
     },
     faults: faults.applied,
     quotaRejections: sources.quota.rejected,
+    get cacheRequests() {
+      const { creates, gets, lists, updates, deletes } = sources.caches;
+      return { create: creates, get: gets, list: lists, update: updates, delete: deletes };
+    },
   };
 }

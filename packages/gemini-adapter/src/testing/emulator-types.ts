@@ -11,6 +11,17 @@ export interface EmulatedGenerateBody {
   [field: string]: unknown;
 }
 
+/** The explicit context cache a generateContent request names (`cachedContent`), as its model reads it. */
+export interface EmulatedCacheUse {
+  /** `cachedContents/<id>`. */
+  name: string;
+  systemInstruction: EmulatedGenerateBody['systemInstruction'];
+  /** What the cache holds: these come before the request's own contents. */
+  contents: EmulatedGenerateBody['contents'];
+  /** Its tokens by modality, billed at the cached price on each use. */
+  tokens: { text: number; image: number; audio: number };
+}
+
 /** One `POST /v1beta/models/{model}:generateContent` the emulator received, or one request of a batch job it ran. */
 export interface EmulatedGenerateRequest {
   /** 0-based position among all requests this emulator answered or refused, batch requests included. */
@@ -27,6 +38,39 @@ export interface EmulatedGenerateRequest {
    * is billed for (32 tokens a second). Files that are gone or hold no readable audio are absent.
    */
   audioSeconds: Readonly<Record<string, number>>;
+  /**
+   * Set when the body names a cache (`cachedContent`): what the cache holds. `body` stays what
+   * was sent; the model reads the cache's system instruction and contents before it.
+   */
+  cachedContent?: EmulatedCacheUse;
+}
+
+/** An explicit context cache the emulator made (`POST cachedContents`). */
+export interface EmulatedCache {
+  /** `cachedContents/<id>`. */
+  name: string;
+  /** The model id, without `models/`. */
+  model: string;
+  displayName: string | undefined;
+  /** Its tokens, counted as a prompt is. */
+  tokens: number;
+  /** By the emulator's clock (`now`). */
+  createdAt: number;
+  expiresAt: number;
+  deleted: boolean;
+}
+
+/** What the emulated service charged for a cache: its creation, or storage for the lifetime asked. */
+export interface EmulatedCacheBill {
+  cache: string;
+  model: string;
+  /**
+   * `creation`: the cache's tokens once at the input price. `storage`: its tokens x the seconds
+   * of life asked at creation, or added by an update, at the storage price per hour.
+   */
+  kind: 'creation' | 'storage';
+  /** At the default price table's list prices of that day; null for an unpriced model. */
+  usd: number | null;
 }
 
 /** A successful answer; with `blockReason` the prompt is reported blocked and no candidate is sent. */
@@ -161,7 +205,10 @@ export interface GeminiEmulatorOptions {
   rpm?: number;
   /** Prompt tokens per minute (as the emulated usage counts them), enforced like `rpm`. */
   tpm?: number;
-  /** Clock in ms for the quota's sliding minute, `receivedAt` and batch jobs; `Date.now` by default. */
+  /**
+   * Clock in ms for the quota's sliding minute, `receivedAt`, batch jobs, and the lifetime (and
+   * storage bill) of caches; `Date.now` by default.
+   */
   now?: () => number;
   /**
    * Batch jobs (`batchGenerateContent`): how long they take and how they end. Each request of a
@@ -199,6 +246,14 @@ export interface EmulatorCounters {
   readonly faults: Readonly<Record<FaultKind, number>>;
   /** generateContent requests refused with 429 by the `rpm` or `tpm` quota (not faults). */
   readonly quotaRejections: Readonly<{ rpm: number; tpm: number }>;
+  /** `cachedContents` requests, by method: create, get, list, update (PATCH) and delete. */
+  readonly cacheRequests: Readonly<{
+    create: number;
+    get: number;
+    list: number;
+    update: number;
+    delete: number;
+  }>;
 }
 
 export interface GeminiEmulator {
@@ -210,6 +265,10 @@ export interface GeminiEmulator {
   readonly batches: readonly EmulatedBatchJob[];
   /** What each answered request was charged: flex and batch at the table's discounts. */
   readonly bills: readonly EmulatedBill[];
+  /** What each cache was charged apart from its uses: its creation, and its storage. */
+  readonly cacheBills: readonly EmulatedCacheBill[];
+  /** Every cache made, live or not (see `deleted`, `expiresAt`). */
+  readonly caches: readonly EmulatedCache[];
   readonly uploads: RecordedUpload[];
   /** Number of `GET /v1beta/files/{id}` requests served, to check polling. */
   readonly fileGetCount: number;
@@ -217,5 +276,7 @@ export interface GeminiEmulator {
   readonly counters: EmulatorCounters;
   /** Forget a file as the service does after 48 h: later uses answer 403, gets 404. */
   expireFile(name: string): void;
+  /** Forget a cache as the service does when its TTL passes: later uses answer 404. */
+  expireCache(name: string): void;
   close(): Promise<void>;
 }

@@ -2,14 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { totalTokens } from '../quota/estimate-input-tokens.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { serviceTierOf } from './emulated-bill.js';
+import type { EmulatedCacheStore } from './emulated-cache-store.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import type { EmulatedQuota } from './emulated-quota.js';
 import { estimatePromptTokens } from './emulated-usage.js';
 import type { FaultInjector, FaultKind } from './emulator-faults.js';
-import type { EmulatedGenerateBody, EmulatedGenerateRequest, EmulatedReply } from './emulator-types.js';
+import type {
+  EmulatedCacheUse,
+  EmulatedGenerateBody,
+  EmulatedGenerateRequest,
+  EmulatedReply,
+} from './emulator-types.js';
 import { blockedReply, malformedReply, wrongTrackIdReply } from './fault-replies.js';
 import { sendEmulatedReply, sendGoogleError } from './send-emulated-reply.js';
-import { filePartsOf, replyKeysOf, type WireContent } from './wire-request.js';
+import { filePartsOf, promptBodyOf, replyKeysOf, type WireContent } from './wire-request.js';
 import { poolTrackIdsOf } from './wire-track-pool.js';
 
 /** What answering one request takes, whichever endpoint received it. */
@@ -22,6 +28,7 @@ export interface AnswerContext {
 }
 
 export interface GenerateContext extends AnswerContext {
+  caches: EmulatedCacheStore;
   /** Draws the delay of one accepted answer. */
   latency: () => number;
   quota: EmulatedQuota;
@@ -31,8 +38,14 @@ export interface GenerateContext extends AnswerContext {
 const RATE_LIMIT_RETRY_DELAY = '0.02s';
 
 /** Why the service would refuse the body before any model runs, or undefined. */
-export function invalidPart(body: EmulatedGenerateBody): string | undefined {
-  for (const content of body.contents ?? []) {
+export function invalidBody(body: EmulatedGenerateBody): string | undefined {
+  if ((body.contents ?? []).length === 0)
+    return '* GenerateContentRequest.contents: contents is not specified';
+  // The system instruction belongs in the cache: Gemini refuses a request that sends both.
+  if (body.cachedContent !== undefined && body.systemInstruction !== undefined) {
+    return 'CachedContent can not be used with GenerateContent request setting system_instruction, tools or tool_config.\n\nProposed fix: move those values to CachedContent from GenerateContent request.';
+  }
+  for (const content of body.contents) {
     for (const part of content.parts ?? []) {
       // As the service does: a part without data (an empty text) is an invalid argument.
       if (part.fileData === undefined && part.inlineData === undefined && !part.text) {
@@ -43,28 +56,36 @@ export function invalidPart(body: EmulatedGenerateBody): string | undefined {
   return undefined;
 }
 
-/** The faults that may hit a request, by what it asks for. */
-export function applicableFaults(body: EmulatedGenerateBody, store: EmulatedFileStore): FaultKind[] {
+/**
+ * The faults that may hit a request, by what it asks for: `prompt` is what the model reads, the
+ * contents of the cache it names included (the body itself when it names none).
+ */
+export function applicableFaults(
+  body: EmulatedGenerateBody,
+  store: EmulatedFileStore,
+  prompt: EmulatedGenerateBody = body,
+): FaultKind[] {
   const kinds: FaultKind[] = ['rateLimited', 'unavailable', 'hang', 'reset', 'blocked'];
   // Only flex requests are shed: standard and priority keep their capacity.
   if (serviceTierOf(body) === 'flex') kinds.push('shedFlex');
   if (filePartsOf(body.contents).some((part) => store.usableNameOf(part.fileUri) !== undefined)) {
     kinds.push('expiredFile');
   }
-  const keys = replyKeysOf(body);
+  const keys = replyKeysOf(prompt);
   // A priming message accepts any text, so only a request that asks for keys can be malformed.
   if (keys.length > 0) kinds.push('malformed');
-  if (keys.includes('track_id') && poolTrackIdsOf(body).length > 0) kinds.push('wrongTrackId');
+  if (keys.includes('track_id') && poolTrackIdsOf(prompt).length > 0) kinds.push('wrongTrackId');
   return kinds;
 }
 
 /**
  * The request as the fault draw knows it: its content, without the file URIs that upload order
  * decides, nor the service tier, so a seeded run meets the same faults at any tier and a call
- * resent at standard counts as the same request drawn again.
+ * resent at standard counts as the same request drawn again, nor the name of the cache it uses,
+ * which the order of creations decides.
  */
 function generateContent(body: EmulatedGenerateBody): string {
-  const ignored = new Set(['fileUri', 'serviceTier']);
+  const ignored = new Set(['fileUri', 'serviceTier', 'cachedContent']);
   return `generate ${JSON.stringify(body, (key, value) => (ignored.has(key) ? undefined : value))}`;
 }
 
@@ -74,9 +95,10 @@ function generateContent(body: EmulatedGenerateBody): string {
  */
 function faultReply(
   fault: FaultKind,
-  { body }: EmulatedGenerateRequest,
+  asked: EmulatedGenerateRequest,
   context: AnswerContext,
 ): EmulatedReply | 'reset' | undefined {
+  const { body } = asked;
   switch (fault) {
     case 'rateLimited':
       return emulatedApiError(429, { message: 'Resource exhausted.', retryDelay: RATE_LIMIT_RETRY_DELAY });
@@ -98,7 +120,7 @@ function faultReply(
     case 'malformed':
       return malformedReply();
     case 'wrongTrackId':
-      return wrongTrackIdReply(body, context.faults.applied.wrongTrackId);
+      return wrongTrackIdReply(promptBodyOf(asked), context.faults.applied.wrongTrackId);
     default:
       return undefined;
   }
@@ -136,20 +158,28 @@ export async function handleGenerate(
   context: GenerateContext,
 ): Promise<void> {
   const { body } = recorded;
-  const invalid = invalidPart(body);
+  const invalid = invalidBody(body);
   if (invalid !== undefined) {
     sendGoogleError(response, 400, invalid);
     return;
   }
+  const cacheUse = cacheUseOf(recorded, context.caches);
+  if (cacheUse !== undefined && 'status' in cacheUse) {
+    sendGoogleError(response, cacheUse.status, cacheUse.message);
+    return;
+  }
+  const asked = cacheUse === undefined ? recorded : { ...recorded, cachedContent: cacheUse };
   // The quota answers at once, before any model runs, and counts what the usage will report.
-  const refusal = context.quota.admit(recorded.model, () =>
-    totalTokens(
-      estimatePromptTokens(
-        [body.systemInstruction as WireContent | undefined, ...body.contents],
-        recorded.model,
-        (uri) => recorded.audioSeconds[uri] ?? 0,
-      ),
-    ),
+  const refusal = context.quota.admit(
+    recorded.model,
+    () =>
+      totalTokens(
+        estimatePromptTokens(
+          [body.systemInstruction as WireContent | undefined, ...body.contents],
+          recorded.model,
+          (uri) => recorded.audioSeconds[uri] ?? 0,
+        ),
+      ) + (cacheUse === undefined ? 0 : totalTokens(cacheUse.tokens)),
   );
   if (refusal !== undefined) {
     sendEmulatedReply(response, refusal, recorded.model);
@@ -157,8 +187,24 @@ export async function handleGenerate(
   }
   const delay = context.latency();
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-  const reply = await answerRequest(recorded, context, applicableFaults(body, context.store));
+  const reply = await answerRequest(
+    asked,
+    context,
+    applicableFaults(body, context.store, promptBodyOf(asked)),
+  );
   // An RST, not a clean close: the client sees ECONNRESET while it waits for the answer.
   if (reply === 'reset') request.socket.resetAndDestroy();
   else sendEmulatedReply(response, reply, recorded.model);
+}
+
+/** The cache the body names, as the model reads it; why it may not use it; or undefined for none. */
+function cacheUseOf(
+  { body, model }: EmulatedGenerateRequest,
+  caches: EmulatedCacheStore,
+): EmulatedCacheUse | { status: number; message: string } | undefined {
+  if (typeof body.cachedContent !== 'string') return undefined;
+  const cache = caches.use(body.cachedContent, model);
+  if ('status' in cache) return cache;
+  const { name, systemInstruction, contents, tokensByModality } = cache;
+  return { name, systemInstruction, contents, tokens: tokensByModality };
 }

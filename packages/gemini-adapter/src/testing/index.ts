@@ -14,6 +14,9 @@ export type {
   EmulatedBatchOutcome,
   EmulatedBatchRequest,
   EmulatedBatchState,
+  EmulatedCache,
+  EmulatedCacheBill,
+  EmulatedCacheUse,
   EmulatedGenerateBody,
   EmulatedGenerateRequest,
   EmulatedHang,
@@ -30,6 +33,7 @@ export { startGeminiEmulator } from './start-gemini-emulator.js';
 export {
   agentOf,
   filePartsOf,
+  promptBodyOf,
   replyFormatOf,
   replyKeysOf,
   systemInstructionOf,

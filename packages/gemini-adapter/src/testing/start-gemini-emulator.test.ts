@@ -145,7 +145,7 @@ describe('startGeminiEmulator', () => {
     const pending = fetch(`${emulator.baseUrl}/v1beta/models/gemini-3.5-flash-lite:generateContent`, {
       method: 'POST',
       headers: { 'x-goog-api-key': testApiKey },
-      body: JSON.stringify({ contents: [] }),
+      body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'Hello?' }] }] }),
     }).catch((error: unknown) => error);
     while (emulator.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await emulator.close();

@@ -4,6 +4,7 @@ import { createCooperativeResponder } from './cooperative-responder.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { EmulatedBatches } from './emulated-batches.js';
 import { billOf, type EmulatedBill, serviceTierOf } from './emulated-bill.js';
+import { EmulatedCacheStore } from './emulated-cache-store.js';
 import { EmulatedFileStore } from './emulated-file-store.js';
 import { latencyDrawer } from './emulated-latency.js';
 import { EmulatedModels } from './emulated-models.js';
@@ -21,9 +22,10 @@ import type {
   GeminiEmulatorOptions,
 } from './emulator-types.js';
 import { createBatch, handleBatchReads } from './handle-batches.js';
+import { handleCachedContents } from './handle-cached-contents.js';
 import { handleCountTokens } from './handle-count-tokens.js';
 import { handleFiles } from './handle-files.js';
-import { answerRequest, applicableFaults, handleGenerate, invalidPart } from './handle-generate.js';
+import { answerRequest, applicableFaults, handleGenerate, invalidBody } from './handle-generate.js';
 import { handleUpload } from './handle-upload.js';
 import { sendGoogleError } from './send-emulated-reply.js';
 import { filePartsOf } from './wire-request.js';
@@ -41,7 +43,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
  * Starts a local stand-in for the Gemini Developer API on 127.0.0.1 that speaks the wire
  * protocol of @google/genai 2.32: generateContent, countTokens, the resumable Files API
  * upload and files get/list/delete, batch jobs (create inline or from a file, get, download
- * their results file), with optional random faults. Tests point the real SDK
+ * their results file), explicit context caches (`cachedContents`), with optional random
+ * faults. Tests point the real SDK
  * at `baseUrl` so nothing reaches the internet.
  */
 export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): Promise<GeminiEmulator> {
@@ -55,6 +58,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
   const models = new EmulatedModels(options.models);
   const faultInjector = new FaultInjector(options.faults);
   const now = options.now ?? Date.now;
+  const caches = new EmulatedCacheStore(now, store);
   const quota = new EmulatedQuota({ rpm: options.rpm, tpm: options.tpm }, now);
   const latency = latencyDrawer(options.latencyMs, options.random ?? Math.random);
   const uploadLatency = latencyDrawer(options.uploadLatencyMs, options.random ?? Math.random);
@@ -98,7 +102,11 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     request: EmulatedBatchRequest,
   ): Promise<EmulatedReply> {
     const recorded = record(job.model, request.body, {}, job.name);
-    const invalid = invalidPart(request.body);
+    // Batch requests cannot use explicit caches: the service refuses them.
+    const invalid =
+      request.body.cachedContent === undefined
+        ? invalidBody(request.body)
+        : 'cachedContent is not supported in batch requests';
     if (invalid !== undefined) return emulatedApiError(400, { message: invalid });
     const faults = applicableFaults(request.body, store).filter(
       (kind) => kind !== 'hang' && kind !== 'reset',
@@ -130,6 +138,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     const recorded = record(model, body, request.headers);
     await handleGenerate(recorded, request, response, {
       store,
+      caches,
       faults: faultInjector,
       respond,
       latency,
@@ -177,6 +186,10 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     }
     if (await handleBatchReads(request, response, url, batches)) return;
     if (handleFiles(request, response, url, store)) return;
+    if (url.pathname.startsWith('/v1beta/cachedContents')) {
+      const context = { caches, models, body: await readBody(request) };
+      if (handleCachedContents(request, response, url, context)) return;
+    }
     sendGoogleError(response, 404, `No emulated route for ${request.method} ${url.pathname}`);
   }
 
@@ -192,6 +205,7 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     countTokens: () => countTokens,
     sessions,
     store,
+    caches,
     faults: faultInjector,
     quota,
     models,
@@ -205,12 +219,15 @@ export async function startGeminiEmulator(options: GeminiEmulatorOptions = {}): 
     requests,
     batches: batches.jobs,
     bills,
+    cacheBills: caches.bills,
+    caches: caches.caches,
     uploads: store.uploads,
     get fileGetCount() {
       return store.fileGetCount;
     },
     counters,
     expireFile: (name) => store.expire(name),
+    expireCache: (name) => caches.expire(name),
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         // Hanging replies keep sockets open; close them or `close` would wait forever.

@@ -1,4 +1,4 @@
-import type { EmulatedGenerateBody } from './emulator-types.js';
+import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
 
 /**
  * Reads a generateContent wire body the way a model would: from its text alone. tp2dg's
@@ -20,6 +20,19 @@ export interface WireFilePart {
 }
 
 type JsonSchema = { properties?: Record<string, { enum?: string[]; maximum?: number }> };
+
+/**
+ * The prompt a model reads: the body, with the system instruction and contents of the cache it
+ * names (`cachedContent`) in front of its own contents.
+ */
+export function promptBodyOf(
+  request: Pick<EmulatedGenerateRequest, 'body' | 'cachedContent'>,
+): EmulatedGenerateBody {
+  const cache = request.cachedContent;
+  if (cache === undefined) return request.body;
+  const { systemInstruction, contents } = cache;
+  return { ...request.body, systemInstruction, contents: [...contents, ...request.body.contents] };
+}
 
 /** Every `fileData` part of the contents, in order. */
 export function filePartsOf(contents: readonly WireContent[]): WireFilePart[] {

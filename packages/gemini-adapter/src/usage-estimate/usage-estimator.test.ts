@@ -55,4 +55,55 @@ describe('createUsageEstimator', () => {
     const other = await createUsageEstimator(options)(request('hello', 'reply', 'next'), 'ok');
     expect(other.cached_text_input).toBe(0);
   });
+
+  it('should serve a chat from its explicit cache, whose first call pays its creation and storage', async () => {
+    // The cache: the system instruction (1,000 tokens), "hello" (2) and the 10 s clip (320);
+    // the cover, the first message's last part, is sent with every call.
+    const estimate = createUsageEstimator({
+      ...options,
+      explicitCache: { minTokens: 1000, ttlSeconds: 420 },
+    });
+    const first = await estimate(request('hello'), 'a'.repeat(40));
+    expect(first).toMatchObject({
+      cached_text_input: 1002,
+      cached_audio_input: 320,
+      cached_image_input: 0,
+      // The cache made, and the cover sent.
+      cache_creation_text_input: 1002,
+      cache_creation_audio_input: 320,
+      text_input: 0,
+      audio_input: 0,
+      image_input: 1120,
+      cache_storage_token_seconds: (1002 + 320) * 420,
+    });
+    const second = await estimate(request('hello', 'a'.repeat(40), 'next'), 'ok');
+    expect(second).toMatchObject({
+      cached_text_input: 1002,
+      cached_audio_input: 320,
+      text_input: 10 + 1,
+      audio_input: 0,
+      image_input: 1120,
+      cache_creation_text_input: 0,
+      cache_storage_token_seconds: 0,
+    });
+  });
+
+  it('should count a prefix under the minimum, or a one-shot call, as the implicit cache would', async () => {
+    const explicitCache = { minTokens: 1323, ttlSeconds: 420 };
+    const under = createUsageEstimator({ ...options, explicitCache });
+    await under(request('hello'), 'reply');
+    const next = await under(request('hello', 'reply', 'next'), 'ok');
+    expect(next).toMatchObject({
+      cached_text_input: 1002,
+      cached_image_input: 1120,
+      cache_storage_token_seconds: 0,
+    });
+    const oneShot = {
+      ...request('hello'),
+      label: { agent: 'profile' as const, turn: null, template: 'profile', attempt: 1 },
+    };
+    expect((await createUsageEstimator({ ...options, explicitCache })(oneShot, 'ok')).cached_text_input).toBe(
+      0,
+    );
+  });
 });

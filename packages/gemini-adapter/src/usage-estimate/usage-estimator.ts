@@ -1,10 +1,14 @@
-import type { MediaTokenRates, ModelRequest, TokenUsage } from '@tp2dg/entities';
+import type { MediaTokenRates, ModelPart, ModelRequest, TokenUsage } from '@tp2dg/entities';
+import { withCacheCharge } from '../context-cache/cache-charge.js';
+import { cachedPartCount } from '../context-cache/cached-prefix.js';
 import {
   addTokens,
   CHARS_PER_TOKEN,
   estimatePartsTokens,
+  type ModalityTokens,
   NO_TOKENS,
   promptEntries,
+  totalTokens,
 } from '../quota/estimate-input-tokens.js';
 import { MediaDurations } from '../quota/media-durations.js';
 import { billedUsage } from './billed-usage.js';
@@ -20,34 +24,69 @@ export interface UsageEstimatorOptions {
   media: MediaTokenRates;
   /** Thinking tokens counted for every call (see `thinkingTokensPerCall`). */
   thinkingTokensPerCall: number;
+  /**
+   * Explicit context caching as the adapter does it (`explicitCacheMinTokens`): the model's
+   * minimum, and the TTL each cache is made with (`cacheTtlSeconds` of the attempt limit).
+   * Absent, only the implicit cache is counted.
+   */
+  explicitCache?: { minTokens: number; ttlSeconds: number };
 }
 
 /**
  * For the `--dry-run` projection: input by modality as the scheduler estimates it, the part of
- * it the implicit cache would serve (the history this conversation's earlier calls sent),
- * output from the reply's length, and the thinking a call is assumed to do: how much a model
- * thinks is not known before it does. One estimator per conversation: the cache is the
- * conversation's.
+ * it a cache would serve, output from the reply's length, and the thinking a call is assumed to
+ * do: how much a model thinks is not known before it does. With `explicitCache`, a chat call
+ * whose prefix reaches the minimum is served from its chat's explicit cache, whose first call
+ * also pays the creation and the TTL's storage, as the adapter records them; other calls get
+ * what the implicit cache would serve (the history this conversation's earlier calls sent). One
+ * estimator per conversation: the caches are the conversation's.
  */
 export function createUsageEstimator(options: UsageEstimatorOptions): UsageEstimator {
   const durations = options.durations ?? new MediaDurations();
   const cache = new ImplicitCache();
+  /** The explicit caches this conversation made, by what they hold. */
+  const made = new Set<string>();
+  const tokensOf = (parts: readonly ModelPart[]) =>
+    estimatePartsTokens(parts, (path, mimeType) => durations.of(path, mimeType), options.media);
+  const sumOf = async (entries: readonly (readonly ModelPart[])[]) =>
+    (await Promise.all(entries.map(tokensOf))).reduce(addTokens, NO_TOKENS);
+
+  /** The usage of a request sent through an explicit cache, or undefined when it would not be. */
+  async function throughExplicitCache(
+    request: ModelRequest,
+    tokens: { output: number; thinking: number },
+  ): Promise<TokenUsage | undefined> {
+    const cut = options.explicitCache === undefined ? 0 : cachedPartCount(request);
+    const [first, ...later] = promptEntries({ messages: request.messages });
+    if (options.explicitCache === undefined || cut === 0 || first === undefined) return undefined;
+    const system =
+      request.systemInstruction === undefined
+        ? []
+        : [[{ kind: 'text' as const, text: request.systemInstruction }]];
+    const prefix = [...system, first.slice(0, cut)];
+    const cached: ModalityTokens = await sumOf(prefix);
+    const cacheTokens = totalTokens(cached);
+    if (cacheTokens < options.explicitCache.minTokens) return undefined;
+    const key = JSON.stringify(prefix);
+    const creation = !made.has(key);
+    made.add(key);
+    const sent = await sumOf([first.slice(cut), ...later]);
+    const usage = billedUsage(addTokens(sent, cached), cached, tokens);
+    const storageTokenSeconds = creation ? cacheTokens * options.explicitCache.ttlSeconds : 0;
+    return withCacheCharge(usage, { creation, storageTokenSeconds }, cacheTokens);
+  }
+
   return async (request, replyText) => {
-    const entries = await Promise.all(
-      promptEntries(request).map(async (parts) => ({
-        content: parts,
-        tokens: await estimatePartsTokens(
-          parts,
-          (path, mimeType) => durations.of(path, mimeType),
-          options.media,
-        ),
-      })),
-    );
-    const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
-    const cached = cache.cachedPrefix(entries);
-    return billedUsage(prompt, cached, {
+    const tokens = {
       output: Math.ceil(replyText.length / CHARS_PER_TOKEN),
       thinking: options.thinkingTokensPerCall,
-    });
+    };
+    const explicit = await throughExplicitCache(request, tokens);
+    if (explicit !== undefined) return explicit;
+    const entries = await Promise.all(
+      promptEntries(request).map(async (parts) => ({ content: parts, tokens: await tokensOf(parts) })),
+    );
+    const prompt = entries.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
+    return billedUsage(prompt, cache.cachedPrefix(entries), tokens);
   };
 }

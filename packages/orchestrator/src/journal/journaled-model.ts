@@ -27,5 +27,8 @@ export function journaledModel(model: ModelPort, journal: CallJournal): Journale
       journal.append(key, { agent: request.label.agent, turn: request.label.turn }, result);
       return result;
     },
+    async close() {
+      await model.close?.();
+    },
   };
 }
