@@ -154,12 +154,14 @@ describe('explicit context caches through the adapter', () => {
       cache_storage_token_seconds: CACHE_TOKENS * TTL_SECONDS,
     });
     // The turn: no creation, no storage; the acknowledgement (26 characters: 7 tokens) and the
-    // question (400 characters: 100 tokens) at the input price.
+    // question (400 characters: 100 tokens) at the input price. The last cover, sent after the
+    // cache by the priming call too, comes from the implicit cache.
     expect(asked.usage).toMatchObject({
       cached_text_input: CACHED.text,
+      cached_image_input: CACHED.image + 1120,
       text_input: 7 + 100,
       audio_input: 0,
-      image_input: 1120,
+      image_input: 0,
       cache_creation_text_input: 0,
       cache_storage_token_seconds: 0,
     });

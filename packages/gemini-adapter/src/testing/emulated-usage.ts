@@ -8,7 +8,7 @@ import {
   totalTokens,
 } from '../quota/estimate-input-tokens.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
-import type { ImplicitCache } from '../usage-estimate/implicit-cache.js';
+import { type ImplicitCache, servedThroughExplicitCache } from '../usage-estimate/implicit-cache.js';
 import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
 import { filePartsOf, type WireContent, type WireFilePart } from './wire-request.js';
 
@@ -89,9 +89,9 @@ function thinkingTokens(body: EmulatedGenerateBody, model: string): number {
 
 /**
  * Usage by modality as Gemini reports it (prompt counts include the cached part), and what
- * tp2dg must record for it. The cached part is the explicit cache the request names, whole, or
- * else what `cache` (Gemini's implicit cache, as documented) serves for this prompt: a request
- * with an explicit cache gets no implicit hit on top.
+ * tp2dg must record for it. The cached part is what `cache` (Gemini's implicit cache, as
+ * documented) serves for this prompt, and for a request that names an explicit cache, that cache
+ * whole, with the history after it when the implicit cache holds it too.
  */
 export function emulatedUsage(
   request: EmulatedGenerateRequest,
@@ -102,9 +102,15 @@ export function emulatedUsage(
   const contents = [body.systemInstruction as WireContent | undefined, ...body.contents];
   const entries = promptEntries(contents, model, (uri) => request.audioSeconds[uri] ?? 0);
   const sent = entries.reduce((sum, { tokens }) => addTokens(sum, tokens), NO_TOKENS);
-  const explicit = request.cachedContent?.tokens;
-  const cached = explicit ?? cache.cachedPrefix(entries);
-  const prompt = explicit === undefined ? sent : addTokens(sent, explicit);
+  const explicit = request.cachedContent;
+  const cached =
+    explicit === undefined
+      ? cache.cachedPrefix(entries)
+      : servedThroughExplicitCache(explicit.tokens, cache, [
+          { content: { cachedContent: explicit.name }, tokens: explicit.tokens },
+          ...entries,
+        ]);
+  const prompt = explicit === undefined ? sent : addTokens(sent, explicit.tokens);
   const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
   const thinking = thinkingTokens(body, model);
   const promptTotal = totalTokens(prompt);

@@ -86,19 +86,20 @@ describe('the emulator with the real SDK: explicit context caches', () => {
     expect(storage?.usd).toBeCloseTo(((4096 * 300) / 3600) * STORAGE_PER_HOUR, 12);
   });
 
-  it('should serve the cache at the cached price, read before the contents sent, with no implicit hit on top', async () => {
+  it('should serve the cache at the cached price, read before the contents sent, and the history after it from the implicit cache when it was sent before', async () => {
     const { emulator, client, asked } = await start();
     const cache = await createCache(client, await poolContents(client));
-    // 8,000 characters (2,000 tokens) sent twice: an implicit cache would serve them the second time.
+    // 8,000 characters (2,000 tokens) sent twice after the same cache: the implicit cache serves
+    // them the second time, on top of the explicit cache.
     const ask = () =>
       client.models.generateContent({
         model: MODEL,
         contents: 'q'.repeat(8000),
         config: { cachedContent: cache.name, thinkingConfig: { thinkingBudget: 0 } },
       });
-    await ask();
+    const first = await ask();
     const second = await ask();
-    expect(second.usageMetadata).toMatchObject({
+    expect(first.usageMetadata).toMatchObject({
       // Gemini's prompt count includes the cached tokens.
       promptTokenCount: 4096 + 2000,
       cachedContentTokenCount: 4096,
@@ -107,8 +108,17 @@ describe('the emulator with the real SDK: explicit context caches', () => {
         { modality: 'AUDIO', tokenCount: 96 },
       ],
     });
-    const output = second.usageMetadata?.candidatesTokenCount ?? 0;
-    expect(emulator.bills[1]?.usd).toBeCloseTo(2000 * INPUT + 4096 * CACHED + output * OUTPUT, 12);
+    expect(second.usageMetadata).toMatchObject({
+      promptTokenCount: 4096 + 2000,
+      cachedContentTokenCount: 4096 + 2000,
+      cacheTokensDetails: [
+        { modality: 'TEXT', tokenCount: 6000 },
+        { modality: 'AUDIO', tokenCount: 96 },
+      ],
+    });
+    const outputOf = (answer: typeof first) => answer.usageMetadata?.candidatesTokenCount ?? 0;
+    expect(emulator.bills[0]?.usd).toBeCloseTo(2000 * INPUT + 4096 * CACHED + outputOf(first) * OUTPUT, 12);
+    expect(emulator.bills[1]?.usd).toBeCloseTo(6096 * CACHED + outputOf(second) * OUTPUT, 12);
     // The model read the cache's system instruction and its pool before the message.
     expect(systemInstructionOf(asked[0]?.body ?? { contents: [] })).toBe('');
     expect(asked[0]?.cachedContent?.systemInstruction?.parts[0]?.text).toBe(SYSTEM);

@@ -35,3 +35,20 @@ export class ImplicitCache {
     return totalTokens(cached) >= IMPLICIT_CACHE_MIN_TOKENS ? cached : NO_TOKENS;
   }
 }
+
+/**
+ * What a request through an explicit cache gets at the cached price: always the cache's tokens,
+ * and, when the implicit cache also holds the history that follows it (an earlier call of the
+ * chat sent it after the same cache), that history too. `entries` are the cache (one entry,
+ * named so that only the same cache matches) and then the request's own contents. The service
+ * documents its implicit cache as a prefix cache over what the model reads, and no exception
+ * for requests that name a cache; like any implicit hit, this one is assumed, never promised.
+ */
+export function servedThroughExplicitCache(
+  explicit: ModalityTokens,
+  cache: Pick<ImplicitCache, 'cachedPrefix'>,
+  entries: readonly PromptEntry[],
+): ModalityTokens {
+  const implicit = cache.cachedPrefix(entries);
+  return totalTokens(implicit) > totalTokens(explicit) ? implicit : explicit;
+}

@@ -77,12 +77,14 @@ describe('createUsageEstimator', () => {
       cache_storage_token_seconds: (1002 + 320) * 420,
     });
     const second = await estimate(request('hello', 'a'.repeat(40), 'next'), 'ok');
+    // The cover after the cache was sent after it before: the implicit cache serves it.
     expect(second).toMatchObject({
       cached_text_input: 1002,
       cached_audio_input: 320,
+      cached_image_input: 1120,
       text_input: 10 + 1,
       audio_input: 0,
-      image_input: 1120,
+      image_input: 0,
       cache_creation_text_input: 0,
       cache_storage_token_seconds: 0,
     });

@@ -12,7 +12,7 @@ import {
 } from '../quota/estimate-input-tokens.js';
 import { MediaDurations } from '../quota/media-durations.js';
 import { billedUsage } from './billed-usage.js';
-import { ImplicitCache } from './implicit-cache.js';
+import { ImplicitCache, servedThroughExplicitCache } from './implicit-cache.js';
 
 /** Estimates what Gemini bills for each call of one conversation, before any call is made. */
 export type UsageEstimator = (request: ModelRequest, replyText: string) => Promise<TokenUsage>;
@@ -70,8 +70,15 @@ export function createUsageEstimator(options: UsageEstimatorOptions): UsageEstim
     const key = JSON.stringify(prefix);
     const creation = !made.has(key);
     made.add(key);
-    const sent = await sumOf([first.slice(cut), ...later]);
-    const usage = billedUsage(addTokens(sent, cached), cached, tokens);
+    const remainder = await Promise.all(
+      [first.slice(cut), ...later].map(async (parts) => ({ content: parts, tokens: await tokensOf(parts) })),
+    );
+    const sent = remainder.reduce((sum, entry) => addTokens(sum, entry.tokens), NO_TOKENS);
+    const served = servedThroughExplicitCache(cached, cache, [
+      { content: { cachedContent: key }, tokens: cached },
+      ...remainder,
+    ]);
+    const usage = billedUsage(addTokens(sent, cached), served, tokens);
     const storageTokenSeconds = creation ? cacheTokens * options.explicitCache.ttlSeconds : 0;
     return withCacheCharge(usage, { creation, storageTokenSeconds }, cacheTokens);
   }
