@@ -36,6 +36,8 @@ const LEVERS: Record<string, string[]> = {
     '--media-resolution',
     'high',
   ],
+  '--service-tier flex': ['--service-tier', 'flex'],
+  '--mode batch': ['--mode', 'batch'],
 };
 
 /** A dollar figure the command printed, found by the words before it. */
