@@ -4,9 +4,11 @@ import { formatDemographics, formatProfile } from './format-profile.js';
 
 const profile: ListenerProfile = {
   user_id: 'mpd-owner-7',
+  age: null,
   age_group: null,
   gender: null,
   country: 'US',
+  country_name: null,
   preferred_language: null,
   provenance: {
     age_group: 'unknown',

@@ -16,9 +16,11 @@ const goal: ConversationGoal = {
 };
 const profile = {
   user_id: 'u1',
+  age: null,
   age_group: '35-44',
   gender: 'male',
   country: 'JP',
+  country_name: null,
   preferred_language: 'Japanese',
   preferred_musical_culture: 'Tokyo city pop',
   top_1_artist: 'A',

@@ -15,9 +15,11 @@ const track = (id: string, tags: string[]): Track => ({
 const pool = [track('p1', ['jazz']), track('p2', ['rock']), track('p3', ['folk'])];
 const profile = {
   user_id: 'u1',
+  age: null,
   age_group: '25-34',
   gender: 'female',
   country: 'DE',
+  country_name: null,
   preferred_language: 'German',
   preferred_musical_culture: 'Berlin club scene',
   top_1_artist: 'Artist',
