@@ -35,6 +35,8 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     turns: args.turns,
     seed: args.seed,
     responseFormat: args.responseFormat,
+    language: args.language,
+    listenerLyrics: args.listenerLyrics,
     maxReasks: args.maxReasks,
     maxBlockedRetries: args.maxBlockedRetries,
     sessions: args.sessions,

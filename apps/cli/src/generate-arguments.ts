@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
 import { MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import {
@@ -82,6 +83,17 @@ export function defineGenerateArguments(argv: Argv) {
       describe: 'A JSON price file over the built-in list prices, for --max-cost, the progress and --dry-run',
     })
     .option('turns', { type: 'number', default: 8, describe: 'Recommendation turns per conversation' })
+    .option('language', {
+      type: 'string',
+      default: DEFAULT_LANGUAGE,
+      describe: 'Language the Listener, the Recsys and the goal examples write in',
+    })
+    .option('listener-lyrics', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Give the Listener each recommendation's lyrics excerpt too, when the corpus has one (an extension of the paper's method)",
+    })
     .option('sessions', {
       type: 'number',
       describe: 'How many sessions to take from the corpus (default: all)',
@@ -271,6 +283,7 @@ export function defineGenerateArguments(argv: Argv) {
         'output-dir',
         'prompts',
         'prices',
+        'language',
       ] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
       }

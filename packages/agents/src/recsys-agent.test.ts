@@ -45,7 +45,7 @@ async function primedRecsys(replies: ScriptedReply[], maxBlockedRetries = 2) {
     onCall: (call) => calls.push(call),
     now: () => 0,
   };
-  const recsys = new RecsysAgent(context, { profile, pool });
+  const recsys = new RecsysAgent(context, { profile, pool, language: 'Spanish' });
   await recsys.prime();
   return { recsys, model, calls };
 }
@@ -158,5 +158,18 @@ describe('RecsysAgent', () => {
     const roles = model.requests.at(-1)?.messages.map((message) => message.role);
     expect(roles).toEqual(['user', 'model', 'user', 'model', 'user', 'model', 'user']);
     expect(model.requests.every((request) => request.systemInstruction?.includes('TalkPlay'))).toBe(true);
+  });
+
+  it('should ask in every call for its language, and describe the pool by what it carries', async () => {
+    const { recsys, model } = await primedRecsys([reply('p1')]);
+    await recsys.recommend(1, 'algo de jazz');
+    expect(model.requests.every((request) => request.systemInstruction?.includes('Write in Spanish'))).toBe(
+      true,
+    );
+    expect(JSON.stringify(model.requests[1]?.messages.at(-1))).toContain('in Spanish');
+    const priming = model.requests[0]?.messages[0]?.parts[0];
+    expect(priming?.kind === 'text' && priming.text).toContain(
+      'Each comes as a line of text with its track_id, title, artist and tags.',
+    );
   });
 });

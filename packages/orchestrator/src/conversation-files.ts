@@ -33,8 +33,9 @@ export interface ConversationFilesInput {
 export function conversationFiles(input: ConversationFilesInput): Map<string, string> {
   const { session, conversation } = input;
   const { profile, goal } = conversation;
+  // The user fields of the profile: the corpus's, with the preferred language as given or chosen.
   const profiling = ProfilingFileSchema.parse({
-    user: session.user,
+    user: profile,
     summary: {
       preferred_musical_culture: profile.preferred_musical_culture,
       top_1_artist: profile.top_1_artist,
@@ -44,6 +45,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   const conversationGoal = ConversationGoalFileSchema.parse({
     goal: {
       category_code: goal.category_code,
+      category: goal.category,
       specificity_code: goal.specificity_code,
       listener_goal: goal.listener_goal,
       listener_expertise: goal.listener_expertise,
@@ -58,6 +60,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   const sessionFile = SessionFileSchema.parse({
     session_id: session.session_id,
     user_id: session.user.user_id,
+    session_date: session.session_date ?? null,
     provenance: { ...input.provenance, goal_template_codes: conversation.goalTemplateCodes },
     profile,
     goal,

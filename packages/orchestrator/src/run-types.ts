@@ -33,6 +33,10 @@ export interface RunGenerationOptions {
   turns: number;
   seed: number;
   responseFormat: ResponseFormat;
+  /** The language the Listener, the Recsys and the goal's examples write in (`--language`). */
+  language: string;
+  /** Recommendations reach the Listener with their lyrics excerpt (`--listener-lyrics`); off when absent. */
+  listenerLyrics?: boolean;
   maxReasks: number;
   /** Resends of a blocked request per agent turn, apart from the re-asks (`--max-blocked-retries`). */
   maxBlockedRetries: number;

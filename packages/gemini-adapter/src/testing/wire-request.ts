@@ -19,7 +19,7 @@ export interface WireFilePart {
   mimeType: string;
 }
 
-type JsonSchema = { properties?: Record<string, { enum?: string[]; maximum?: number }> };
+type JsonSchema = { properties?: Record<string, { enum?: string[] }> };
 
 /** Every `fileData` part of the contents, in order. */
 export function filePartsOf(contents: readonly WireContent[]): WireFilePart[] {
