@@ -24,6 +24,8 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     dataDir: resolve(cwd, args.data),
     profileSize: args.profileSize,
     poolSize: args.poolSize,
+    // Every session taken can then make all its turns: the paper's conversations run their course.
+    minPoolSize: args.turns,
     sourceOptions,
   };
   return {
