@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { type DataLoaderPluginV1, referenceDataLoader } from '@tp2dg/data-loaders';
 import type { ModelPort } from '@tp2dg/entities';
 import { type ModelFactory, type RunReport, runGeneration } from '@tp2dg/orchestrator';
@@ -59,6 +60,7 @@ export async function generate(options: BenchRunOptions): Promise<BenchRun> {
       turns: options.turns ?? 8,
       seed: 42,
       responseFormat: 'yaml',
+      language: DEFAULT_LANGUAGE,
       maxReasks: 2,
       maxBlockedRetries: 2,
       sessions: options.sessions,

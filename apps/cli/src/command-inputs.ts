@@ -25,6 +25,8 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     dataDir: dataDirectoryOf(args.data, plugin, cwd),
     profileSize: args.profileSize,
     poolSize: args.poolSize,
+    // Every session taken can then make all its turns: the paper's conversations run their course.
+    minPoolSize: args.turns,
     sourceOptions,
   };
   return {
@@ -36,6 +38,8 @@ export async function readCommandInputs(args: GenerateArguments, cwd: string): P
     turns: args.turns,
     seed: args.seed,
     responseFormat: args.responseFormat,
+    language: args.language,
+    listenerLyrics: args.listenerLyrics,
     maxReasks: args.maxReasks,
     maxBlockedRetries: args.maxBlockedRetries,
     sessions: args.sessions,

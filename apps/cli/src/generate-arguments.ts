@@ -1,4 +1,6 @@
+import { DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_POOL_CAP } from '@tp2dg/data-loaders';
 import { DEFAULT_OUTPUT_DIR, MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import {
   DEFAULT_BATCH_MAX_REQUESTS,
@@ -87,7 +89,22 @@ export function defineGenerateArguments(argv: Argv) {
       type: 'string',
       describe: 'A JSON price file over the built-in list prices, for --max-cost, the progress and --dry-run',
     })
-    .option('turns', { type: 'number', default: 8, describe: 'Recommendation turns per conversation' })
+    .option('turns', {
+      type: 'number',
+      default: 8,
+      describe: 'Recommendation turns per conversation; sessions whose pool is smaller are skipped',
+    })
+    .option('language', {
+      type: 'string',
+      default: DEFAULT_LANGUAGE,
+      describe: 'Language the Listener, the Recsys and the goal examples write in',
+    })
+    .option('listener-lyrics', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Give the Listener each recommendation's lyrics excerpt too, when the corpus has one (an extension of the paper's method)",
+    })
     .option('sessions', {
       type: 'number',
       describe: 'How many sessions to take from the corpus (default: all)',
@@ -118,7 +135,7 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('pool-size', {
       type: 'number',
-      describe: 'Cap on the recommendation pool (default: the rest of the session)',
+      describe: `Cap on the recommendation pool (default: the rest of the session, at most ${DEFAULT_POOL_CAP}); at least --turns`,
     })
     .option('max-reasks', { type: 'number', default: 2, describe: 'Re-asks after an unusable reply' })
     .option('max-blocked-retries', {
@@ -277,8 +294,16 @@ export function defineGenerateArguments(argv: Argv) {
         'output-dir',
         'prompts',
         'prices',
+        'language',
       ] as const) {
         if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
+      // No track is recommended twice: a pool capped below the turn count could make no conversation whole.
+      const poolSize = args['pool-size'] as number | undefined;
+      if (poolSize !== undefined && poolSize < args.turns) {
+        throw new Error(
+          `--pool-size ${poolSize} is below --turns ${args.turns}: no session could make ${args.turns} turns; raise --pool-size or lower --turns`,
+        );
       }
       // Only a flex call can be shed: a fallback asked of another tier would silently do nothing.
       if (args['flex-fallback'] > 0 && args['service-tier'] !== 'flex') {

@@ -81,12 +81,22 @@ describe('tp2dg-generate --source lastfm', () => {
       JSON.parse(await readFile(join(corpusOut, user, session, 'session.json'), 'utf8'));
     const first = await read('501', '501__2012-06-03');
     expect(first.provenance.source).toBe('lastfm');
+    expect(first.session_date).toBe('2012-06-03');
     expect(first.profile).toMatchObject({
       user_id: '501',
+      age: 34,
       age_group: '30s',
       gender: 'female',
       country: 'SE',
+      country_name: 'Sweden',
+      // LFM-2b states no language: the user speaks the conversation's, as the run chose it.
+      preferred_language: 'English',
+      provenance: { age: 'corpus', country: 'corpus', preferred_language: 'run' },
     });
+    const profiling = JSON.parse(
+      await readFile(join(corpusOut, '501', '501__2012-06-03', 'profiling.json'), 'utf8'),
+    );
+    expect(profiling.user).toMatchObject({ age: 34, country_name: 'Sweden', preferred_language: 'English' });
     expect(first.liked_tracks.map((track: { track_id: string }) => track.track_id)).toEqual(['1', '2', '3']);
     expect(first.pool_tracks.map((track: { track_id: string }) => track.track_id)).toEqual([
       '4',
@@ -98,9 +108,11 @@ describe('tp2dg-generate --source lastfm', () => {
     const unknownUser = await read('502', '502__2012-06-03');
     expect(unknownUser.profile).toMatchObject({
       user_id: '502',
+      age: null,
       age_group: null,
       gender: null,
       country: null,
+      country_name: null,
     });
     expect(unknownUser.liked_tracks.map((track: { track_id: string }) => track.track_id)).toEqual([
       '3',

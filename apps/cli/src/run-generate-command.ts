@@ -153,6 +153,11 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   io.stdout(
     `Already present: ${report.existing}. Failed: ${report.failed}. Kept short: ${report.keptShort}. Skipped by the loader: ${report.skipped}.`,
   );
+  if (report.poolSizes !== null) {
+    const { min, max, mean } = report.poolSizes;
+    const sizes = min === max ? `${min} tracks` : `${min} to ${max} tracks (mean ${mean.toFixed(1)})`;
+    io.stdout(`Pools of the conversations written: ${sizes}; the paper's hold 21 to 32.`);
+  }
   if (report.written + report.existing + report.failed + report.skipped === 0) {
     io.stderr(
       `tp2dg-generate: warning: no session was selected from ${inputs.loaderOptions.dataDir}; check --data, --source, --shard and the corpus itself.`,

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { createSimulatedModel } from '@tp2dg/agents';
+import { createSimulatedModel, DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { referenceDataLoader } from '@tp2dg/data-loaders';
 import type { CallRecord, ModelMessage, Session } from '@tp2dg/entities';
 import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
@@ -58,6 +58,7 @@ describe('one code path builds the requests of every backend', () => {
         turns: 8,
         seed: 11,
         responseFormat,
+        language: DEFAULT_LANGUAGE,
         maxReasks: 2,
         maxBlockedRetries: 2,
       };

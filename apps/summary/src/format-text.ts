@@ -24,6 +24,7 @@ function formatConversations(summary: Summary): string[] {
     `Conversations: ${summary.conversations.total}${formatShort(summary.conversations.short)}`,
     ...formatTable([['provider', 'model', 'conversations'], ...rows], { labelColumns: 2 }),
     `Turns per conversation: ${formatStatistics(summary.turns_per_conversation)}`,
+    `Pool tracks per conversation: ${formatStatistics(summary.pool_size_per_conversation)} (the paper's: 21 to 32)`,
     `Model calls per conversation: ${formatStatistics(calls)} (${formatInteger(calls.total)} calls)`,
   ];
 }

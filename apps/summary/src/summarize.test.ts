@@ -45,6 +45,22 @@ describe('summarize', () => {
     expect(summary.calls_per_conversation).toEqual({ mean: 8.6667, min: 8, max: 10, total: 26 });
   });
 
+  it('should describe the pool sizes of the conversations', () => {
+    const pooled = [21, 32, 25].map((poolSize, index) =>
+      buildConversation({
+        userId: `pooled-${index}`,
+        provider: 'gemini',
+        model: 'gemini-2.5-flash',
+        category: 'A',
+        specificity: 'LL',
+        assessments: [],
+        poolSize,
+      }),
+    );
+    const pools = summarize('run', { conversations: pooled, failures: [], invalid_files: [] });
+    expect(pools.pool_size_per_conversation).toEqual({ mean: 26, min: 21, max: 32 });
+  });
+
   it('should count goals by category and specificity with every cell present', () => {
     expect(summary.goals.A).toEqual({ LL: 1, HL: 0, LH: 0, HH: 0 });
     expect(summary.goals.G.HH).toBe(1);

@@ -51,6 +51,9 @@ export function summarize(
       ),
     },
     turns_per_conversation: describeNumbers(conversations.map((conversation) => conversation.chat.length)),
+    pool_size_per_conversation: describeNumbers(
+      conversations.map((conversation) => conversation.session.pool_tracks.length),
+    ),
     calls_per_conversation: {
       ...describeNumbers(callCounts),
       total: callCounts.reduce((sum, count) => sum + count, 0),

@@ -72,6 +72,8 @@ export interface Summary {
     by_provider_model: ProviderModelCount[];
   };
   turns_per_conversation: NumberStatistics;
+  /** Tracks the Recsys could recommend from, per conversation (the paper's pools hold 21 to 32). */
+  pool_size_per_conversation: NumberStatistics;
   calls_per_conversation: NumberStatistics & { total: number };
   /** Goal counts: category code (A-K) -> specificity code (LL, HL, LH, HH) -> conversations. */
   goals: Record<GoalCategoryCode, Record<SpecificityCode, number>>;

@@ -30,6 +30,8 @@ export interface ConversationOptions {
   endedEarly?: SessionFile['ended_early'];
   /** When it was generated; 2026-11-20, before the 2.5 models were shut down, by default. */
   generatedAt?: Date;
+  /** Tracks in its recommendation pool; 1 by default. */
+  poolSize?: number;
 }
 
 const track = { track_id: 'track-1', title: 'Song', artist: 'Band', tags: ['rock'] };
@@ -103,7 +105,10 @@ export function buildConversation(options: ConversationOptions): ConversationRec
       achieved_query_examples: queries,
     },
     liked_tracks: [track],
-    pool_tracks: [track],
+    pool_tracks: Array.from({ length: options.poolSize ?? 1 }, (_, index) => ({
+      ...track,
+      track_id: `pool-${index + 1}`,
+    })),
     turns_requested: goal.target_turn_count,
     turns_completed: goal.target_turn_count,
     ended_early: options.endedEarly ?? null,

@@ -1,14 +1,24 @@
 import type { ListenerProfile, UserDemographics } from '@tp2dg/entities';
 
-/** A null demographic is one the corpus does not know: the model reads that, never a guess. */
-const known = (value: string | null) => value ?? 'unknown';
+/**
+ * A null demographic is one the corpus does not know: the model reads that, never a guess.
+ * Undefined too: a user built by hand, not by `createUserDemographics`, may lack the newer fields.
+ */
+const known = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? 'unknown' : String(value);
+
+/** The country by its ISO 3166 name when the loader found one, with the code the corpus gave. */
+function describeCountry(user: UserDemographics): string {
+  return user.country_name && user.country ? `${user.country_name} (${user.country})` : known(user.country);
+}
 
 /** The demographic lines both the Profile agent and the chat agents read. */
 export function formatDemographics(user: UserDemographics): string {
   return [
+    `age: ${known(user.age)}`,
     `age group: ${known(user.age_group)}`,
     `gender: ${known(user.gender)}`,
-    `country: ${known(user.country)}`,
+    `country: ${describeCountry(user)}`,
     `preferred language: ${known(user.preferred_language)}`,
   ].join('\n');
 }

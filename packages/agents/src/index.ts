@@ -1,6 +1,7 @@
 export type { AgentContext } from './agent-context.js';
 export { AgentReplyError } from './agent-reply-error.js';
 export { type AskAnswer, askModel } from './ask-model.js';
+export { DEFAULT_LANGUAGE } from './default-language.js';
 export { type ChooseGoalOptions, chooseGoal } from './goal-agent.js';
 export { goalCandidates, goalTemplateCode } from './goal-candidates.js';
 export { ListenerAgent, type ListenerAgentOptions } from './listener-agent.js';

@@ -6,6 +6,7 @@ import { scriptedModel } from './testing/scripted-model.js';
 
 const goal: ConversationGoal = {
   category_code: 'G',
+  category: 'Mood and emotion',
   specificity_code: 'LL',
   listener_goal: 'Find calm music for a rainy evening.',
   listener_expertise: 'low',
@@ -16,16 +17,18 @@ const goal: ConversationGoal = {
 };
 const profile = {
   user_id: 'u1',
+  age: null,
   age_group: '35-44',
   gender: 'male',
   country: 'JP',
+  country_name: null,
   preferred_language: 'Japanese',
   preferred_musical_culture: 'Tokyo city pop',
   top_1_artist: 'A',
   top_1_genre: 'city pop',
 };
 
-async function listenerWith(replies: string[]) {
+async function listenerWith(replies: string[], listenerLyrics = false) {
   const model = scriptedModel(['Understood.', ...replies]);
   const calls: CallRecord[] = [];
   const prompts = await loadPromptSet();
@@ -45,6 +48,8 @@ async function listenerWith(replies: string[]) {
       goal,
       turnCount: 4,
       profilingTracks: [{ track_id: 'l1', title: 'Liked', artist: 'A', tags: [] }],
+      language: 'Portuguese',
+      listenerLyrics,
     },
   );
   await listener.prime();
@@ -106,5 +111,66 @@ describe('ListenerAgent', () => {
       responseCode: 'PARSE_ERROR',
       callSite: { agent: 'listener', turn: 2 },
     });
+  });
+
+  it('should give the whole goal in its system prompt: kind in words, every example, target, language', async () => {
+    const { model } = await listenerWith([]);
+    const system = model.requests[0]?.systemInstruction ?? '';
+    expect(system).toContain('Write in Portuguese');
+    expect(system).toContain(goal.listener_goal);
+    expect(system).toContain(
+      'Kind of goal: Mood and emotion, as a loose request that many tracks could answer.',
+    );
+    for (const example of [
+      ...goal.initial_query_examples,
+      ...goal.iteration_query_examples,
+      ...goal.achieved_query_examples,
+    ])
+      expect(system).toContain(`"${example}"`);
+    expect(system).toContain(`met by recommendation ${goal.target_turn_count}`);
+    expect(system).toContain('in turn k you react to recommendation k-1');
+  });
+
+  it('should say which recommendation a turn reacts to, and in which language to answer', async () => {
+    const { listener, model } = await listenerWith([
+      'thought: start\nmessage: Play me something soft.',
+      'thought: ok\ngoal_progress_assessment: MOVES_TOWARD_GOAL\nmessage: Softer, please.',
+      'thought: ok\ngoal_progress_assessment: MOVES_TOWARD_GOAL\nmessage: Softer, please.',
+    ]);
+    await listener.openConversation();
+    const track = { track_id: 'pool-7', title: 'Storm', artist: 'B', tags: [] };
+    await listener.react(2, track, 'Try Storm.');
+    await listener.react(3, track, 'Try Storm again.');
+    const [second, third] = model.requests
+      .slice(-2)
+      .map((request) => JSON.stringify(request.messages.at(-1)));
+    expect(second).toContain('In turn 1 the assistant made its first recommendation, recommendation 1');
+    expect(third).toContain('Turn 3 of 4. In turn 2 the assistant made recommendation 2');
+    for (const prompt of [second, third]) expect(prompt).toContain('in Portuguese');
+  });
+
+  it('should mention lyrics to the Listener only when --listener-lyrics sends a track its excerpt', async () => {
+    const reactions = [
+      'thought: start\nmessage: Play me something soft.',
+      'thought: ok\ngoal_progress_assessment: MOVES_TOWARD_GOAL\nmessage: Softer, please.',
+    ];
+    const sung = { track_id: 'pool-7', title: 'Storm', artist: 'B', tags: [], lyrics: 'Rain on the roof' };
+    const reactionTo = async (listenerLyrics: boolean, track: typeof sung | Omit<typeof sung, 'lyrics'>) => {
+      const { listener, model } = await listenerWith(reactions, listenerLyrics);
+      await listener.openConversation();
+      await listener.react(2, track, 'Try Storm.');
+      return {
+        prompt: JSON.stringify(model.requests.at(-1)?.messages.at(-1)),
+        system: model.requests.at(-1)?.systemInstruction ?? '',
+      };
+    };
+    const { lyrics: _lyrics, ...instrumental } = sung;
+    const paper = await reactionTo(false, sung);
+    expect(paper.prompt).not.toMatch(/lyric/i);
+    expect(paper.system).not.toMatch(/lyric/i);
+    expect((await reactionTo(true, instrumental)).prompt).not.toMatch(/lyric/i);
+    const extended = await reactionTo(true, sung);
+    expect(extended.prompt).toContain('lyrics excerpt: \\"Rain on the roof\\"');
+    expect(extended.prompt).toContain('title, artist and lyrics excerpt');
   });
 });

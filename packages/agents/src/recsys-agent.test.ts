@@ -15,9 +15,11 @@ const track = (id: string, tags: string[]): Track => ({
 const pool = [track('p1', ['jazz']), track('p2', ['rock']), track('p3', ['folk'])];
 const profile = {
   user_id: 'u1',
+  age: null,
   age_group: '25-34',
   gender: 'female',
   country: 'DE',
+  country_name: null,
   preferred_language: 'German',
   preferred_musical_culture: 'Berlin club scene',
   top_1_artist: 'Artist',
@@ -43,7 +45,7 @@ async function primedRecsys(replies: ScriptedReply[], maxBlockedRetries = 2) {
     onCall: (call) => calls.push(call),
     now: () => 0,
   };
-  const recsys = new RecsysAgent(context, { profile, pool });
+  const recsys = new RecsysAgent(context, { profile, pool, language: 'Spanish' });
   await recsys.prime();
   return { recsys, model, calls };
 }
@@ -156,5 +158,18 @@ describe('RecsysAgent', () => {
     const roles = model.requests.at(-1)?.messages.map((message) => message.role);
     expect(roles).toEqual(['user', 'model', 'user', 'model', 'user', 'model', 'user']);
     expect(model.requests.every((request) => request.systemInstruction?.includes('TalkPlay'))).toBe(true);
+  });
+
+  it('should ask in every call for its language, and describe the pool by what it carries', async () => {
+    const { recsys, model } = await primedRecsys([reply('p1')]);
+    await recsys.recommend(1, 'algo de jazz');
+    expect(model.requests.every((request) => request.systemInstruction?.includes('Write in Spanish'))).toBe(
+      true,
+    );
+    expect(JSON.stringify(model.requests[1]?.messages.at(-1))).toContain('in Spanish');
+    const priming = model.requests[0]?.messages[0]?.parts[0];
+    expect(priming?.kind === 'text' && priming.text).toContain(
+      'Each comes as a line of text with its track_id, title, artist and tags.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { ListenerProfile, RecsysTurn, Track } from '@tp2dg/entities';
 import { AgentChat } from './agent-chat.js';
 import type { AgentContext } from './agent-context.js';
+import { describeTrackContents } from './describe-track-contents.js';
 import { formatProfile } from './format-profile.js';
 import { type RecsysReply, recsysReplySchema } from './reply/reply-schemas.js';
 import { ACKNOWLEDGEMENT, type ReplyRejection } from './reply/reply-spec.js';
@@ -13,6 +14,8 @@ export interface RecsysAgentOptions {
   profile: ListenerProfile;
   /** The only tracks it may recommend; it never sees the goal or the profiling tracks. */
   pool: readonly Track[];
+  /** The language every thought and message is written in (`--language`). */
+  language: string;
 }
 
 /** The Recsys chat ("TalkPlay"): one pool track per turn, never the same one twice. */
@@ -27,6 +30,7 @@ export class RecsysAgent {
     this.#options = options;
     const systemInstruction = context.prompts.render('recsys-system', {
       pool_size: String(options.pool.length),
+      language: options.language,
     });
     this.#chat = new AgentChat(context, 'recsys', systemInstruction);
   }
@@ -37,6 +41,7 @@ export class RecsysAgent {
     const text = this.#context.prompts.render('recsys-priming', {
       profile: formatProfile(profile),
       pool_size: String(pool.length),
+      track_contents: describeTrackContents(pool, 'catalog'),
     });
     await this.#chat.send(
       0,
@@ -52,6 +57,7 @@ export class RecsysAgent {
       turn: String(turn),
       listener_message: listenerMessage,
       recommended_track_ids: this.#recommended.length > 0 ? this.#recommended.join(', ') : '(none yet)',
+      language: this.#options.language,
     });
     const remaining = this.remainingPool().map((track) => track.track_id);
     const reply = await this.#chat.send(turn, 'recsys-turn', [{ kind: 'text', text }], {

@@ -9,22 +9,53 @@ export type TrackView =
   | 'catalog'
   /** Profile, goal and Listener priming: everything but the id. */
   | 'anonymous'
-  /** A recommendation reaching the Listener: title, artist, album only. */
-  | 'recommended';
+  /** A recommendation reaching the Listener, as in the paper: title, artist, album only. */
+  | 'recommended'
+  /** The same with its lyrics excerpt (`--listener-lyrics`): an extension of the paper's method. */
+  | 'recommended-with-lyrics';
+
+/** One piece of a track's line of text: what prompts call it, and its text when the track has it. */
+export interface TrackField {
+  /** The words a prompt uses for it ("title", "artist"); two for the piece naming both. */
+  names: readonly string[];
+  render: (track: Track) => string | undefined;
+}
+
+const field = (names: readonly string[], render: TrackField['render']): TrackField => ({ names, render });
+
+const ID = field(['track_id'], (track) => `track_id: ${track.track_id}`);
+const TITLE_AND_ARTIST = field(['title', 'artist'], (track) => `"${track.title}" by ${track.artist}`);
+const ALBUM = field(['album'], (track) => (track.album ? `album: ${track.album}` : undefined));
+const LYRICS = field(['lyrics excerpt'], (track) =>
+  track.lyrics ? `lyrics excerpt: "${lyricsExcerpt(track.lyrics)}"` : undefined,
+);
+const DETAILS = [
+  field(['tags'], (track) => (track.tags.length > 0 ? `tags: ${track.tags.join(', ')}` : undefined)),
+  field(['release date'], (track) => (track.release_date ? `released: ${track.release_date}` : undefined)),
+  field(['tempo'], (track) => (track.tempo === undefined ? undefined : `tempo: ${track.tempo} BPM`)),
+  field(['key'], (track) => (track.key ? `key: ${track.key}` : undefined)),
+  field(['popularity'], (track) =>
+    track.popularity === undefined ? undefined : `popularity: ${track.popularity}`,
+  ),
+  LYRICS,
+];
+
+const FIELDS_BY_VIEW: Readonly<Record<TrackView, readonly TrackField[]>> = {
+  catalog: [ID, TITLE_AND_ARTIST, ALBUM, ...DETAILS],
+  anonymous: [TITLE_AND_ARTIST, ALBUM, ...DETAILS],
+  recommended: [TITLE_AND_ARTIST, ALBUM],
+  'recommended-with-lyrics': [TITLE_AND_ARTIST, ALBUM, LYRICS],
+};
+
+/** The pieces of text a view may show of a track, in the order its line gives them. */
+export function trackFieldsOf(view: TrackView): readonly TrackField[] {
+  return FIELDS_BY_VIEW[view];
+}
 
 export function describeTrack(track: Track, view: TrackView): string {
-  const fields = [`"${track.title}" by ${track.artist}`];
-  if (track.album) fields.push(`album: ${track.album}`);
-  if (view !== 'recommended') {
-    if (track.tags.length > 0) fields.push(`tags: ${track.tags.join(', ')}`);
-    if (track.release_date) fields.push(`released: ${track.release_date}`);
-    if (track.tempo !== undefined) fields.push(`tempo: ${track.tempo} BPM`);
-    if (track.key) fields.push(`key: ${track.key}`);
-    if (track.popularity !== undefined) fields.push(`popularity: ${track.popularity}`);
-    if (track.lyrics) fields.push(`lyrics excerpt: "${lyricsExcerpt(track.lyrics)}"`);
-  }
-  if (view === 'catalog') fields.unshift(`track_id: ${track.track_id}`);
-  return fields.join(' | ');
+  return trackFieldsOf(view)
+    .flatMap((piece) => piece.render(track) ?? [])
+    .join(' | ');
 }
 
 /** The track as message parts: its description, then its audio clip and cover when present. */

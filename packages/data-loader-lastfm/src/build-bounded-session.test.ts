@@ -21,7 +21,7 @@ describe('buildBoundedSession', () => {
     for (const split of [
       { profileSize: 3, poolSize: 4 },
       { profileSize: 5 },
-      { profileSize: 2, poolSize: 1 },
+      { profileSize: 2, poolSize: 2 },
     ]) {
       const builder = createSessionBuilder({
         ...split,

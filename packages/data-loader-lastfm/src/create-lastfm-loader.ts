@@ -37,6 +37,7 @@ export async function createLastfmDataLoader(options: DataLoaderOptionsV1): Prom
   const builder = createSessionBuilder({
     profileSize: options.profileSize,
     poolSize: options.poolSize,
+    minPoolSize: options.minPoolSize,
     building: own,
   });
   const report = new RowReport(own.strict);
@@ -78,6 +79,7 @@ export async function createLastfmDataLoader(options: DataLoaderOptionsV1): Prom
           // Tracks and the user are shared between sessions; each yielded session gets copies.
           const session = {
             session_id: sessionId,
+            session_date: outcome.session.session_date,
             user: structuredClone(user),
             profiling_tracks: outcome.session.profiling_tracks.map(copyTrack),
             pool_tracks: outcome.session.pool_tracks.map(copyTrack),

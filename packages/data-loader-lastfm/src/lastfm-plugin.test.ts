@@ -39,13 +39,29 @@ describe('lastfm loader over LFM-1b', () => {
     const { sessions } = await readLastfm(dir);
     expect(sessions[0]?.user).toEqual({
       user_id: '31',
+      age: 27, // the fixture's age column
       age_group: '20s',
       gender: 'male',
       country: 'AT',
+      country_name: 'Austria',
       preferred_language: null,
-      provenance: { age_group: 'corpus', gender: 'corpus', country: 'corpus', preferred_language: 'unknown' },
+      provenance: {
+        age: 'corpus',
+        age_group: 'corpus',
+        gender: 'corpus',
+        country: 'corpus',
+        preferred_language: 'unknown',
+      },
     });
-    expect(sessions[1]?.user).toMatchObject({ user_id: '77', age_group: null, gender: null, country: null });
+    expect(sessions[0]?.session_date).toBe('2013-01-05');
+    expect(sessions[1]?.user).toMatchObject({
+      user_id: '77',
+      age: null,
+      age_group: null,
+      gender: null,
+      country: null,
+      country_name: null,
+    });
     expect(sessions[1]?.user.provenance?.country).toBe('unknown');
   });
 

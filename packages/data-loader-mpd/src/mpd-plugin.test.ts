@@ -57,11 +57,14 @@ describe('mpd loader', () => {
     const { sessions } = await read(dir);
     expect(sessions[0]?.user).toEqual({
       user_id: 'mpd-owner-0',
+      age: null,
       age_group: null,
       gender: null,
       country: 'US',
+      country_name: 'United States of America',
       preferred_language: null,
       provenance: {
+        age: 'unknown',
         age_group: 'unknown',
         gender: 'unknown',
         country: 'corpus-wide',

@@ -4,6 +4,7 @@ import type { AgentName, FinishReason, ModelResult } from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { BillingTierSchema } from './service-tier.js';
+import { SessionDateSchema } from './session.js';
 import { TrackSchema } from './track.js';
 import { ConversationTurnSchema } from './turns.js';
 import { TokenUsageSchema } from './usage.js';
@@ -43,6 +44,7 @@ export type ProfilingFile = z.infer<typeof ProfilingFileSchema>;
 export const ConversationGoalFileSchema = DataLabelSchema.extend({
   goal: ConversationGoalSchema.pick({
     category_code: true,
+    category: true,
     specificity_code: true,
     listener_goal: true,
     listener_expertise: true,
@@ -69,6 +71,13 @@ export const ProvenanceSchema = z.object({
   prompts_hash: z.string(),
   response_format: z.enum(['yaml', 'json']),
   goal_template_codes: z.array(z.string()),
+  /** The language the Listener, the Recsys and the goal's examples were written in (`--language`). Absent in folders of earlier versions. */
+  language: z.string().min(1).optional(),
+  /**
+   * Whether recommended tracks reached the Listener with their lyrics excerpt
+   * (`--listener-lyrics`), an extension of the paper's method. Absent in folders of earlier versions: no.
+   */
+  listener_lyrics: z.boolean().optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -76,6 +85,8 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 export const SessionFileSchema = DataLabelSchema.extend({
   session_id: z.string(),
   user_id: z.string(),
+  /** The listening session's day, when the corpus dates it; null in folders of earlier versions. */
+  session_date: SessionDateSchema.default(null),
   provenance: ProvenanceSchema,
   profile: ListenerProfileSchema,
   goal: ConversationGoalSchema,

@@ -27,8 +27,13 @@ export const GoalTemplateSchema = z.object({
 });
 export type GoalTemplate = z.infer<typeof GoalTemplateSchema>;
 
-/** The goal the Goal agent adapted to one session's pool: what the Listener pursues. */
-export const ConversationGoalSchema = GoalTemplateSchema.omit({ category: true }).extend({
+/**
+ * The goal the Goal agent adapted to one session's pool: what the Listener pursues. `category`
+ * is the name of the chosen template's category, as the published rows give it; absent in
+ * files written before it was kept.
+ */
+export const ConversationGoalSchema = GoalTemplateSchema.extend({
+  category: GoalTemplateSchema.shape.category.optional(),
   target_turn_count: z.number().int().min(1),
 });
 export type ConversationGoal = z.infer<typeof ConversationGoalSchema>;
@@ -40,3 +45,13 @@ export const TARGET_TURN_RANGES: Readonly<Record<SpecificityCode, readonly [numb
   LL: [3, 7],
   LH: [6, 8],
 };
+
+/**
+ * The target turns a goal of this specificity may have in a conversation of `turnCount` turns:
+ * the paper's range, capped by the turn count (an LH goal in a 4-turn chat targets turn 4).
+ */
+export function targetTurnRange(specificity: SpecificityCode, turnCount: number): readonly [number, number] {
+  const [low, high] = TARGET_TURN_RANGES[specificity];
+  const upper = Math.min(high, turnCount);
+  return [Math.min(low, upper), upper];
+}

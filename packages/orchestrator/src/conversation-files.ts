@@ -35,9 +35,10 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
   const { session, conversation } = input;
   const { profile, goal } = conversation;
   const label = dataLabel(input.provenance.provider);
+  // The user fields of the profile: the corpus's, with the preferred language as given or chosen.
   const profiling = ProfilingFileSchema.parse({
     ...label,
-    user: session.user,
+    user: profile,
     summary: {
       preferred_musical_culture: profile.preferred_musical_culture,
       top_1_artist: profile.top_1_artist,
@@ -48,6 +49,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     ...label,
     goal: {
       category_code: goal.category_code,
+      category: goal.category,
       specificity_code: goal.specificity_code,
       listener_goal: goal.listener_goal,
       listener_expertise: goal.listener_expertise,
@@ -63,6 +65,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     ...label,
     session_id: session.session_id,
     user_id: session.user.user_id,
+    session_date: session.session_date ?? null,
     provenance: { ...input.provenance, goal_template_codes: conversation.goalTemplateCodes },
     profile,
     goal,

@@ -1,11 +1,11 @@
-import { AgentReplyError, createSimulatedModel } from '@tp2dg/agents';
+import { AgentReplyError, createSimulatedModel, DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { type ScriptedReply, scriptedModel } from '@tp2dg/agents/testing';
 import { type CallRecord, type ModelPort, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateConversation } from './generate-conversation.js';
 import { loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 
-const LIMITS = { maxReasks: 2, maxBlockedRetries: 2 };
+const LIMITS = { maxReasks: 2, maxBlockedRetries: 2, language: DEFAULT_LANGUAGE };
 let sessions: Session[];
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
 

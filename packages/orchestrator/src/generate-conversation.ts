@@ -22,6 +22,7 @@ import type {
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import { allOrAbort } from './all-or-abort.js';
+import { conversationUser } from './conversation-user.js';
 
 export interface GenerateConversationOptions {
   session: Session;
@@ -32,6 +33,13 @@ export interface GenerateConversationOptions {
   turns: number;
   seed: number;
   responseFormat: ResponseFormat;
+  /** The language the Listener, the Recsys and the goal's examples write in (`DEFAULT_LANGUAGE` of the agents: English). */
+  language: string;
+  /**
+   * Recommendations reach the Listener with their lyrics excerpt (`--listener-lyrics`), an
+   * extension of the paper's method; off when absent.
+   */
+  listenerLyrics?: boolean;
   maxReasks: number;
   /** Resends of a blocked request per agent turn, apart from the re-asks. */
   maxBlockedRetries: number;
@@ -47,6 +55,7 @@ export interface GenerateConversationOptions {
 
 /** Everything one session produced, before it is written. */
 export interface Conversation {
+  /** The corpus's user with the summary, and a preferred language as given or chosen (`conversationUser`). */
   profile: ListenerProfile;
   goal: ConversationGoal;
   goalTemplateCodes: string[];
@@ -80,19 +89,22 @@ export async function generateConversation(options: GenerateConversationOptions)
     now: options.now ?? (() => performance.now()),
   };
   const turnCount = conversationTurnCount(options.turns, session);
+  const { language } = options;
   const candidates = goalCandidates(options.catalog, options.seed, session.session_id);
   const [summary, goal] = await allOrAbort(stop, [
     inferProfile(context, session),
-    chooseGoal(context, { session, candidates, turnCount }),
+    chooseGoal(context, { session, candidates, turnCount, language }),
   ]);
-  const profile: ListenerProfile = { ...session.user, ...summary };
+  const profile: ListenerProfile = { ...conversationUser(session.user, language), ...summary };
   const listener = new ListenerAgent(context, {
     profile,
     goal,
     turnCount,
     profilingTracks: session.profiling_tracks,
+    language,
+    listenerLyrics: options.listenerLyrics,
   });
-  const recsys = new RecsysAgent(context, { profile, pool: session.pool_tracks });
+  const recsys = new RecsysAgent(context, { profile, pool: session.pool_tracks, language });
   await allOrAbort(stop, [listener.prime(), recsys.prime()]);
 
   const chat: ConversationTurn[] = [];

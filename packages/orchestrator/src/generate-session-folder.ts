@@ -102,6 +102,8 @@ function writeConversation(
     seed: run.seed,
     prompts_hash: run.prompts.hash,
     response_format: run.responseFormat,
+    language: run.language,
+    listener_lyrics: run.listenerLyrics ?? false,
   };
   const files = conversationFiles({
     session,

@@ -17,6 +17,8 @@ export type ProjectionOptions = Pick<
   | 'turns'
   | 'seed'
   | 'responseFormat'
+  | 'language'
+  | 'listenerLyrics'
   | 'maxReasks'
   | 'maxBlockedRetries'
   | 'sessions'

@@ -23,7 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { manifestFile } from './manifest/run-manifest.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
-import { DUMMY_DATA_DIR, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
+import { DUMMY_DATA_DIR, loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
 let fixtures: Awaited<ReturnType<typeof loadPromptsAndCatalog>>;
@@ -115,6 +115,33 @@ describe('runGeneration', () => {
       const records = calls.map((line) => CallRecordSchema.parse(JSON.parse(line)));
       expect(records).toHaveLength(20);
       for (const record of records) expect(record).toMatchObject(simulated);
+    }
+  });
+
+  it("should save the published rows' fields, and report the pool sizes of what it wrote", async () => {
+    const outputDir = await temporaryDirectory();
+    const report = await run(outputDir, { language: 'German', listenerLyrics: true });
+    const sessions = await loadDummySessions();
+    const pools = sessions.map((session) => session.pool_tracks.length);
+    expect(report.poolSizes).toEqual({
+      min: Math.min(...pools),
+      max: Math.max(...pools),
+      mean: pools.reduce((sum, size) => sum + size, 0) / pools.length,
+    });
+    for (const folder of await sessionFolders(report.corpusRoot)) {
+      const read = async (name: string) => JSON.parse(await readFile(join(folder, name), 'utf8'));
+      const saved = SessionFileSchema.parse(await read('session.json'));
+      const loaded = sessions.find((session) => session.session_id === saved.session_id) as Session;
+      expect(saved.session_date).toBe(loaded.session_date);
+      expect(saved.session_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(saved.provenance).toMatchObject({ language: 'German', listener_lyrics: true });
+      const { user } = ProfilingFileSchema.parse(await read('profiling.json'));
+      expect(user).toMatchObject({ age: loaded.user.age, country_name: loaded.user.country_name });
+      expect(user.country_name).not.toBeNull();
+      // The bundled users all state their language: a stated one is kept, whatever the chat's.
+      expect(user.preferred_language).toBe(loaded.user.preferred_language);
+      expect(saved.profile.preferred_language).toBe(loaded.user.preferred_language);
+      expect((await read('conversation_goal.json')).goal.category).toEqual(expect.any(String));
     }
   });
 

@@ -17,6 +17,7 @@ import { prepareRunDirectory } from './run-directory/prepare-run-directory.js';
 import type { RunGenerationOptions, RunReport } from './run-types.js';
 import { SessionFailures } from './session-failures.js';
 import { inShard, sessionsInShard } from './shard.js';
+import { widenSizeRange } from './size-range.js';
 import { vetSessions } from './vetting/vet-sessions.js';
 
 /**
@@ -59,6 +60,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
     spentUsd: 0,
     budgetReached: false,
     textFieldsCut: 0,
+    poolSizes: null,
   };
   const budget = new Budget(options.maxCostUsd);
   const settings = folderSettingsOf(options);
@@ -125,6 +127,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
         emit({ type: 'session-exists', sessionId, folder });
         return;
       }
+      report.poolSizes = widenSizeRange(report.poolSizes, report.written, session.pool_tracks.length);
       report.written += 1;
       if (conversation.endedEarly !== null) report.keptShort += 1;
       emit({

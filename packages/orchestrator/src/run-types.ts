@@ -13,6 +13,7 @@ import type {
 import type { PromptSet } from '@tp2dg/prompts';
 import type { RunSettings } from './manifest/run-manifest.js';
 import type { Shard } from './shard.js';
+import type { SizeRange } from './size-range.js';
 import type { InputLimits } from './vetting/input-limits.js';
 
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
@@ -34,6 +35,10 @@ export interface RunGenerationOptions {
   turns: number;
   seed: number;
   responseFormat: ResponseFormat;
+  /** The language the Listener, the Recsys and the goal's examples write in (`--language`). */
+  language: string;
+  /** Recommendations reach the Listener with their lyrics excerpt (`--listener-lyrics`); off when absent. */
+  listenerLyrics?: boolean;
   maxReasks: number;
   /** Resends of a blocked request per agent turn, apart from the re-asks (`--max-blocked-retries`). */
   maxBlockedRetries: number;
@@ -152,4 +157,6 @@ export interface RunReport {
   budgetReached: boolean;
   /** Distinct text fields (a track's title, a user's country ...) cut to their caps. */
   textFieldsCut: number;
+  /** Pool sizes of the conversations written (the paper's are 21 to 32 tracks); null when none was. */
+  poolSizes: SizeRange | null;
 }

@@ -5,11 +5,11 @@ import { PROMPT_NAMES, type PromptName } from './prompt-names.js';
 /** The params and reply fields agents rely on: changing one is a breaking change. */
 const CONTRACT: Record<PromptName, { params: string[]; reply: string[] }> = {
   profile: {
-    params: ['demographics', 'track_count'],
+    params: ['demographics', 'track_count', 'track_contents'],
     reply: ['preferred_musical_culture', 'top_1_artist', 'top_1_genre'],
   },
   goal: {
-    params: ['candidate_goals', 'pool_size', 'turn_count'],
+    params: ['candidate_goals', 'pool_size', 'track_contents', 'turn_count', 'language'],
     reply: [
       'category_code',
       'specificity_code',
@@ -22,23 +22,47 @@ const CONTRACT: Record<PromptName, { params: string[]; reply: string[] }> = {
     ],
   },
   'listener-system': {
-    params: ['profile', 'goal', 'listener_expertise', 'target_turn_count', 'turn_count'],
+    params: [
+      'language',
+      'profile',
+      'goal',
+      'category',
+      'specificity',
+      'listener_expertise',
+      'initial_query_examples',
+      'iteration_query_examples',
+      'achieved_query_examples',
+      'turn_count',
+      'target_turn_count',
+    ],
     reply: [],
   },
-  'listener-priming': { params: ['track_count'], reply: [] },
-  'listener-first-turn': { params: ['initial_query_examples'], reply: ['thought', 'message'] },
+  'listener-priming': { params: ['track_count', 'track_contents'], reply: [] },
+  'listener-first-turn': {
+    params: ['turn_count', 'initial_query_examples', 'language'],
+    reply: ['thought', 'message'],
+  },
   'listener-turn-2': {
-    params: ['track', 'recsys_message', 'target_turn_count'],
+    params: ['turn_count', 'track', 'track_contents', 'recsys_message', 'target_turn_count', 'language'],
     reply: ['thought', 'goal_progress_assessment', 'message'],
   },
   'listener-turn-n': {
-    params: ['turn', 'track', 'recsys_message', 'target_turn_count', 'turn_count'],
+    params: [
+      'turn',
+      'turn_count',
+      'previous_turn',
+      'track',
+      'track_contents',
+      'recsys_message',
+      'target_turn_count',
+      'language',
+    ],
     reply: ['thought', 'goal_progress_assessment', 'message'],
   },
-  'recsys-system': { params: ['pool_size'], reply: [] },
-  'recsys-priming': { params: ['profile', 'pool_size'], reply: [] },
+  'recsys-system': { params: ['pool_size', 'language'], reply: [] },
+  'recsys-priming': { params: ['profile', 'pool_size', 'track_contents'], reply: [] },
   'recsys-turn': {
-    params: ['turn', 'listener_message', 'recommended_track_ids'],
+    params: ['turn', 'listener_message', 'recommended_track_ids', 'language'],
     reply: ['thought', 'track_id', 'message'],
   },
   'reply-format-yaml': { params: ['fields'], reply: [] },
@@ -74,13 +98,25 @@ describe('built-in templates', () => {
     }
   });
 
-  it('should render the specificity turn guide into the goal prompt', async () => {
+  it('should explain the specificity letters and the turn indices in the goal prompt', async () => {
     const text = (await loadPromptSet()).render('goal', {
-      candidate_goals: 'A-LL ...',
+      candidate_goals: 'Candidate 1: ...',
       pool_size: '24',
+      track_contents: 'a line of text',
       turn_count: '8',
+      language: 'English',
     });
-    expect(text).toContain('HH 1-2, HL 3-4, LL 3-7, LH 6-8');
-    expect(text).toContain('from 1 to 8');
+    expect(text).toContain('each L (low) or H (high)');
+    expect(text).toContain('recommendation k comes in turn k');
+    expect(text).toContain('lasts 8 turns');
+  });
+
+  it('should name no medium or lyrics in any template: what an agent gets is said from the data sent', async () => {
+    const prompts = await loadPromptSet();
+    for (const name of PROMPT_NAMES) {
+      expect(prompts.get(name).body, name).not.toMatch(
+        /lyric|audio|clip|cover|image|artwork|hear|listen to|look at/i,
+      );
+    }
   });
 });

@@ -66,10 +66,26 @@ describe('loadPromptSet', () => {
 
   it('should reject an override whose reply fields differ', async () => {
     const text =
-      '---\ndescription: x\nparams: [initial_query_examples]\nreply: [message]\n---\n{{initial_query_examples}}';
+      '---\ndescription: x\nparams: [turn_count, initial_query_examples, language]\nreply: [message]\n---\n{{turn_count}} {{initial_query_examples}} {{language}}';
     await writeFile(path.join(overridesDir, 'listener-first-turn.md'), text);
     const error = await loadError();
-    expect(error.message).toContain('expected [thought, message], found [message]');
+    expect(error.message).toContain('expected [thought, message], found [message]: it lacks thought)');
+  });
+
+  it('should refuse a template written for the old params, naming the new ones', async () => {
+    const before = [
+      '---',
+      'description: the turn-2 template of tp2dg before the language and pacing params',
+      'params: [track, recsys_message, target_turn_count]',
+      'reply: [thought, goal_progress_assessment, message]',
+      '---',
+      '{{track}} {{recsys_message}} {{target_turn_count}} thought goal_progress_assessment message',
+    ].join('\n');
+    await writeFile(path.join(overridesDir, 'listener-turn-2.md'), before);
+    const error = await loadError();
+    expect(error.message).toContain(
+      'expected [turn_count, track, track_contents, recsys_message, target_turn_count, language], found [track, recsys_message, target_turn_count]: it lacks turn_count, track_contents, language)',
+    );
   });
 
   it('should report an invalid override by its path', async () => {

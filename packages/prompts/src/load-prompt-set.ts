@@ -98,16 +98,26 @@ async function isRegularFile(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * An override written for another version's params (or reply fields) would leave a placeholder
+ * unfilled or a value unused: it is refused, naming what this version's template takes and
+ * what the override lacks or has too many, so it can be brought up to date.
+ */
 function checkSameContract(builtIn: PromptTemplate, override: PromptTemplate): void {
   for (const key of ['params', 'reply'] as const) {
-    if (!sameMembers(builtIn[key], override[key])) {
-      throw new Tp2dgError(
-        'PROMPT_TEMPLATE',
-        `${override.source}: ${key} differ from the built-in ${builtIn.name} template ` +
-          `(expected [${builtIn[key].join(', ')}], found [${override[key].join(', ')}]); ` +
-          `keep the same ${key}, only the wording may change`,
-      );
-    }
+    if (sameMembers(builtIn[key], override[key])) continue;
+    const lacking = builtIn[key].filter((name) => !override[key].includes(name));
+    const unknown = override[key].filter((name) => !builtIn[key].includes(name));
+    const differences = [
+      ...(lacking.length > 0 ? [`lacks ${lacking.join(', ')}`] : []),
+      ...(unknown.length > 0 ? [`has ${unknown.join(', ')}, which it no longer takes`] : []),
+    ];
+    throw new Tp2dgError(
+      'PROMPT_TEMPLATE',
+      `${override.source}: ${key} differ from the built-in ${builtIn.name} template ` +
+        `(expected [${builtIn[key].join(', ')}], found [${override[key].join(', ')}]: it ${differences.join(' and ')}); ` +
+        `keep the same ${key}, only the wording may change`,
+    );
   }
 }
 

@@ -46,6 +46,7 @@ describe('PromptSet.render', () => {
       turn: '3',
       listener_message: 'play {{turn}} and {{recommended_track_ids}} $& $1',
       recommended_track_ids: 't1, t2',
+      language: 'English',
     });
     expect(text).toContain('play {{turn}} and {{recommended_track_ids}} $& $1');
     expect(text).toContain('Turn 3.');

@@ -4,8 +4,8 @@ import {
   type ProfileSummary,
   type SeededRandom,
   type Session,
-  TARGET_TURN_RANGES,
   type Track,
+  targetTurnRange,
 } from '@tp2dg/entities';
 import { joinSentences } from './sentences.js';
 
@@ -42,9 +42,7 @@ export function simulatedGoal(
   random: SeededRandom,
 ): ConversationGoal {
   const template = random.pick(candidates);
-  const [low, high] = TARGET_TURN_RANGES[template.specificity_code];
-  const upper = Math.min(high, turnCount);
-  const lower = Math.min(low, upper);
+  const [lower, upper] = targetTurnRange(template.specificity_code, turnCount);
   return {
     category_code: template.category_code,
     specificity_code: template.specificity_code,

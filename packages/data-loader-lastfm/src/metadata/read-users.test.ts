@@ -7,7 +7,7 @@ import {
   removeFixtureDirectories,
   writeTable,
 } from '../test-support/fixture-files.js';
-import { ageGroupOf, genderOf, readUsers } from './read-users.js';
+import { ageGroupOf, ageOf, genderOf, readUsers } from './read-users.js';
 
 afterAll(removeFixtureDirectories);
 
@@ -19,8 +19,11 @@ describe('users', () => {
       '30s',
       '60s',
     ]);
-    for (const unknown of [undefined, '', '-1', '0', '3', '113', 'twenty', '2.5'])
+    for (const unknown of [undefined, '', '-1', '0', '3', '113', 'twenty', '2.5']) {
       expect(ageGroupOf(unknown)).toBeNull();
+      expect(ageOf(unknown)).toBeNull();
+    }
+    expect([ageOf('19'), ageOf(' 64 ')]).toEqual([19, 64]);
   });
 
   it('should read m and f as genders and anything else as unknown', () => {
@@ -40,9 +43,9 @@ describe('users', () => {
     const report = new RowReport();
     const users = await readUsers(file, defined(corpusLayouts['lfm-2b'].users, 'LFM-2b users'), report);
     expect([...users.values()]).toEqual([
-      { userId: '1', country: 'BR', ageGroup: '20s', gender: 'female' },
-      { userId: '2', country: null, ageGroup: null, gender: null },
-      { userId: '3', country: null, ageGroup: null, gender: null },
+      { userId: '1', country: 'BR', age: 23, ageGroup: '20s', gender: 'female' },
+      { userId: '2', country: null, age: null, ageGroup: null, gender: null },
+      { userId: '3', country: null, age: null, ageGroup: null, gender: null },
     ]);
     expect(report.entries()).toEqual([{ file, reason: 'user_id 1 repeated', count: 1, firstLine: 4 }]);
   });

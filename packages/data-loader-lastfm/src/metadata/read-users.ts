@@ -7,20 +7,27 @@ export interface CorpusUser {
   userId: string;
   /** As written, upper-cased (ISO 3166 alpha-2 in LFM-1b and LFM-2b). */
   country: string | null;
+  /** In years, as the users file states it (LFM-2b's `age`). */
+  age: number | null;
   /** Decade bucket as TalkPlayData 2 writes it: `20s` for 20 to 29. */
   ageGroup: string | null;
   gender: 'male' | 'female' | null;
 }
 
 /**
- * Decade bucket of an age, or null for what the corpora use as "unknown": -1, 0, empty,
- * and implausible values (Last.fm let people type any birth year).
+ * An age in years, or null for what the corpora use as "unknown": -1, 0, empty, and
+ * implausible values (Last.fm let people type any birth year).
  */
-export function ageGroupOf(age: string | undefined): string | null {
+export function ageOf(age: string | undefined): number | null {
   if (age === undefined || !/^\d+$/.test(age.trim())) return null;
   const years = Number(age);
-  if (years < 5 || years > 100) return null;
-  return `${Math.floor(years / 10) * 10}s`;
+  return years < 5 || years > 100 ? null : years;
+}
+
+/** Decade bucket of an age, or null when the age is unknown (see `ageOf`). */
+export function ageGroupOf(age: string | undefined): string | null {
+  const years = ageOf(age);
+  return years === null ? null : `${Math.floor(years / 10) * 10}s`;
 }
 
 /** `m`/`f` (any case, or spelled out) to a gender; `n`, empty and anything else to null. */
@@ -52,6 +59,7 @@ export async function readUsers(
     users.set(userId, {
       userId,
       country: countryOf(row.country),
+      age: ageOf(row.age),
       ageGroup: ageGroupOf(row.age),
       gender: genderOf(row.gender),
     });

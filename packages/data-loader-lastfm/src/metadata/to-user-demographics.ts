@@ -9,6 +9,7 @@ import type { CorpusUser } from './read-users.js';
  */
 export function toUserDemographics(userId: string, user: CorpusUser | undefined): UserDemographics {
   return createUserDemographics(userId, {
+    age: user?.age,
     age_group: user?.ageGroup,
     gender: user?.gender,
     country: user?.country,

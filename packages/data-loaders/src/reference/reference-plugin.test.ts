@@ -51,6 +51,32 @@ describe('reference loader', () => {
     expect(session?.pool_tracks).toHaveLength(26);
   });
 
+  it("should date a session by its session_date, else by its id's day, and name the user's country", async () => {
+    const dataDir = await createTemporaryCorpus({ sessions: 2 });
+    await editCorpusRecord(dataDir, 'playlists.json', 0, (record) => {
+      record.session_id = 'listener__2019-01-07';
+    });
+    await editCorpusRecord(dataDir, 'playlists.json', 1, (record) => {
+      record.session_date = '2020-05-31';
+    });
+    await editCorpusRecord(dataDir, 'users.json', 0, (record) => {
+      Object.assign(record, { age: 23, country: 'br' });
+    });
+    const { sessions } = await readSessions(dataDir, 2);
+    expect(sessions.map((session) => session.session_date)).toEqual(['2019-01-07', '2020-05-31']);
+    const user = sessions.find((session) => session.user.user_id === 'u01')?.user;
+    expect(user).toMatchObject({ age: 23, country: 'br', country_name: 'Brazil' });
+    expect(user?.provenance?.age).toBe('corpus');
+  });
+
+  it('should refuse a session_date that is not a day on the calendar, naming the record', async () => {
+    const dataDir = await createTemporaryCorpus();
+    await editCorpusRecord(dataDir, 'playlists.json', 0, (record) => {
+      record.session_date = '2019-02-30';
+    });
+    await expect(readSessions(dataDir, 2)).rejects.toThrow(/playlists\.json: sessions\[0\].*session_date/);
+  });
+
   it('should cap the pool at poolSize, keeping the earliest tracks', async () => {
     const dataDir = await createTemporaryCorpus({ tracksPerSession: 31, tracks: 40 });
     const { sessions: capped } = await readSessions(dataDir, 5, 8);

@@ -25,7 +25,12 @@ async function* sessionOutcomes(
   for await (const playlist of readPlaylists(corpus)) {
     // readPlaylists yields only sessions whose user is in users.json.
     const user = corpus.users.get(playlist.user_id) as UserDemographics;
-    const candidate = { sessionId: playlist.session_id, user, trackIds: playlist.track_ids };
+    const candidate = {
+      sessionId: playlist.session_id,
+      user,
+      trackIds: playlist.track_ids,
+      date: playlist.date,
+    };
     yield builder.build(candidate, lookupTrack);
   }
 }

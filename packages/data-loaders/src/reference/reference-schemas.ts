@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dateInSessionId } from '../session-building/date-in-session-id.js';
+import { CalendarDateSchema } from '../session-building/session-building-options.js';
 import { createUserDemographics } from '../session-building/user-demographics.js';
 
 /** Ids may be written as numbers (Last.fm user ids) or strings; the loader uses strings. */
@@ -21,6 +23,8 @@ const demographic = z.string().nullish();
 export const ReferenceUserSchema = z
   .object({
     user_id: IdSchema,
+    /** In years; a value that is not a whole number of at least 0 reads as unknown. */
+    age: z.number().nullish(),
     age_group: demographic,
     gender: demographic,
     country: demographic,
@@ -48,11 +52,21 @@ export const ReferenceTrackSchema = z.object({
 });
 export type ReferenceTrack = z.infer<typeof ReferenceTrackSchema>;
 
-export const ReferencePlaylistSchema = z.object({
-  user_id: IdSchema,
-  session_id: IdSchema,
-  track_ids: z.array(IdSchema),
-});
+/**
+ * A session. Its day is `session_date` when given, else the one its id ends in by the paper's
+ * convention (`u01__2019-01-07`); without either it is undated.
+ */
+export const ReferencePlaylistSchema = z
+  .object({
+    user_id: IdSchema,
+    session_id: IdSchema,
+    session_date: CalendarDateSchema.nullish(),
+    track_ids: z.array(IdSchema),
+  })
+  .transform(({ session_date, ...playlist }) => ({
+    ...playlist,
+    date: session_date ?? dateInSessionId(playlist.session_id),
+  }));
 export type ReferencePlaylist = z.infer<typeof ReferencePlaylistSchema>;
 
 /** Each file's top-level key and record schema, and the field that names a record in errors. */

@@ -5,9 +5,11 @@ import { SessionBuildingOptionsSchema } from './session-building-options.js';
 
 const user: UserDemographics = {
   user_id: 'u1',
+  age: 24,
   age_group: '20s',
   gender: 'f',
   country: 'BR',
+  country_name: 'Brazil',
   preferred_language: 'pt',
 };
 const track = (trackId: string, title = `Title ${trackId}`): Track => ({
@@ -37,6 +39,15 @@ describe('createSessionBuilder', () => {
     expect(outcome.session.pool_tracks.map((item) => item.track_id)).toEqual(['c', 'd']);
     expect(outcome.session.user).toBe(user);
     expect(outcome.session.session_id).toBe('s1');
+    expect(outcome.session.session_date).toBeNull();
+  });
+
+  it("should date a session with its candidate's day", () => {
+    const outcome = createSessionBuilder({ profileSize: 1 }).build(
+      candidate(['a', 'b'], { date: '2019-01-15' }),
+      lookup,
+    );
+    expect(outcome.kind === 'session' && outcome.session.session_date).toBe('2019-01-15');
   });
 
   it('should skip a session that is too short once cleaned, saying how many tracks were dropped', () => {
@@ -60,6 +71,29 @@ describe('createSessionBuilder', () => {
     expect(capped.kind === 'session' && capped.session.pool_tracks.length).toBe(2);
     const strict = createSessionBuilder({ profileSize: 2, building: building({ minPool: 6 }) });
     expect(strict.build(candidate([...'abcdefg']), lookup).kind).toBe('skipped');
+  });
+
+  it("should take the run's minPoolSize as the smallest pool, unless minPool is given", () => {
+    const sevenTracks = candidate([...'abcdefg']);
+    const enough = createSessionBuilder({ profileSize: 2, minPoolSize: 5 }).build(sevenTracks, lookup);
+    expect(enough.kind === 'session' && enough.session.pool_tracks.length).toBe(5);
+    const short = createSessionBuilder({ profileSize: 2, minPoolSize: 6 }).build(sevenTracks, lookup);
+    expect(short.kind === 'skipped' && short.skipped.reason).toContain(
+      'needs at least 8 (2 profiling + 6 pool)',
+    );
+    const overridden = createSessionBuilder({
+      profileSize: 2,
+      minPoolSize: 6,
+      building: building({ minPool: 2 }),
+    });
+    expect(overridden.build(sevenTracks, lookup).kind).toBe('session');
+  });
+
+  it('should refuse a smallest pool above the pool cap, which would skip every session', () => {
+    expect(() => createSessionBuilder({ profileSize: 2, poolSize: 4, minPoolSize: 8 })).toThrow(
+      /at least 8 tracks .* capped at 4/,
+    );
+    expect(() => createSessionBuilder({ profileSize: 2, minPoolSize: 40 })).toThrow(/capped at 32/);
   });
 
   it('should exclude, without a skip, sessions outside the user list or date range', () => {

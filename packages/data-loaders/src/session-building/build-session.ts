@@ -1,4 +1,4 @@
-import type { Session, Track, UserDemographics } from '@tp2dg/entities';
+import { type Session, Tp2dgError, type Track, type UserDemographics } from '@tp2dg/entities';
 import type { SessionSplitOptions, SkippedSession } from '../spec/v1/index.js';
 import { isSessionSampled } from './is-session-sampled.js';
 import {
@@ -6,7 +6,7 @@ import {
   type SessionBuildingOptions,
   SessionBuildingOptionsSchema,
 } from './session-building-options.js';
-import { assertSplitOptions, describeTooShort } from './split-session.js';
+import { assertSplitOptions, describeTooShort, effectiveMinPool } from './split-session.js';
 
 /** What a loader found for one session, before any cleaning. */
 export interface SessionCandidate {
@@ -14,7 +14,7 @@ export interface SessionCandidate {
   user: UserDemographics;
   /** In listening or playlist order; repeats, unknown ids and incomplete tracks allowed. */
   trackIds: readonly string[];
-  /** The session's day as YYYY-MM-DD (UTC), when the corpus has one; the date filters use it. */
+  /** The session's day as YYYY-MM-DD (UTC), when the corpus has one: its `session_date`, and what the date filters use. */
   date?: string;
 }
 
@@ -64,7 +64,16 @@ export function createSessionBuilder(options: SessionBuilderOptions): SessionBui
   assertSplitOptions(options);
   const building = options.building ?? SessionBuildingOptionsSchema.parse({});
   const users = building.users === undefined ? undefined : new Set(building.users);
-  const enough = options.profileSize + (options.poolSize ?? DEFAULT_POOL_CAP);
+  const poolCap = options.poolSize ?? DEFAULT_POOL_CAP;
+  const minPool = effectiveMinPool({ ...options, minPool: building.minPool });
+  if (minPool > poolCap) {
+    // Every session would be skipped, one by one: say so before any is read.
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `Pools must hold at least ${minPool} tracks (minPool, else minPoolSize: tp2dg-generate's --turns) but are capped at ${poolCap} (poolSize, --pool-size): every session would be skipped. Lower the first or raise the cap.`,
+    );
+  }
+  const enough = options.profileSize + poolCap;
   const selects = ({ sessionId, userId, date }: SessionHeader): boolean => {
     if (users !== undefined && !users.has(userId)) return false;
     if (building.dateFrom !== undefined || building.dateTo !== undefined) {
@@ -98,8 +107,8 @@ export function createSessionBuilder(options: SessionBuilderOptions): SessionBui
         tracks.set(trackId, track);
         withRepeats += 1;
       }
-      const split = { ...options, minPool: building.minPool };
-      if (tracks.size < options.profileSize + building.minPool) {
+      const split = { ...options, minPool };
+      if (tracks.size < options.profileSize + minPool) {
         const droppedNote = dropped > 0 ? `, after dropping ${dropped} unknown or incomplete track(s)` : '';
         const reason = `session "${candidate.sessionId}" ${describeTooShort(tracks.size, withRepeats, split)}${droppedNote}`;
         return { kind: 'skipped', skipped: { sessionId: candidate.sessionId, reason } };
@@ -109,6 +118,7 @@ export function createSessionBuilder(options: SessionBuilderOptions): SessionBui
         kind: 'session',
         session: {
           session_id: candidate.sessionId,
+          session_date: candidate.date ?? null,
           user: candidate.user,
           profiling_tracks: distinct.slice(0, options.profileSize),
           pool_tracks: distinct.slice(options.profileSize, enough),

@@ -20,7 +20,6 @@ describe('parseLoaderOptions', () => {
     expect(await parseLoaderOptions('mpd', schema, undefined)).toEqual({
       sample: 1,
       sampleSeed: '0',
-      minPool: 1,
     });
   });
 

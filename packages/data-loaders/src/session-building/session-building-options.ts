@@ -4,18 +4,16 @@ import { z } from 'zod';
 export const DEFAULT_PROFILE_SIZE = 5;
 
 /**
- * The pool when `poolSize` is not given: the rest of the session, but at most this many.
- * A Last.fm day or an MPD playlist can hold hundreds of tracks; every pool track is sent
- * to the Recsys in each turn, so an uncapped pool would make prompts grow without bound.
+ * The pool when `poolSize` is not given: the rest of the session, but at most this many, the
+ * largest pool of the paper (its pools hold 21 to 32 tracks). A Last.fm day or an MPD playlist
+ * can hold hundreds of tracks; every pool track is sent to the Recsys in each turn, so an
+ * uncapped pool would make prompts grow without bound.
  */
-export const DEFAULT_POOL_CAP = 50;
+export const DEFAULT_POOL_CAP = 32;
 
 const wholeNumber = (minimum: number) => z.coerce.number().int().min(minimum);
 /** A day as `YYYY-MM-DD` that is on the calendar. */
-export const CalendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a calendar date');
+export const CalendarDateSchema = z.iso.date({ error: 'expected a date as YYYY-MM-DD on the calendar' });
 /** A yes/no option: `true`/`false` (also `1`/`0`, `yes`/`no`) from the command line, a boolean from a config file. */
 export const FlagOptionSchema = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
@@ -40,8 +38,11 @@ export const SessionBuildingOptionsSchema = z.object({
   sample: z.coerce.number().gt(0).max(1).default(1),
   /** Seed of the sampling: another seed keeps another subset of the same size. */
   sampleSeed: z.coerce.string().default('0'),
-  /** Sessions whose pool would be smaller are skipped (reported through onSkip). */
-  minPool: wholeNumber(1).default(1),
+  /**
+   * Sessions whose pool would be smaller are skipped (reported through onSkip). When absent,
+   * the run's `minPoolSize` (tp2dg-generate passes its turn count), else 1.
+   */
+  minPool: wholeNumber(1).optional(),
   /** Only sessions on or after this day (YYYY-MM-DD, UTC); sessions without a date are left out. */
   dateFrom: CalendarDateSchema.optional(),
   /** Only sessions on or before this day (YYYY-MM-DD, UTC); sessions without a date are left out. */

@@ -5,8 +5,13 @@ import { DEFAULT_POOL_CAP } from './session-building-options.js';
 export type SessionSplit = { profiling: string[]; pool: string[] } | { skipReason: string };
 
 export interface SplitOptions extends SessionSplitOptions {
-  /** The smallest pool worth a conversation; 1 when absent. */
+  /** The smallest pool worth a conversation (the shared `minPool` option); `minPoolSize` when absent. */
   minPool?: number;
+}
+
+/** The smallest pool a session may have: `minPool` if given, else `minPoolSize`, else 1. */
+export function effectiveMinPool(options: SplitOptions): number {
+  return options.minPool ?? options.minPoolSize ?? 1;
 }
 
 /** Rejects sizes that would make every session empty or the split ambiguous. */
@@ -18,11 +23,18 @@ export function assertSplitOptions(options: SessionSplitOptions): void {
   if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1)) {
     throw new Tp2dgError('INVALID_ARGUMENT', `poolSize must be an integer >= 1 when given, got ${poolSize}.`);
   }
+  const { minPoolSize } = options;
+  if (minPoolSize !== undefined && (!Number.isInteger(minPoolSize) || minPoolSize < 1)) {
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `minPoolSize must be an integer >= 1 when given, got ${minPoolSize}.`,
+    );
+  }
 }
 
 /** Why a session of `distinct` tracks (`withRepeats` counting replays) is too short to split. */
 export function describeTooShort(distinct: number, withRepeats: number, options: SplitOptions): string {
-  const minPool = options.minPool ?? 1;
+  const minPool = effectiveMinPool(options);
   const repeats = distinct < withRepeats ? ` (${withRepeats} with repeats)` : '';
   return `has ${distinct} distinct tracks${repeats}; needs at least ${options.profileSize + minPool} (${options.profileSize} profiling + ${minPool} pool)`;
 }
@@ -35,7 +47,7 @@ export function describeTooShort(distinct: number, withRepeats: number, options:
  */
 export function splitSession(trackIds: readonly string[], options: SplitOptions): SessionSplit {
   const distinct = [...new Set(trackIds)];
-  if (distinct.length < options.profileSize + (options.minPool ?? 1)) {
+  if (distinct.length < options.profileSize + effectiveMinPool(options)) {
     return { skipReason: describeTooShort(distinct.length, trackIds.length, options) };
   }
   const rest = distinct.slice(options.profileSize);

@@ -14,6 +14,7 @@ export interface SyntheticCorpusOptions {
 export interface SyntheticRecords {
   users: Array<{
     user_id: string;
+    age: number;
     age_group: string;
     gender: string;
     country: string;

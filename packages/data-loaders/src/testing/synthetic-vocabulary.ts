@@ -111,16 +111,16 @@ export const lyricLines = [
   'Half a heart and a borrowed jacket, riding on the midnight bus',
 ] as const;
 
-/** Demographics that hang together (country, language); users are drawn from these. */
+/** Demographics that hang together (age and age group, country and language); users are drawn from these. */
 export const personas = [
-  { age_group: '18-24', gender: 'female', country: 'BR', preferred_language: 'Portuguese' },
-  { age_group: '25-34', gender: 'male', country: 'US', preferred_language: 'English' },
-  { age_group: '35-44', gender: 'non-binary', country: 'DE', preferred_language: 'German' },
-  { age_group: '45-54', gender: 'female', country: 'JP', preferred_language: 'Japanese' },
-  { age_group: '25-34', gender: 'female', country: 'KR', preferred_language: 'Korean' },
-  { age_group: '18-24', gender: 'male', country: 'MX', preferred_language: 'Spanish' },
-  { age_group: '55+', gender: 'male', country: 'GB', preferred_language: 'English' },
-  { age_group: '35-44', gender: 'female', country: 'FR', preferred_language: 'French' },
-  { age_group: '25-34', gender: 'male', country: 'NG', preferred_language: 'English' },
-  { age_group: '18-24', gender: 'non-binary', country: 'SE', preferred_language: 'Swedish' },
+  { age: 21, age_group: '18-24', gender: 'female', country: 'BR', preferred_language: 'Portuguese' },
+  { age: 29, age_group: '25-34', gender: 'male', country: 'US', preferred_language: 'English' },
+  { age: 38, age_group: '35-44', gender: 'non-binary', country: 'DE', preferred_language: 'German' },
+  { age: 50, age_group: '45-54', gender: 'female', country: 'JP', preferred_language: 'Japanese' },
+  { age: 31, age_group: '25-34', gender: 'female', country: 'KR', preferred_language: 'Korean' },
+  { age: 19, age_group: '18-24', gender: 'male', country: 'MX', preferred_language: 'Spanish' },
+  { age: 61, age_group: '55+', gender: 'male', country: 'GB', preferred_language: 'English' },
+  { age: 40, age_group: '35-44', gender: 'female', country: 'FR', preferred_language: 'French' },
+  { age: 27, age_group: '25-34', gender: 'male', country: 'NG', preferred_language: 'English' },
+  { age: 22, age_group: '18-24', gender: 'non-binary', country: 'SE', preferred_language: 'Swedish' },
 ] as const;

@@ -1,6 +1,6 @@
 import type { EmulatedGenerateBody } from './emulator-types.js';
 import type { WireReplyFields } from './format-wire-reply.js';
-import { findInUserTexts, jsonSchemaOf, replyKeysOf } from './wire-request.js';
+import { findInUserTexts, replyKeysOf } from './wire-request.js';
 import { remainingTrackIdsOf } from './wire-track-pool.js';
 
 /** Every adapted goal carries it, so a test can prove the Recsys never sees the goal. */
@@ -9,19 +9,18 @@ export const GOAL_MARKER = 'hidden-goal-marker';
 /** The acknowledgement of a priming message, which asks for no keys. */
 export const ACKNOWLEDGEMENT_TEXT = 'Got it, I have the tracks.';
 
-// goal-agent.ts formats each candidate as `Candidate N: category X (name), specificity YY`.
-const candidateLine = /^Candidate \d+: category ([A-K]) \(.*\), specificity (LL|HL|LH|HH)$/m;
-// goal.md: "a whole number from 1 to {{turn_count}}".
-const turnCountLine = /a whole number from 1 to (\d+)/;
+// goal-agent.ts formats each candidate as `Candidate N: category X (name), specificity YY
+// (words), target turns A to B`, the range already capped by the turn count.
+const candidateLine =
+  /^Candidate \d+: category ([A-K]) \(.*\), specificity (LL|HL|LH|HH) \(.*\), target turns (\d+) to (\d+)$/m;
 
 function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields {
   const candidate = findInUserTexts(body, candidateLine);
   if (candidate === null) {
-    throw new Error('goal prompt lists no "Candidate N: category X (...), specificity YY"');
+    throw new Error(
+      'goal prompt lists no "Candidate N: category X (...), specificity YY (...), target turns A to B"',
+    );
   }
-  const maximum =
-    jsonSchemaOf(body)?.properties?.target_turn_count?.maximum ??
-    Number(findInUserTexts(body, turnCountLine)?.[1] ?? 8);
   return {
     category_code: candidate[1],
     specificity_code: candidate[2],
@@ -33,7 +32,8 @@ function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields 
     ],
     iteration_query_examples: ['A bit slower, maybe, and softer?', 'Less drums this time, more voice.'],
     achieved_query_examples: ['That is exactly the mood I wanted.', 'Perfect, keep them coming like this.'],
-    target_turn_count: Math.min(maximum, 3),
+    // Any turn of the candidate's range passes the goal check; the earliest will do.
+    target_turn_count: Number(candidate[3]),
   };
 }
 

@@ -66,7 +66,7 @@ describe('createCooperativeResponder', () => {
     expect(first).toContain(
       'initial_query_examples:\n  - "Opening 1: something calm for a quiet night in?"\n',
     );
-    expect(first).toMatch(/\ntarget_turn_count: 3$/);
+    expect(first).toMatch(/\ntarget_turn_count: 6$/);
     const again = answer(withReask(goalBody(), 'no idea', templateReplyKeys('goal')));
     expect(again).toMatch(/^category_code: "B"\n/);
   });

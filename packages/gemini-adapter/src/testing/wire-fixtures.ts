@@ -44,10 +44,13 @@ export function recsysTurnBody(format: Format, recommended: readonly string[]): 
     turn: String(recommended.length + 1),
     listener_message: 'Something calm?',
     recommended_track_ids: recommended.length > 0 ? recommended.join(', ') : '(none yet)',
+    language: 'English',
   });
   const remaining = POOL.filter((id) => !recommended.includes(id));
   return {
-    systemInstruction: { parts: [{ text: renderTemplate('recsys-system', { pool_size: '3' }) }] },
+    systemInstruction: {
+      parts: [{ text: renderTemplate('recsys-system', { pool_size: '3', language: 'English' }) }],
+    },
     contents: [
       { role: 'user', parts: [{ text: priming }, ...poolParts] },
       { role: 'model', parts: [{ text: 'Got it.' }] },
@@ -70,10 +73,16 @@ export function recsysTurnBody(format: Format, recommended: readonly string[]): 
 /** The one-shot Goal request with two candidates, YAML format. */
 export function goalBody(): EmulatedGenerateBody {
   const candidates = [
-    'Candidate 1: category B (Mood), specificity LH\nlistener goal: calm',
-    'Candidate 2: category D (Era), specificity HH\nlistener goal: 80s',
+    'Candidate 1: category B (Mood), specificity LH (a loose request for one particular track), target turns 6 to 8\nlistener goal: calm',
+    'Candidate 2: category D (Era), specificity HH (a precise request for one particular track), target turns 1 to 2\nlistener goal: 80s',
   ].join('\n\n');
-  const text = renderTemplate('goal', { candidate_goals: candidates, pool_size: '3', turn_count: '8' });
+  const text = renderTemplate('goal', {
+    candidate_goals: candidates,
+    pool_size: '3',
+    track_contents: 'a line of text with its title and artist',
+    turn_count: '8',
+    language: 'English',
+  });
   return { contents: [userPrompt(text, templateReplyKeys('goal'), 'yaml')] };
 }
 
@@ -81,7 +90,9 @@ export function goalBody(): EmulatedGenerateBody {
 export function firstTurnBody(): EmulatedGenerateBody {
   const priming = renderTemplate('listener-priming', { track_count: '1' });
   const text = renderTemplate('listener-first-turn', {
+    turn_count: '8',
     initial_query_examples: '"Something calm?"; "Warm vocals: please."',
+    language: 'English',
   });
   return {
     systemInstruction: { parts: [{ text: renderTemplate('listener-system') }] },

@@ -19,7 +19,7 @@ export interface WireFilePart {
   mimeType: string;
 }
 
-type JsonSchema = { properties?: Record<string, { enum?: string[]; maximum?: number }> };
+type JsonSchema = { properties?: Record<string, { enum?: string[] }> };
 
 /**
  * The prompt a model reads: the body, with the system instruction and contents of the cache it

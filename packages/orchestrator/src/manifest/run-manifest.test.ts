@@ -47,6 +47,8 @@ describe('the run manifest', () => {
       seed: 42,
       source: 'reference',
       temperature: 0.7,
+      language: 'English',
+      listener_lyrics: false,
     });
     expect(created.settings.prompts_hash).toBe(fixtures.prompts.hash);
     expect(created).toMatchObject({ run_options: { concurrency: 1 }, versions: { '@tp2dg/cli': '1.2.3' } });

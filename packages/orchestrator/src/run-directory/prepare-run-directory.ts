@@ -65,6 +65,9 @@ function manifestContent(loader: DataLoaderV1, options: RunGenerationOptions) {
     pool_size: options.loaderOptions.poolSize ?? null,
     max_reasks: options.maxReasks,
     keep_short: options.keepShort ?? false,
+    // What the agents write in, and whether the Listener reads lyrics: both change the answers.
+    language: options.language,
+    listener_lyrics: options.listenerLyrics ?? false,
     ...manifest?.settings,
   };
   return {

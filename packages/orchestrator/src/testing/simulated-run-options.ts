@@ -1,4 +1,4 @@
-import { createSimulatedModel } from '@tp2dg/agents';
+import { createSimulatedModel, DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { referenceDataLoader } from '@tp2dg/data-loaders';
 import type { RunGenerationOptions } from '../run-types.js';
 import { DUMMY_DATA_DIR, type loadPromptsAndCatalog } from './dummy-fixtures.js';
@@ -28,6 +28,7 @@ export function simulatedRunOptions(
     turns: 8,
     seed,
     responseFormat: 'yaml',
+    language: DEFAULT_LANGUAGE,
     maxReasks: 2,
     maxBlockedRetries: 2,
     ...overrides,

@@ -14,9 +14,11 @@ const session = (tracks: Track[]): Session => ({
   session_id: 's1',
   user: {
     user_id: 'u1',
+    age: null,
     age_group: '25-34',
     gender: null,
     country: 'x'.repeat(12),
+    country_name: null,
     preferred_language: 'en',
   },
   profiling_tracks: tracks.slice(0, 1),

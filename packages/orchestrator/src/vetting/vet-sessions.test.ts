@@ -33,7 +33,15 @@ const track = (id: string, fields: Partial<Track> = {}): Track => ({
 
 const session = (id: string, pool: Track[]): Session => ({
   session_id: id,
-  user: { user_id: 'u1', age_group: null, gender: null, country: null, preferred_language: null },
+  user: {
+    user_id: 'u1',
+    age: null,
+    age_group: null,
+    gender: null,
+    country: null,
+    country_name: null,
+    preferred_language: null,
+  },
   profiling_tracks: [track('p1')],
   pool_tracks: pool,
 });

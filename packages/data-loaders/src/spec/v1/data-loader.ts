@@ -7,6 +7,14 @@ export interface SessionSplitOptions {
   profileSize: number;
   /** Upper bound on the pool; the rest of the session after profiling when absent. */
   poolSize?: number;
+  /**
+   * The smallest pool a session may have; a shorter session is skipped (`onSkip`). tp2dg-generate
+   * passes its turn count, so every session it takes can make all its turns (no track is
+   * recommended twice). The shared `minPool` option overrides it; 1 when both are absent.
+   * Optional since v1 grew it: a loader that ignores it yields shorter sessions, whose
+   * conversations then have as many turns as their pool has tracks.
+   */
+  minPoolSize?: number;
 }
 
 /** A session a loader passed over, with the reason; the run counts these. */
