@@ -59,6 +59,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     );
   }
   const selection = await selectSessions(files, options);
+  if (selection.kept.length === 0) throw nothingToExport(options.input, selection.leftOut);
   const splits = splitSessions(selection.kept, options.split);
   const facts = await readRunFacts(files.manifests);
   const stats = emptyStatistics();
@@ -80,6 +81,16 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     });
   });
   return { stats, leftOut: selection.leftOut, simulatedKept: selection.simulatedKept };
+}
+
+/** A dataset without a conversation helps no one: say what left each one out. */
+function nothingToExport(input: string, leftOut: LeftOut): Tp2dgError {
+  const { short, failed, simulated, duplicate } = leftOut;
+  const hint = simulated > 0 ? ' Simulated ones are exported only with --allow-simulated.' : '';
+  return new Tp2dgError(
+    'INVALID_INPUT',
+    `--input ${input} has no complete conversation to export (left out: ${short} short, ${failed} failed, ${simulated} simulated, ${duplicate} duplicate).${hint}`,
+  );
 }
 
 function checkRatios({ testRatio, coldRatio }: SplitOptions): void {
