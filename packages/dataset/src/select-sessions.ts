@@ -1,3 +1,4 @@
+import { dirname, sep } from 'node:path';
 import { FailureRecordSchema, readJsonLines, Tp2dgError } from '@tp2dg/entities';
 import type { RunFiles } from './find-run-files.js';
 import { readSessionHeader, type SessionHeader } from './session-record.js';
@@ -52,10 +53,13 @@ export async function selectSessions(files: RunFiles, options: SelectOptions): P
     turnsRequested: new Map(),
   };
   const seen = new Set<string>();
-  const withFolder = new Set<string>();
+  /** The folders of each session id, kept or not: a failure another run finished is not this run's loss. */
+  const foldersOf = new Map<string, string[]>();
   for (const folder of files.sessionFolders) {
     const header = await readSessionHeader(folder);
-    withFolder.add(header.file.session_id);
+    const folders = foldersOf.get(header.file.session_id) ?? [];
+    foldersOf.set(header.file.session_id, folders);
+    folders.push(folder);
     const reason = leftOutReason(header, options, seen);
     if (reason !== undefined) {
       selection.leftOut[reason] += 1;
@@ -75,7 +79,7 @@ export async function selectSessions(files: RunFiles, options: SelectOptions): P
       sessionDate: header.sessionDate,
     });
   }
-  selection.leftOut.failed = await countFailed(files.failureLogs, withFolder);
+  selection.leftOut.failed = await countFailed(files.failureLogs, foldersOf);
   if (!options.allowMixed) refuseMix(selection);
   return selection;
 }
@@ -92,12 +96,24 @@ function leftOutReason(
   return undefined;
 }
 
-/** Sessions a failure log names that have no folder: failed or skipped, and never retried to the end. */
-async function countFailed(failureLogs: readonly string[], withFolder: ReadonlySet<string>): Promise<number> {
+/**
+ * Sessions a failure log names that have no folder in its run directory: failed or skipped,
+ * and not finished by a later attempt. Counted once per run directory and session.
+ */
+async function countFailed(
+  failureLogs: readonly string[],
+  foldersOf: ReadonlyMap<string, readonly string[]>,
+): Promise<number> {
   const failed = new Set<string>();
   for (const log of failureLogs) {
+    const runDirectory = dirname(log);
     const { records } = await readJsonLines(log, (value) => FailureRecordSchema.safeParse(value).data);
-    for (const record of records) if (!withFolder.has(record.session_id)) failed.add(record.session_id);
+    for (const { session_id } of records) {
+      const finished = (foldersOf.get(session_id) ?? []).some((folder) =>
+        folder.startsWith(runDirectory + sep),
+      );
+      if (!finished) failed.add(`${runDirectory}\u0000${session_id}`);
+    }
   }
   return failed.size;
 }
