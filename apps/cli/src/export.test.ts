@@ -117,6 +117,48 @@ describe('tp2dg-export of a simulated run with --allow-simulated', () => {
   });
 });
 
+describe('tp2dg-export of a run saved with the fields of a later tp2dg', () => {
+  /** A copy of the run whose files have `session_date` and the user's `age` and `country_name`. */
+  async function datedRun(): Promise<string> {
+    const dated = join(root, 'dated-run');
+    await cp(run, dated, { recursive: true });
+    for (const user of ['u01', 'u02', 'u03', 'u04']) {
+      const userFolder = join(dated, 'simulated', 'dummy', user);
+      for (const session of await readdir(userFolder)) {
+        const sessionFile = join(userFolder, session, 'session.json');
+        const saved = JSON.parse(await readFile(sessionFile, 'utf8'));
+        await writeFile(sessionFile, JSON.stringify({ ...saved, session_date: session.split('__')[1] }));
+        const profilingFile = join(userFolder, session, 'profiling.json');
+        const profiling = JSON.parse(await readFile(profilingFile, 'utf8'));
+        profiling.user = { ...profiling.user, age: 30, country_name: 'Somewhere' };
+        await writeFile(profilingFile, JSON.stringify(profiling));
+      }
+    }
+    return dated;
+  }
+
+  it('should read them into the published fields and split by date, the latest conversations in test', async () => {
+    const dated = await datedRun();
+    const out = join(root, 'by-date');
+    const result = await runNode(EXPORT, [
+      ...['--input', dated, '--out', out, '--allow-simulated', '--split-by', 'date', '--test-ratio', '0.25'],
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const train = await readParquet(join(out, 'data/conversations/train-00000-of-00001.parquet'));
+    const test = await readParquet(join(out, 'data/conversations/test-00000-of-00001.parquet'));
+    expect(test).toHaveLength(2);
+    const latestTrain = train.map((row) => row.session_date as string).sort().at(-1) as string;
+    for (const row of test) expect((row.session_date as string) > latestTrain).toBe(true);
+    expect(test[0]?.user_profile).toMatchObject({ age: 30, country_name: 'Somewhere' });
+  });
+
+  it('should refuse --split-by date on a run without session_date, naming the session', async () => {
+    const { result } = await exportRun('undated', '--allow-simulated', '--split-by', 'date');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/session\.json: session u0\d__[\d-]+ has no session_date/);
+  });
+});
+
 describe('tp2dg-export refusals', () => {
   it('should export nothing from a simulated run without --allow-simulated, and say why in one line', async () => {
     const { out, result } = await exportRun('refused');
