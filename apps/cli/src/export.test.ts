@@ -89,6 +89,8 @@ describe('tp2dg-export of a simulated run with --allow-simulated', () => {
     const tracks = await readParquet(join(out, 'data/tracks/test-00000-of-00001.parquet'));
     expect(numExamples(card, 'tracks', 'test')).toBe(tracks.length);
     expect(new Set(tracks.map((track) => track.track_id)).size).toBe(tracks.length);
+    // The demo corpus's clips are 3 s WAVs, still where the run read them.
+    expect(new Set(tracks.map((track) => track.clip_seconds))).toEqual(new Set([3]));
     expect(card.header.license).toBe('mit');
     expect(card.body).toContain('demo corpus');
   });
@@ -147,7 +149,10 @@ describe('tp2dg-export of a run saved with the fields of a later tp2dg', () => {
     const train = await readParquet(join(out, 'data/conversations/train-00000-of-00001.parquet'));
     const test = await readParquet(join(out, 'data/conversations/test-00000-of-00001.parquet'));
     expect(test).toHaveLength(2);
-    const latestTrain = train.map((row) => row.session_date as string).sort().at(-1) as string;
+    const latestTrain = train
+      .map((row) => row.session_date as string)
+      .sort()
+      .at(-1) as string;
     for (const row of test) expect((row.session_date as string) > latestTrain).toBe(true);
     expect(test[0]?.user_profile).toMatchObject({ age: 30, country_name: 'Somewhere' });
   });

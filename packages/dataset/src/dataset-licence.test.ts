@@ -11,6 +11,7 @@ const facts = (licences: (CorpusTerms | null)[], demoCorpusOnly = false): RunFac
   tp2dgVersions: [],
   licences,
   demoCorpusOnly,
+  corpusDirectories: new Map(),
 });
 
 const CC_BY: CorpusTerms = {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
+import { clipSeconds } from './clip-seconds.js';
 import { conversationCost } from './conversation-cost.js';
 import { conversationExtraRow, conversationRow, trackRow, userProfileRow } from './conversation-rows.js';
 import { dataFilePath, datasetCard } from './dataset-card.js';
@@ -64,7 +65,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   const facts = await readRunFacts(files.manifests);
   const stats = emptyStatistics();
   await writeFolderAtomically(options.out, async (staging) => {
-    await writeRows(staging, options.format, selection, splits, stats);
+    await writeRows(staging, options.format, selection, splits, stats, facts.corpusDirectories);
     const card = datasetCard({
       format: options.format,
       stats,
@@ -110,7 +111,10 @@ async function writeRows(
   selection: Selection,
   splits: Splits,
   stats: DatasetStatistics,
+  corpusDirectories: ReadonlyMap<string, string>,
 ): Promise<void> {
+  const corpusOf = (folder: string) =>
+    [...corpusDirectories].find(([runDirectory]) => folder.startsWith(runDirectory + sep))?.[1];
   const tables = new Map<string, TableFile>();
   const add = async (config: ConfigName, split: Split, row: Row) => {
     const key = `${config}/${split}`;
@@ -145,7 +149,9 @@ async function writeRows(
     await add('conversations_extra', split, conversationExtraRow(record, cost));
     if (firstTime('users', split, kept.userId)) await add('users', split, userProfileRow(record, userSplit));
     for (const track of [...header.file.liked_tracks, ...header.file.pool_tracks]) {
-      if (firstTime('tracks', split, track.track_id)) await add('tracks', split, trackRow(track, null));
+      if (firstTime('tracks', split, track.track_id)) {
+        await add('tracks', split, trackRow(track, await clipSeconds(track, corpusOf(kept.folder))));
+      }
     }
     countConversation(stats, record, cost);
   }

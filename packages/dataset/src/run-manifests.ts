@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { tryParseJson } from '@tp2dg/entities';
 import { badInput } from './read-json-file.js';
 
@@ -23,6 +24,8 @@ export interface RunFacts {
   licences: (CorpusTerms | null)[];
   /** Whether every run read the bundled demo corpus. */
   demoCorpusOnly: boolean;
+  /** The corpus directory (`--data`) of each run directory, where media paths are relative to. */
+  corpusDirectories: Map<string, string>;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function readRunFacts(manifests: readonly string[]): Promise<RunFac
   };
   const licences = new Map<string, CorpusTerms | null>();
   let demoCorpusOnly = manifests.length > 0;
+  const corpusDirectories = new Map<string, string>();
   for (const file of manifests) {
     const manifest = tryParseJson(await readFile(file, 'utf8'));
     if (typeof manifest !== 'object' || manifest === null)
@@ -56,6 +60,7 @@ export async function readRunFacts(manifests: readonly string[]): Promise<RunFac
     add(values.tp2dgVersions, versions?.['@tp2dg/cli']);
     // The reference loader reading the bundled corpus: its terms are the demo corpus's own.
     demoCorpusOnly &&= settings?.source === 'reference' && settings?.corpus === 'dummy';
+    if (typeof run_options?.data === 'string') corpusDirectories.set(dirname(file), run_options.data);
     for (const terms of termsOf(corpus_licence)) licences.set(JSON.stringify(terms), terms);
   }
   const sorted = (set: Set<string>) => [...set].sort();
@@ -68,6 +73,7 @@ export async function readRunFacts(manifests: readonly string[]): Promise<RunFac
     tp2dgVersions: sorted(values.tp2dgVersions),
     licences: [...licences.values()],
     demoCorpusOnly,
+    corpusDirectories,
   };
 }
 
