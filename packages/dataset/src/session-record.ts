@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type ChatFile,
   ChatFileSchema,
@@ -32,7 +32,8 @@ export interface SessionRecord extends SessionHeader {
 
 export async function readSessionHeader(folder: string): Promise<SessionHeader> {
   const file = join(folder, 'session.json');
-  const { parsed, raw } = await readJsonFile(file, SessionFileSchema, 'session.json');
+  // Its id is in the file being read: the folder name (the id, percent-encoded) stands for it.
+  const { parsed, raw } = await readJsonFile(file, SessionFileSchema, `session folder ${basename(folder)}`);
   return {
     folder,
     file: parsed,
