@@ -73,7 +73,7 @@ function cardBody(input: CardInput): string {
     simulatedWarning(input),
     'Synthetic conversational music recommendations made with tp2dg, an open implementation of the ' +
       'TalkPlayData 2 generation method: language models play a listener with a hidden goal and a ' +
-      'recommender that can only pick from a pool of real tracks, and each turn records the ' +
+      'recommender that can only pick from a pool of corpus tracks, and each turn records the ' +
       'listener message, the recommended track and the recommender reply.',
     generationSection(input),
     leftOutSection(input),
