@@ -79,6 +79,16 @@ describe('a Parquet table file', () => {
   });
 });
 
+describe('a table file that cannot be written', () => {
+  it('should fail with one OUTPUT_WRITE error naming the file', () => {
+    const file = join(folder, 'no-such-folder', 'rows.parquet');
+    expect(() => openTableFile(file, CONVERSATION_FEATURES, 'parquet')).toThrow(
+      expect.objectContaining({ code: 'OUTPUT_WRITE' }),
+    );
+    expect(() => openTableFile(file, CONVERSATION_FEATURES, 'parquet')).toThrow(file);
+  });
+});
+
 describe('a JSON-lines table file', () => {
   it('should write one row per line', async () => {
     const file = join(folder, 'rows.jsonl');

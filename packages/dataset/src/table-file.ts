@@ -27,11 +27,16 @@ export function openTableFile(file: string, features: Features, format: DatasetF
 
 function parquetFile(file: string, features: Features): TableFile {
   const names = Object.keys(features);
-  const writer = new ParquetWriter({
-    writer: fileWriter(file),
-    schema: parquetSchema(features),
-    createdBy: 'tp2dg-export',
-  });
+  // The writer appends to the file synchronously: a full disk or a lost folder throws from it.
+  const writer = onFile(
+    file,
+    () =>
+      new ParquetWriter({
+        writer: fileWriter(file),
+        schema: parquetSchema(features),
+        createdBy: 'tp2dg-export',
+      }),
+  );
   let pending: Row[] = [];
   let count = 0;
   const flush = async () => {
@@ -40,7 +45,7 @@ function parquetFile(file: string, features: Features): TableFile {
       const feature = features[name] as NonNullable<Features[string]>;
       return { name, data: pending.map((row) => parquetValue(feature, row[name])) };
     });
-    await writer.write({ columnData, rowGroupSize: pending.length });
+    await onFile(file, () => writer.write({ columnData, rowGroupSize: pending.length }));
     pending = [];
   };
   return {
@@ -51,10 +56,23 @@ function parquetFile(file: string, features: Features): TableFile {
     },
     async close() {
       await flush();
-      await writer.finish();
+      await onFile(file, () => writer.finish());
       return count;
     },
   };
+}
+
+/**
+ * Runs a write of `file`, turning a system error (ENOSPC, EACCES ...) into the one-line
+ * OUTPUT_WRITE error naming the file; any other error is a bug and is passed on as it is.
+ */
+function onFile<T>(file: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code === 'string') throw outputWriteError(file, error);
+    throw error;
+  }
 }
 
 function jsonLinesFile(file: string): TableFile {
