@@ -205,6 +205,15 @@ describe('tp2dg-export refusals', () => {
     expect((await readdir(dirname(out))).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
+  it('should never write over the run it exports, even with --force', async () => {
+    for (const out of [run, root]) {
+      const result = await runNode(EXPORT, ['--input', run, '--out', out, '--allow-simulated', '--force']);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('would replace the run');
+    }
+    expect(await readdir(corpusRoot())).toContain('run-manifest.json');
+  });
+
   it('should refuse ratios that do not make splits', async () => {
     const { result } = await exportRun(
       'bad-ratio',

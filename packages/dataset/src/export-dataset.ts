@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
 import { clipSeconds } from './clip-seconds.js';
 import { conversationCost } from './conversation-cost.js';
@@ -46,6 +46,7 @@ const EXPORTER_VERSION = (
  */
 export async function exportDataset(options: ExportOptions): Promise<ExportResult> {
   checkRatios(options.split);
+  refuseOutAroundInput(options.input, options.out);
   await checkOutputFolder(options.out, options.force);
   const files = await findRunFiles(options.input).catch((error: NodeJS.ErrnoException) => {
     throw new Tp2dgError(
@@ -82,6 +83,18 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
     });
   });
   return { stats, leftOut: selection.leftOut, simulatedKept: selection.simulatedKept };
+}
+
+/** Replacing `out` must never delete the run it is made from, `--force` or not. */
+function refuseOutAroundInput(input: string, out: string): void {
+  const path = relative(resolve(out), resolve(input));
+  const outside = path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path);
+  if (!outside) {
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `--out ${out} holds --input ${input}: writing the dataset there would replace the run. Choose another --out.`,
+    );
+  }
 }
 
 /** A dataset without a conversation helps no one: say what left each one out. */
