@@ -129,7 +129,11 @@ describe('tp2dg-export of a run saved with the fields of a later tp2dg', () => {
       for (const session of await readdir(userFolder)) {
         const sessionFile = join(userFolder, session, 'session.json');
         const saved = JSON.parse(await readFile(sessionFile, 'utf8'));
-        await writeFile(sessionFile, JSON.stringify({ ...saved, session_date: session.split('__')[1] }));
+        const goal = { ...saved.goal, category: 'Named category' };
+        await writeFile(
+          sessionFile,
+          JSON.stringify({ ...saved, goal, session_date: session.split('__')[1] }),
+        );
         const profilingFile = join(userFolder, session, 'profiling.json');
         const profiling = JSON.parse(await readFile(profilingFile, 'utf8'));
         profiling.user = { ...profiling.user, age: 30, country_name: 'Somewhere' };
@@ -155,6 +159,8 @@ describe('tp2dg-export of a run saved with the fields of a later tp2dg', () => {
       .at(-1) as string;
     for (const row of test) expect((row.session_date as string) > latestTrain).toBe(true);
     expect(test[0]?.user_profile).toMatchObject({ age: 30, country_name: 'Somewhere' });
+    const extra = await readParquet(join(out, 'data/conversations_extra/test-00000-of-00001.parquet'));
+    expect(extra.map((row) => row.goal_category_name)).toEqual(['Named category', 'Named category']);
   });
 
   it('should refuse --split-by date on a run without session_date, naming the session', async () => {

@@ -63,6 +63,7 @@ export function conversationExtraRow(record: SessionRecord, costUsd: number | nu
     seed: file.provenance.seed,
     response_format: file.provenance.response_format,
     goal_template_codes: file.provenance.goal_template_codes,
+    goal_category_name: record.goalCategoryName,
     listener_expertise: goal.goal.listener_expertise,
     target_turn_count: goal.goal.target_turn_count,
     turns_requested: file.turns_requested,

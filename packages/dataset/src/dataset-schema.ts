@@ -48,6 +48,8 @@ export const CONVERSATION_EXTRA_FEATURES = {
   seed: int64,
   response_format: string,
   goal_template_codes: list(string),
+  // The published `category` is the catalog's code (`H`); its name is here when the run kept it.
+  goal_category_name: string,
   listener_expertise: string,
   target_turn_count: int64,
   turns_requested: int64,

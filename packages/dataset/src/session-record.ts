@@ -18,6 +18,8 @@ export interface SessionHeader {
   file: SessionFile;
   /** `session_date` of the loader's session; null in runs of versions that did not save it. */
   sessionDate: string | null;
+  /** The goal category's name, which later versions keep beside its code; null before. */
+  goalCategoryName: string | null;
   simulated: boolean;
 }
 
@@ -38,6 +40,7 @@ export async function readSessionHeader(folder: string): Promise<SessionHeader> 
     folder,
     file: parsed,
     sessionDate: optionalString(raw.session_date),
+    goalCategoryName: optionalString((raw.goal as Record<string, unknown> | undefined)?.category),
     // Either label says so: files of versions before the labels only have the provenance.
     simulated: parsed.simulated || parsed.provenance.provider === SIMULATED_PROVIDER,
   };
