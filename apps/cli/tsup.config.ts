@@ -3,6 +3,6 @@ import { sharedBuild } from '../../tsup.base';
 
 export default defineConfig({
   ...sharedBuild,
-  // The bin is bin/tp2dg-generate.js, which imports this: no shebang needed here.
-  entry: ['src/generate.ts'],
+  // The bins are bin/tp2dg-*.js, which import these: no shebang needed here.
+  entry: ['src/generate.ts', 'src/export.ts'],
 });

@@ -31,10 +31,12 @@ describe('the root scripts of the repository', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('should link both bins at the root for `pnpm exec`', async () => {
+  it('should link the bins at the root for `pnpm exec`', async () => {
     const summary = await runProgram('pnpm', ['exec', 'tp2dg-summary', '--input', output, '--json']);
     expect(JSON.parse(summary.stdout).conversations.total).toBe(2);
     const help = await runProgram('pnpm', ['exec', 'tp2dg-generate', '--help']);
     expect(help.stdout.startsWith('tp2dg-generate [options]')).toBe(true);
+    const exportHelp = await runProgram('pnpm', ['exec', 'tp2dg-export', '--help']);
+    expect(exportHelp.stdout.startsWith('tp2dg-export --input DIR --out DATASET_DIR')).toBe(true);
   });
 });

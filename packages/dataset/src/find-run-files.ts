@@ -1,0 +1,43 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The generator's failure logs: one per run, or one per shard of a split corpus. */
+const FAILURE_LOG = /^failures(-shard-\d+-of-\d+)?\.jsonl$/;
+/** Its run manifests, likewise. */
+const RUN_MANIFEST = /^run-manifest(-shard-\d+-of-\d+)?\.json$/;
+
+export interface RunFiles {
+  /** Folders holding a `session.json`: finished conversations (folders are put in place whole). */
+  sessionFolders: string[];
+  failureLogs: string[];
+  manifests: string[];
+}
+
+/**
+ * Walks `root` depth-first, as `tp2dg-summary` does: links are not followed (a loop cannot
+ * hang it), dot-folders (staging folders, journals) are never results, and the lists are
+ * sorted so an export does not depend on directory order.
+ */
+export async function findRunFiles(root: string): Promise<RunFiles> {
+  const found: RunFiles = { sessionFolders: [], failureLogs: [], manifests: [] };
+  const pending = [root];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    const entries = await readdir(folder, { withFileTypes: true });
+    const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
+    for (const name of files) {
+      if (FAILURE_LOG.test(name)) found.failureLogs.push(join(folder, name));
+      if (RUN_MANIFEST.test(name)) found.manifests.push(join(folder, name));
+    }
+    if (files.has('session.json')) {
+      found.sessionFolders.push(folder);
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) pending.push(join(folder, entry.name));
+    }
+  }
+  found.sessionFolders.sort();
+  found.failureLogs.sort();
+  found.manifests.sort();
+  return found;
+}

@@ -1,0 +1,73 @@
+import { basename, join } from 'node:path';
+import {
+  type ChatFile,
+  ChatFileSchema,
+  type ConversationGoalFile,
+  ConversationGoalFileSchema,
+  type ProfilingFile,
+  ProfilingFileSchema,
+  type SessionFile,
+  SessionFileSchema,
+  SIMULATED_PROVIDER,
+} from '@tp2dg/entities';
+import { readJsonFile } from './read-json-file.js';
+
+/** What the first pass needs of a session folder: its `session.json` alone. */
+export interface SessionHeader {
+  folder: string;
+  file: SessionFile;
+  /** `session_date` of the loader's session; null in runs of versions that did not save it. */
+  sessionDate: string | null;
+  /** The goal category's name, which later versions keep beside its code; null before. */
+  goalCategoryName: string | null;
+  simulated: boolean;
+}
+
+/** A whole session folder, for its rows. */
+export interface SessionRecord extends SessionHeader {
+  profiling: ProfilingFile;
+  /** The user as saved, with fields this version's schema does not know (`age`, `country_name`). */
+  rawUser: Record<string, unknown>;
+  goal: ConversationGoalFile;
+  chat: ChatFile;
+}
+
+export async function readSessionHeader(folder: string): Promise<SessionHeader> {
+  const file = join(folder, 'session.json');
+  // Its id is in the file being read: the folder name (the id, percent-encoded) stands for it.
+  const { parsed, raw } = await readJsonFile(file, SessionFileSchema, `session folder ${basename(folder)}`);
+  return {
+    folder,
+    file: parsed,
+    sessionDate: optionalString(raw.session_date),
+    goalCategoryName: optionalString((raw.goal as Record<string, unknown> | undefined)?.category),
+    // Either label says so: files of versions before the labels only have the provenance.
+    simulated: parsed.simulated || parsed.provenance.provider === SIMULATED_PROVIDER,
+  };
+}
+
+export async function readSessionRecord(header: SessionHeader): Promise<SessionRecord> {
+  const record = `session ${header.file.session_id}`;
+  const [profiling, goal, chat] = await Promise.all([
+    readJsonFile(join(header.folder, 'profiling.json'), ProfilingFileSchema, record),
+    readJsonFile(join(header.folder, 'conversation_goal.json'), ConversationGoalFileSchema, record),
+    readJsonFile(join(header.folder, 'chat.json'), ChatFileSchema, record),
+  ]);
+  return {
+    ...header,
+    profiling: profiling.parsed,
+    rawUser: (profiling.raw.user ?? {}) as Record<string, unknown>,
+    goal: goal.parsed,
+    chat: chat.parsed,
+  };
+}
+
+/** A string field read defensively: anything else, or absent, is null. */
+export function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** A whole-number field read defensively. */
+export function optionalInteger(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) ? value : null;
+}
