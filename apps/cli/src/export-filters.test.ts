@@ -37,9 +37,9 @@ beforeAll(async () => {
   const responder = createCooperativeResponder({
     intercept: (request) => {
       const agent = agentOf(request.body);
-      if (agent === 'profile' && mentions(request, 'country: JP')) return { finishReason: 'SAFETY' };
+      if (agent === 'profile' && mentions(request, 'country: Japan (JP)')) return { finishReason: 'SAFETY' };
       const lastTurn = JSON.stringify(request.body.contents.at(-1));
-      if (agent === 'recsys' && mentions(request, 'country: DE') && lastTurn.includes('Turn 3.')) {
+      if (agent === 'recsys' && mentions(request, 'country: Germany (DE)') && lastTurn.includes('Turn 3.')) {
         return { finishReason: 'SAFETY' };
       }
       return undefined;

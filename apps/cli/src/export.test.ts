@@ -164,7 +164,18 @@ describe('tp2dg-export of a run saved with the fields of a later tp2dg', () => {
   });
 
   it('should refuse --split-by date on a run without session_date, naming the session', async () => {
-    const { result } = await exportRun('undated', '--allow-simulated', '--split-by', 'date');
+    // A run saved before session.json had `session_date`.
+    const undated = join(root, 'undated-run');
+    await cp(run, undated, { recursive: true });
+    const userFolder = join(undated, 'simulated', 'dummy', 'u01');
+    for (const session of await readdir(userFolder)) {
+      const sessionFile = join(userFolder, session, 'session.json');
+      const { session_date: _dropped, ...saved } = JSON.parse(await readFile(sessionFile, 'utf8'));
+      await writeFile(sessionFile, JSON.stringify(saved));
+    }
+    const out = join(root, 'undated');
+    const args = ['--input', undated, '--out', out, '--allow-simulated', '--split-by', 'date'];
+    const result = await runNode(EXPORT, args);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/session\.json: session u0\d__[\d-]+ has no session_date/);
   });
