@@ -105,18 +105,22 @@ export function cacheUpkeepCost(usage: TokenUsage, rates: ModelRates): number {
 }
 
 /**
- * Cost of one call in USD at the standard tier (`costAtTier` applies another). Input counts
- * exclude the cached tokens (see `TokenUsage`), so each count is billed once, at its own rate. A
- * prompt longer than the long-context threshold bills the whole request at those prices, so
- * usage summed over calls must be priced call by call. The explicit cache the call made or kept
- * is added at its own prices (`cacheUpkeepCost`).
+ * What the request itself costs at the standard tier, its explicit cache's upkeep apart. Input
+ * counts exclude the cached tokens (see `TokenUsage`), so each count is billed once, at its own
+ * rate. A prompt longer than the long-context threshold bills the whole request at those
+ * prices, so usage summed over calls must be priced call by call.
  */
-export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
+export function requestCost(usage: TokenUsage, rates: ModelRates): number {
   const tier = billedPrices(usage, rates);
   const dollarsPerMillion =
     usage.text_input * tier.input.text +
     usage.image_input * tier.input.image +
     usage.audio_input * tier.input.audio +
     (usage.output + usage.thinking) * tier.output;
-  return dollarsPerMillion * PER_TOKEN + cachedInputCost(usage, rates) + cacheUpkeepCost(usage, rates);
+  return dollarsPerMillion * PER_TOKEN + cachedInputCost(usage, rates);
+}
+
+/** Cost of one call in USD at the standard tier (`costAtTier` applies another): the request and its cache's upkeep. */
+export function costOfCall(usage: TokenUsage, rates: ModelRates): number {
+  return requestCost(usage, rates) + cacheUpkeepCost(usage, rates);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModelRates, PricedModel } from './price-table-schema.js';
-import { cachedInputCost, cacheUpkeepCost, costOfCall } from './pricing.js';
+import { cachedInputCost, cacheUpkeepCost, requestCost } from './pricing.js';
 import type { TokenUsage } from './usage.js';
 
 /**
@@ -46,7 +46,7 @@ export function costAtTier(
 ): number {
   // Creating and storing an explicit cache is billed in full at any tier (batch makes none).
   const upkeep = cacheUpkeepCost(usage, rates);
-  const request = costOfCall(usage, rates) - upkeep;
+  const request = requestCost(usage, rates);
   if (tier !== 'batch') return request * serviceTierFactor(model, tier) + upkeep;
   const cached = cachedInputCost(usage, rates);
   return upkeep + cached + (request - cached) * (1 - (model.batch_discount ?? 0));
