@@ -6,7 +6,7 @@
  * the ESM-only profile (the packages ship no CommonJS), checks each ships the root LICENSE,
  * then installs the tarballs with npm in a temporary folder outside the repo and runs the CLI
  * there with no arguments beyond `--provider simulated`, then the summary with none at all.
- * Prints one line per check; exits 1 on the first failure.
+ * Prints one line per check; stops at the first failure with exit code 1, its folders removed.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,15 +19,17 @@ const run = promisify(execFile);
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(repo, 'node_modules', '.bin', name);
 
-/** Runs a command; on failure prints what it printed and ends the check. */
+/** A failed check: what failed and what it printed. Thrown so the temporary folders are removed. */
+class CheckFailure extends Error {}
+
+/** Runs a command; on failure ends the check with what it printed. */
 async function step(label, command, args, options = {}) {
   try {
     const result = await run(command, args, { maxBuffer: 64 * 1024 * 1024, ...options });
     console.log(`ok   ${label}`);
     return result.stdout;
   } catch (error) {
-    console.log(`FAIL ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-    process.exit(1);
+    throw new CheckFailure(`FAIL ${label}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
   }
 }
 
@@ -60,8 +62,7 @@ try {
     ]);
     const listing = await step(`LICENSE in ${name}`, 'tar', ['-xzOf', tarball, 'package/LICENSE']);
     if (listing !== license) {
-      console.log(`FAIL ${name}'s LICENSE differs from the root LICENSE: copy it again`);
-      process.exit(1);
+      throw new CheckFailure(`FAIL ${name}'s LICENSE differs from the root LICENSE: copy it again`);
     }
   }
   // A project of its own, so npm never looks up into the repo's workspace.
@@ -91,6 +92,10 @@ try {
   });
   console.log(`     ${summary.trim().split('\n')[0]}`);
   console.log(`release check: ${workspace.length} packages packed, linted, installed and run`);
+} catch (error) {
+  if (!(error instanceof CheckFailure)) throw error;
+  console.log(error.message);
+  process.exitCode = 1;
 } finally {
   await rm(packs, { recursive: true, force: true });
   await rm(install, { recursive: true, force: true });
