@@ -1,9 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CallRecordSchema, SessionFileSchema } from '@tp2dg/entities';
-import { type GeminiEmulator, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DUMMY,
   emulatorEnv,
@@ -12,26 +11,16 @@ import {
   runNode,
   SUMMARY,
   simulatedRunArgs,
-  temporaryDirectory,
 } from './test-support/run-command.js';
+import { useScratch } from './test-support/test-scratch.js';
 
 const API_KEY = 'AIza-batch-test-key-0000';
 const MODEL_FOLDER = join('gemini-3.5-flash-lite', 'dummy');
 /** Rounds settle in 50 ms and jobs are polled every 10 ms: the emulator runs each job at once. */
 const FAST_ROUNDS = ['--mode', 'batch', '--batch-settle', '0.05', '--batch-poll', '0.01'];
 
-const folders: string[] = [];
-const emulators: GeminiEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function outputFolder(prefix: string): Promise<string> {
-  const folder = await temporaryDirectory(prefix);
-  folders.push(folder);
-  return folder;
-}
+const scratch = useScratch(API_KEY);
+const outputFolder = scratch.outputFolder;
 
 /** Every file of every conversation the run wrote. */
 async function writtenRun(output: string) {
@@ -70,8 +59,7 @@ describe('tp2dg-generate --mode batch', () => {
     expect(dryRun.stdout).toContain(
       'batch mode: every call at 50% of the list price, but for what the implicit cache serves',
     );
-    const emulator = await startGeminiEmulator({ apiKey: API_KEY });
-    emulators.push(emulator);
+    const emulator = await scratch.emulator();
     const result = await runNode(GENERATE, geminiRunArgs(output, ...FAST_ROUNDS, '--progress', 'lines'), {
       env: emulatorEnv(emulator, API_KEY),
     });

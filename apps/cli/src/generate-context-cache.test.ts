@@ -1,25 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CallRecordSchema } from '@tp2dg/entities';
-import {
-  createCooperativeResponder,
-  type GeminiEmulator,
-  startGeminiEmulator,
-} from '@tp2dg/gemini-adapter/testing';
+import { createCooperativeResponder, type GeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DUMMY,
-  emulatorEnv,
-  GENERATE,
-  geminiRunArgs,
-  runNode,
-  SUMMARY,
-  temporaryDirectory,
-} from './test-support/run-command.js';
+import { describe, expect, it } from 'vitest';
+import { DUMMY, emulatorEnv, GENERATE, geminiRunArgs, runNode, SUMMARY } from './test-support/run-command.js';
+import { callRecordsUnder, useScratch } from './test-support/test-scratch.js';
 
 const API_KEY = 'AIza-context-cache-test-key-0000';
 /** A model with explicit caching (4,096 tokens at least), at the resolution that makes both chats' prefixes reach it. */
@@ -29,37 +17,12 @@ const CORPUS = join(MODEL, 'dummy');
 /** The default 120 s attempt limit, plus the 300 s a cache is kept past it. */
 const TTL_SECONDS = 420;
 
-const folders: string[] = [];
-const emulators: GeminiEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function outputFolder(prefix: string): Promise<string> {
-  const folder = await temporaryDirectory(prefix);
-  folders.push(folder);
-  return folder;
-}
-
-async function emulatorFor(options: Parameters<typeof startGeminiEmulator>[0] = {}) {
-  const emulator = await startGeminiEmulator({ apiKey: API_KEY, ...options });
-  emulators.push(emulator);
-  return emulator;
-}
+const scratch = useScratch(API_KEY);
+const outputFolder = scratch.outputFolder;
+const emulatorFor = scratch.emulator;
 
 /** Every call record the run wrote, across its conversations. */
-async function callRecords(output: string) {
-  const entries = await readdir(join(output, CORPUS), { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.name === 'calls.jsonl');
-  const texts = await Promise.all(files.map((file) => readFile(join(file.parentPath, file.name), 'utf8')));
-  return texts.flatMap((text) =>
-    text
-      .trim()
-      .split('\n')
-      .map((line) => CallRecordSchema.parse(JSON.parse(line))),
-  );
-}
+const callRecords = (output: string) => callRecordsUnder(join(output, CORPUS));
 
 /** What the emulator charged in all: every call, and each cache's creation and storage. */
 const billedUsd = (emulator: GeminiEmulator) =>

@@ -1,47 +1,19 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CallRecordSchema } from '@tp2dg/entities';
-import { type GeminiEmulator, serviceTierOf, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
+import { serviceTierOf } from '@tp2dg/gemini-adapter/testing';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  DUMMY,
-  emulatorEnv,
-  GENERATE,
-  geminiRunArgs,
-  runNode,
-  SUMMARY,
-  temporaryDirectory,
-} from './test-support/run-command.js';
+import { describe, expect, it } from 'vitest';
+import { DUMMY, emulatorEnv, GENERATE, geminiRunArgs, runNode, SUMMARY } from './test-support/run-command.js';
+import { callRecordsUnder, useScratch } from './test-support/test-scratch.js';
 
 const API_KEY = 'AIza-service-tier-test-key-0000';
 const MODEL_FOLDER = join('gemini-3.5-flash-lite', 'dummy');
 
-const folders: string[] = [];
-const emulators: GeminiEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function outputFolder(prefix: string): Promise<string> {
-  const folder = await temporaryDirectory(prefix);
-  folders.push(folder);
-  return folder;
-}
+const scratch = useScratch(API_KEY);
+const outputFolder = scratch.outputFolder;
 
 /** Every call record the run wrote, across its conversations. */
-async function callRecords(output: string) {
-  const entries = await readdir(join(output, MODEL_FOLDER), { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.name === 'calls.jsonl');
-  const texts = await Promise.all(files.map((file) => readFile(join(file.parentPath, file.name), 'utf8')));
-  return texts.flatMap((text) =>
-    text
-      .trim()
-      .split('\n')
-      .map((line) => CallRecordSchema.parse(JSON.parse(line))),
-  );
-}
+const callRecords = (output: string) => callRecordsUnder(join(output, MODEL_FOLDER));
 
 const summaryUsd = async (output: string) =>
   (
@@ -83,8 +55,7 @@ describe('tp2dg-generate --service-tier', () => {
 
   it('should send flex on every call, record it with each call and the manifest, and be billed at half', async () => {
     const output = await outputFolder('tier-flex');
-    const emulator = await startGeminiEmulator({ apiKey: API_KEY });
-    emulators.push(emulator);
+    const emulator = await scratch.emulator();
     const env = emulatorEnv(emulator, API_KEY);
     const result = await runNode(
       GENERATE,
@@ -114,11 +85,9 @@ describe('tp2dg-generate --service-tier', () => {
     const output = await outputFolder('tier-fallback');
     // Sheds the first flex request only: one backoff of under a second, and every tier visible.
     let draws = 0;
-    const emulator = await startGeminiEmulator({
-      apiKey: API_KEY,
+    const emulator = await scratch.emulator({
       faults: { rates: { shedFlex: 0.5 }, random: () => (draws++ === 0 ? 0 : 0.99) },
     });
-    emulators.push(emulator);
     const args = geminiRunArgs(output, '--sessions', '1', '--service-tier', 'flex', '--flex-fallback', '1');
     const result = await runNode(GENERATE, args, { env: emulatorEnv(emulator, API_KEY) });
     expect(result.code, result.stderr).toBe(0);
