@@ -38,12 +38,14 @@ export function resample(
   const cutoff = 0.5 * ROLLOFF * Math.min(1, toRate / fromRate);
   const halfWidth = ZERO_CROSSINGS / (2 * cutoff);
   const taps = Math.ceil(halfWidth);
-  const phases = new Map<number, Float64Array>();
+  // Each phase's taps are computed when first needed: `up` can be in the hundreds (44.1 to 16 kHz
+  // has 160) while a short span uses few of them.
+  const phases: (Float64Array | undefined)[] = new Array(up);
 
   const tapsOf = (phase: number): Float64Array => {
-    let weights = phases.get(phase);
-    if (weights !== undefined) return weights;
-    weights = new Float64Array(2 * taps);
+    const cached = phases[phase];
+    if (cached !== undefined) return cached;
+    const weights = new Float64Array(2 * taps);
     let sum = 0;
     for (let tap = 0; tap < weights.length; tap += 1) {
       // Distance from the output position to input sample (first - taps + 1 + tap).
@@ -54,7 +56,7 @@ export function resample(
       sum += weight;
     }
     for (let tap = 0; tap < weights.length; tap += 1) weights[tap] = (weights[tap] as number) / sum;
-    phases.set(phase, weights);
+    phases[phase] = weights;
     return weights;
   };
 
@@ -62,10 +64,18 @@ export function resample(
   for (let index = 0; index < output.length; index += 1) {
     const first = span.start + Math.floor((index * down) / up);
     const weights = tapsOf((index * down) % up);
+    const from = first - taps + 1;
     let value = 0;
-    for (let tap = 0; tap < weights.length; tap += 1) {
-      const at = first - taps + 1 + tap;
-      if (at >= 0 && at < samples.length) value += (weights[tap] as number) * (samples[at] as number);
+    if (from >= 0 && from + weights.length <= samples.length) {
+      for (let tap = 0; tap < weights.length; tap += 1) {
+        value += (weights[tap] as number) * (samples[from + tap] as number);
+      }
+    } else {
+      // Only where the filter reaches past an end of the signal: silence there.
+      for (let tap = 0; tap < weights.length; tap += 1) {
+        const at = from + tap;
+        if (at >= 0 && at < samples.length) value += (weights[tap] as number) * (samples[at] as number);
+      }
     }
     output[index] = value;
   }
