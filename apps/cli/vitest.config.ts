@@ -1,10 +1,9 @@
 import { defineProject } from 'vitest/config';
 
+/** The CLI's own modules, tested in-process. The bins end to end are `vitest.e2e.config.ts`. */
 export default defineProject({
   test: {
     name: 'cli',
     include: ['src/**/*.test.ts'],
-    // These tests run the built bins in child processes: seconds each on a loaded 2-core machine.
-    testTimeout: 30_000,
   },
 });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { createSimulatedModel, DEFAULT_LANGUAGE } from '@tp2dg/agents';
+import { dummyCorpusDir } from '@tp2dg/data-dummy';
 import { referenceDataLoader } from '@tp2dg/data-loaders';
 import type { CallRecord, ModelMessage, Session } from '@tp2dg/entities';
 import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
@@ -12,7 +13,6 @@ import { generateConversation } from '@tp2dg/orchestrator';
 import { loadGoalCatalog, loadPromptSet } from '@tp2dg/prompts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from './model-choice.js';
-import { DUMMY } from './test-support/run-command.js';
 
 /**
  * What a request shows the model, in order: the system instruction, then each message as
@@ -47,7 +47,7 @@ describe('one code path builds the requests of every backend', () => {
     'should send Gemini exactly what the simulated backend receives, for the same session and seed (%s)',
     async (responseFormat) => {
       const [prompts, catalog] = await Promise.all([loadPromptSet(), loadGoalCatalog()]);
-      const loader = await referenceDataLoader.create({ dataDir: DUMMY, profileSize: 5 });
+      const loader = await referenceDataLoader.create({ dataDir: dummyCorpusDir, profileSize: 5 });
       const sessions: Session[] = [];
       for await (const session of loader.sessions()) sessions.push(session);
       const session = sessions[0] as Session;

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonlDataLoader } from '@tp2dg/data-loader-jsonl';
 import { Tp2dgError } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { checkSourceOptions, readSourceOptions } from './source-options.js';
-import { temporaryDirectory } from './test-support/run-command.js';
 
 async function failure(run: () => Promise<unknown>): Promise<Tp2dgError> {
   const error = await run().then(
@@ -17,7 +17,7 @@ async function failure(run: () => Promise<unknown>): Promise<Tp2dgError> {
 
 describe('readSourceOptions', () => {
   it('should read a config file and let --source-option override it, keeping = in values', async () => {
-    const dir = await temporaryDirectory('options');
+    const dir = await mkdtemp(join(tmpdir(), 'tp2dg-cli-options-'));
     await writeFile(
       join(dir, 'loader.json'),
       JSON.stringify({ dir: 'corpus', users: ['a', 'b'], strict: true }),
@@ -34,7 +34,7 @@ describe('readSourceOptions', () => {
   });
 
   it('should refuse a pair without =, and a config that is not a JSON object', async () => {
-    const dir = await temporaryDirectory('options');
+    const dir = await mkdtemp(join(tmpdir(), 'tp2dg-cli-options-'));
     expect((await failure(() => readSourceOptions({ sourceOption: ['strict'] }, dir))).message).toContain(
       'is not key=value',
     );
