@@ -8,7 +8,9 @@ export default defineProject({
   test: {
     name: 'cli-e2e',
     include: ['e2e/**/*.test.ts'],
-    // These tests run the built bins in child processes: seconds each on a loaded 2-core machine.
+    // These tests run the built bins in child processes, many in a `beforeAll`: seconds each on a
+    // loaded 2-core machine.
     testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });
