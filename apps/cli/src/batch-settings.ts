@@ -1,4 +1,4 @@
-import type { GeminiBatchEvent, GeminiBatchOptions } from '@tp2dg/gemini-adapter';
+import type { GeminiBatchEvent, GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
 import type { GenerateArguments } from './generate-arguments.js';
 
 /**

@@ -1,4 +1,4 @@
-import { autoConcurrency, DEFAULT_BATCH_MAX_REQUESTS, type RateLimits } from '@tp2dg/gemini-adapter';
+import { autoConcurrency, DEFAULT_BATCH_MAX_REQUESTS, type RateLimits } from '@tp2dg/gemini-adapter/planning';
 
 /** `--concurrency`: `auto`, or a whole number of sessions (and calls in flight) of at least 1. */
 export type ConcurrencyOption = 'auto' | number;

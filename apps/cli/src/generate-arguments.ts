@@ -9,7 +9,7 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_FLEX_MAX_ATTEMPTS,
   MAX_BATCH_POLL_MS,
-} from '@tp2dg/gemini-adapter';
+} from '@tp2dg/gemini-adapter/planning';
 import { DEFAULT_INPUT_LIMITS, MEGABYTE } from '@tp2dg/orchestrator';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';

@@ -8,7 +8,7 @@ import {
   SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
-import { createGeminiAdapter, type GeminiBatchOptions } from '@tp2dg/gemini-adapter';
+import type { GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
@@ -68,9 +68,10 @@ export interface CommandModels extends ModelFactory {
 
 /**
  * Picks the backend. Without `--provider` a key means Gemini; no key is an error rather
- * than a silent switch to simulated data, which must never pass for LLM output.
+ * than a silent switch to simulated data, which must never pass for LLM output. The Gemini
+ * adapter is loaded only for Gemini: its SDK is a third of the CLI's start.
  */
-export function createModelFactory(options: ModelFactoryOptions): CommandModels {
+export async function createModelFactory(options: ModelFactoryOptions): Promise<CommandModels> {
   const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
   const provider = options.provider ?? (apiKey ? 'gemini' : undefined);
   if (provider === undefined) {
@@ -93,6 +94,7 @@ export function createModelFactory(options: ModelFactoryOptions): CommandModels 
     options.snippets === undefined
       ? undefined
       : createSnippetMaker({ settings: options.snippets, cacheDir: options.snippetCache });
+  const { createGeminiAdapter } = await import('@tp2dg/gemini-adapter');
   const gemini = createGeminiAdapter({
     model: options.model,
     modelFacts: options.modelFacts,

@@ -73,7 +73,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm }, args.mode);
   const modelFacts = modelFactsOf(args.model, prices);
   const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
-  const models = createModelFactory({
+  const models = await createModelFactory({
     provider: args.provider,
     model: args.model,
     modelFacts,

@@ -1,4 +1,4 @@
-import { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS } from '@tp2dg/gemini-adapter';
+import { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS } from '@tp2dg/gemini-adapter/planning';
 import type { GenerateArguments } from './generate-arguments.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;

@@ -1,4 +1,4 @@
-import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter';
+import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter/planning';
 import { formatDuration } from './format-duration.js';
 
 /** One line on what a batch round did: rounds take minutes, so the run says when each goes and comes back. */

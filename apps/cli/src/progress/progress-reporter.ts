@@ -1,5 +1,5 @@
 import { printable } from '@tp2dg/entities';
-import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter';
+import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter/planning';
 import type { RunEvent } from '@tp2dg/orchestrator';
 import { describeBatchEvent } from './describe-batch-event.js';
 import { formatDuration } from './format-duration.js';

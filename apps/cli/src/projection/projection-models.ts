@@ -1,7 +1,7 @@
 import { createSimulatedModel } from '@tp2dg/agents';
 import type { SnippetSettings } from '@tp2dg/audio-snippets';
 import type { BillingTier, GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
-import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter';
+import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter/planning';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ProjectionModelsOptions {

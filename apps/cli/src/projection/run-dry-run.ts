@@ -8,7 +8,7 @@ import {
   thinkingBudgetOf,
   thinkingTokensPerCall,
 } from '@tp2dg/entities';
-import { cacheTtlSeconds } from '@tp2dg/gemini-adapter';
+import { cacheTtlSeconds } from '@tp2dg/gemini-adapter/planning';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import type { ContextCacheChoice } from '../context-cache-choice.js';
