@@ -1,4 +1,4 @@
-import type { AgentMetrics, Proportion } from '@tp2dg/metrics';
+import { type AgentMetrics, CHAT_AGENTS, type Proportion } from '@tp2dg/metrics';
 import { formatInteger, formatPercent, formatStatistics } from './format-numbers.js';
 import { formatTable } from './format-table.js';
 import type { RunMetrics } from './summary-types.js';
@@ -29,11 +29,10 @@ function formatLanguagesFound(languages: AgentMetrics['languages']): string {
 function formatAgentTable(run: RunMetrics): string[] {
   const row = (label: string, cell: (agent: AgentMetrics) => string) => [
     label,
-    cell(run.listener),
-    cell(run.recsys),
+    ...CHAT_AGENTS.map((agent) => cell(run[agent])),
   ];
   return formatTable([
-    ['', 'listener', 'recsys'],
+    ['', ...CHAT_AGENTS],
     row('messages', (agent) => formatInteger(agent.messages)),
     row('distinct-1', (agent) => formatRatio(agent.distinct_1)),
     row('distinct-2', (agent) => formatRatio(agent.distinct_2)),
@@ -50,7 +49,7 @@ function formatAgentTable(run: RunMetrics): string[] {
 
 /** What matched, so a reader can tell a role break from a false alarm. */
 function formatSelfMentionPhrases(run: RunMetrics): string[] {
-  return (['listener', 'recsys'] as const).flatMap((agent) =>
+  return CHAT_AGENTS.flatMap((agent) =>
     run[agent].ai_self_mentions.phrases.map(
       (entry) => `  ${agent} self-mention "${entry.phrase}": ${formatInteger(entry.messages)} messages`,
     ),

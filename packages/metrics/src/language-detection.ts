@@ -18,10 +18,12 @@ export function detectLanguage(text: string): string | null {
   return result.language !== '' && result.isReliable() ? result.language : null;
 }
 
+const englishNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
 /** Each detectable language by its code, its English name and its own name, lowercased. */
 const LANGUAGE_NAMES: ReadonlyMap<string, string> = new Map(
   DETECTABLE_LANGUAGES.flatMap((code) => {
-    const english = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    const english = englishNames.of(code);
     const own = new Intl.DisplayNames([code], { type: 'language' }).of(code);
     return [code, english, own].flatMap((name) => (name === undefined ? [] : [[name.toLowerCase(), code]]));
   }),

@@ -41,10 +41,10 @@ function segmentMessage(part: { message: string; thought: string }): SegmentedMe
 }
 
 export function segmentConversation({ chat, session }: ConversationInput): SegmentedConversation {
-  const turns = chat.map((turn) => ({
-    turn,
-    listener: segmentMessage(turn.listener),
-    recsys: segmentMessage(turn.recsys),
+  const turns = chat.map((recorded) => ({
+    recorded,
+    listener: segmentMessage(recorded.listener),
+    recsys: segmentMessage(recorded.recsys),
   }));
   const pool = session.pool_tracks.map((track) => ({ id: track.track_id, words: trackWords(track) }));
   return {
@@ -61,8 +61,8 @@ export function segmentConversation({ chat, session }: ConversationInput): Segme
       preferred: expectedLanguage(session.profile.preferred_language),
       conversation: expectedLanguage(session.provenance.language),
     },
-    recommendations: turns.flatMap(({ turn, recsys }) => {
-      const track = turn.recsys.track;
+    recommendations: turns.flatMap(({ recorded, recsys }) => {
+      const track = recorded.recsys.track;
       if (track === null) return [];
       const otherPoolTracks = pool.filter(({ id }) => id !== track.track_id).map((other) => other.words);
       return [{ message: recsys.words, track: trackWords(track), otherPoolTracks }];
