@@ -1,4 +1,5 @@
 import { type FailureRecord, RESPONSE_CODES, SPECIFICITY_CODES } from '@tp2dg/entities';
+import { formatMetricsSections } from './format-metrics.js';
 import { formatInteger, formatPercent, formatStatistics } from './format-numbers.js';
 import { formatTable } from './format-table.js';
 import { formatCostSection, formatTokens } from './format-usage.js';
@@ -111,6 +112,7 @@ export function formatText(summary: Summary): string {
     formatGoals(summary.goals),
     formatProgress(summary.progress_by_turn),
     formatResponseCodes(summary.response_codes),
+    ...formatMetricsSections(summary.metrics),
     formatTokens(summary.tokens),
     formatCostSection(summary.cost),
     formatFailures(summary.failures),

@@ -1,20 +1,5 @@
-import type { NumberStatistics } from './summary-types.js';
-
-/** Rounds away floating-point noise so JSON output is stable and diffable. */
-export function round(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.round(value * scale) / scale;
-}
-
-/** Mean (4 decimals), min and max; all null for no values rather than a misleading 0. */
-export function describeNumbers(values: readonly number[]): NumberStatistics {
-  if (values.length === 0) return { mean: null, min: null, max: null };
-  // reduce, not Math.min(...values): spreading a large run's values would overflow the stack.
-  const sum = values.reduce((total, value) => total + value, 0);
-  const min = values.reduce((lowest, value) => Math.min(lowest, value));
-  const max = values.reduce((highest, value) => Math.max(highest, value));
-  return { mean: round(sum / values.length, 4), min, max };
-}
+// Means, rounding and shares are the metrics package's, so the report rounds every figure alike.
+export { describeNumbers, round } from '@tp2dg/metrics';
 
 /** Counts per key, with every known key present (0 when unseen) so the shape never varies. */
 export function countBy<Key extends string>(

@@ -1,5 +1,5 @@
 import { costAtTier, type PriceTable, pricedModel, ratesOn, SIMULATED_PROVIDER } from '@tp2dg/entities';
-import type { ConversationRecord } from './collect.js';
+import { type ConversationRecord, isSimulated } from './collect.js';
 import { round } from './statistics.js';
 import { AGENT_NAMES, byAgent } from './summarize-tokens.js';
 import type { AgentCost, Summary } from './summary-types.js';
@@ -49,9 +49,7 @@ export function estimateCost(
     // Rounded only after adding to the total, so rounding errors do not accumulate.
     cost.usd = round(cost.usd, USD_DECIMALS);
   }
-  const billed = conversations.filter(
-    (conversation) => conversation.session.provenance.provider !== SIMULATED_PROVIDER,
-  ).length;
+  const billed = conversations.filter((conversation) => !isSimulated(conversation)).length;
   return {
     currency: 'USD',
     price_table: prices.version,

@@ -1,8 +1,9 @@
-import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES, SIMULATED_PROVIDER } from '@tp2dg/entities';
-import type { CollectedData, ConversationRecord } from './collect.js';
+import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES } from '@tp2dg/entities';
+import { type CollectedData, type ConversationRecord, isSimulated } from './collect.js';
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
 import { countGoals, progressByTurn } from './summarize-goals.js';
+import { summarizeMetrics } from './summarize-metrics.js';
 import { sumTokens } from './summarize-tokens.js';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
 
@@ -40,8 +41,7 @@ export function summarize(
     input,
     conversations: {
       total: conversations.length,
-      simulated: conversations.filter(({ session }) => session.provenance.provider === SIMULATED_PROVIDER)
-        .length,
+      simulated: conversations.filter(isSimulated).length,
       short: conversations.filter(({ session }) => session.ended_early !== null).length,
       by_provider_model: countCombinations(
         conversations.map(({ session }) => ({
@@ -63,6 +63,7 @@ export function summarize(
     response_codes: countResponseCodes(conversations),
     tokens: sumTokens(conversations),
     cost: estimateCost(conversations, prices),
+    metrics: summarizeMetrics(conversations),
     failures: {
       total: collected.failures.length,
       by_stage_code: countCombinations(collected.failures.map(({ stage, code }) => ({ stage, code }))),

@@ -6,16 +6,13 @@ import type {
   SpecificityCode,
   TokenUsage,
 } from '@tp2dg/entities';
+import type { ConversationMetrics, NumberStatistics } from '@tp2dg/metrics';
 
 /** Bumped whenever a key of `Summary` changes meaning or disappears. */
 export const SUMMARY_SCHEMA_VERSION = 1;
 
 /** Mean, min and max of one figure over conversations; null when there is nothing to measure. */
-export interface NumberStatistics {
-  mean: number | null;
-  min: number | null;
-  max: number | null;
-}
+export type { NumberStatistics };
 
 export interface ProviderModelCount {
   provider: string;
@@ -46,6 +43,17 @@ export interface FailureCount {
   stage: FailureRecord['stage'];
   code: string;
   count: number;
+}
+
+/**
+ * The quality metrics of one run's conversations, computed from their text by `@tp2dg/metrics`
+ * (its README defines each), with the run they describe.
+ */
+export interface RunMetrics extends ConversationMetrics {
+  /** The run directory (`<model>/<corpus>`) relative to the input; `.` when the input is the run directory. */
+  run: string;
+  /** Its conversations from the offline simulated provider: measured like the others, but not LLM output. */
+  simulated: number;
 }
 
 /** A file that could not be read or did not match its schema; its conversation is excluded. */
@@ -101,6 +109,8 @@ export interface Summary {
     mean_per_billed_conversation_usd: number | null;
     unpriced_models: string[];
   };
+  /** Per run directory, in path order: a figure over two runs (two models, or simulated and real data) would describe neither. */
+  metrics: RunMetrics[];
   failures: {
     total: number;
     by_stage_code: FailureCount[];

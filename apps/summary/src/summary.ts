@@ -7,7 +7,7 @@ import { summaryInput } from './summary-input.js';
 const argv = await yargs(hideBin(process.argv))
   .scriptName('tp2dg-summary')
   .usage(
-    '$0 [--input DIR] [--json]\n\nStatistics, token usage and list-price cost of generated conversations.',
+    '$0 [--input DIR] [--json]\n\nStatistics, quality metrics, token usage and list-price cost of generated conversations.',
   )
   .option('input', {
     type: 'string',

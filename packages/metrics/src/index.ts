@@ -1,0 +1,13 @@
+export { type AgentMetrics, AgentMetricsSchema } from './agent-metrics.js';
+export * from './ai-self-mentions.js';
+export * from './conversation-input.js';
+export * from './distinct-n.js';
+export * from './goal-progress-by-target.js';
+export * from './language-detection.js';
+export * from './measure-conversations.js';
+export * from './message-languages.js';
+export * from './repeated-openings.js';
+export * from './statistics.js';
+export * from './track-naming.js';
+export * from './verbatim-openings.js';
+export { words } from './words.js';
