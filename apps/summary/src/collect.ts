@@ -14,6 +14,7 @@ import {
   ProfilingFileSchema,
   type SessionFile,
   SessionFileSchema,
+  SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
 import { findOutputFiles } from './find-output-files.js';
@@ -31,6 +32,11 @@ export interface ConversationRecord {
   calls: CallRecord[];
   /** When it was generated (`generated_at`, or the time session.json was written): its calls' price day. */
   generatedAt: Date;
+}
+
+/** Written by the offline simulated backend: its text is not LLM output. */
+export function isSimulatedConversation(conversation: ConversationRecord): boolean {
+  return conversation.session.provenance.provider === SIMULATED_PROVIDER;
 }
 
 export interface CollectedData {

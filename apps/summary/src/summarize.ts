@@ -1,5 +1,5 @@
-import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES, SIMULATED_PROVIDER } from '@tp2dg/entities';
-import type { CollectedData, ConversationRecord } from './collect.js';
+import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES } from '@tp2dg/entities';
+import { type CollectedData, type ConversationRecord, isSimulatedConversation } from './collect.js';
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
 import { countGoals, progressByTurn } from './summarize-goals.js';
@@ -40,8 +40,7 @@ export function summarize(
     input,
     conversations: {
       total: conversations.length,
-      simulated: conversations.filter(({ session }) => session.provenance.provider === SIMULATED_PROVIDER)
-        .length,
+      simulated: conversations.filter(isSimulatedConversation).length,
       short: conversations.filter(({ session }) => session.ended_early !== null).length,
       by_provider_model: countCombinations(
         conversations.map(({ session }) => ({
