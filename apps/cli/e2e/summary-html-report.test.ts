@@ -81,7 +81,7 @@ describe('tp2dg-summary --html, in Chromium', () => {
     );
     expect(textReport).toBe(summary.stdout);
     expect(summary.stderr).toMatch(
-      /HTML report written to .*report\.html \(cover and audio of \d+ tracks\)\n$/,
+      /HTML report written to .*report\.html \(media of \d+ recommended tracks\)\n$/,
     );
   });
 

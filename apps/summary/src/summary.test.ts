@@ -86,7 +86,7 @@ describe('tp2dg-summary', () => {
     expect(JSON.parse(result.stdout).conversations.total).toBe(3);
     expect(result.stderr).toBe(
       'tp2dg-summary: warning: 3 conversation(s) shown without media: no run manifest (run-manifest.json) in their folders or above.\n' +
-        `tp2dg-summary: HTML report written to ${file} (cover and audio of 0 tracks)\n`,
+        `tp2dg-summary: HTML report written to ${file} (media of 0 recommended tracks)\n`,
     );
     const html = await readFile(file, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);

@@ -61,7 +61,7 @@ try {
   if (output.htmlReport !== undefined) {
     const { file, tracksWithMedia } = output.htmlReport;
     process.stderr.write(
-      `tp2dg-summary: HTML report written to ${printable(file)} (cover and audio of ${tracksWithMedia} tracks)\n`,
+      `tp2dg-summary: HTML report written to ${printable(file)} (media of ${tracksWithMedia} recommended tracks)\n`,
     );
   }
 } catch (error) {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ConversationRecord } from '../collect.js';
 import type { MediaMap } from './report-data.js';
 import { RunCorpora } from './run-corpora.js';
@@ -67,7 +67,7 @@ export async function embedTrackMedia(
       const key = mediaKey(String(corpusIndex), recsys.track.track_id);
       if (seen.has(key)) continue;
       seen.add(key);
-      const where = `${conversation.folder}/chat.json: turn ${turn} (track_id ${JSON.stringify(recsys.track.track_id)})`;
+      const where = `${join(conversation.folder, 'chat.json')}: turn ${turn} (track_id ${JSON.stringify(recsys.track.track_id)})`;
       const files = await trackMediaFiles(corpus.realRoot, recsys.track, where, warn);
       const bytes = (files.cover?.bytes ?? 0) + (files.audio?.bytes ?? 0);
       if (bytes === 0) continue;

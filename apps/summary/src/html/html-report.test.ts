@@ -6,6 +6,7 @@ import { recommending, track, writeCorpusRun } from '../test-corpus.js';
 import { SAMPLE_CONVERSATIONS } from '../test-sample-run.js';
 import { buildHtmlReport } from './html-report.js';
 import type { MediaMap, ReportData } from './report-data.js';
+import { REPORT_STYLE } from './report-style.js';
 
 /** What a corpus or a model could write, in every field the page shows. */
 const HOSTILE = '</script><script>window.injected = 1</script><!-- <img src=x onerror=alert(1)>';
@@ -86,12 +87,12 @@ describe('buildHtmlReport', () => {
     expect(data.media_notices).toEqual(report.warnings);
   });
 
-  it('should allow no script but its own, by hash, and load nothing from the network', () => {
+  it('should allow no script or style but its own, by hash, and load nothing from the network', () => {
     const { report } = built;
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(report.html)?.[1];
-    const hash = createHash('sha256').update(SCRIPT).digest('base64');
+    const hash = (text: string) => createHash('sha256').update(text).digest('base64');
     expect(policy).toBe(
-      `default-src 'none'; img-src data:; media-src data:; style-src 'unsafe-inline'; script-src 'sha256-${hash}'`,
+      `default-src 'none'; img-src data:; media-src data:; style-src 'sha256-${hash(REPORT_STYLE)}'; script-src 'sha256-${hash(SCRIPT)}'`,
     );
   });
 });

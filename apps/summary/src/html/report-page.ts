@@ -5,17 +5,17 @@ import { REPORT_STYLE } from './report-style.js';
 
 /**
  * What the page may load and run: nothing from the network, media only as the data URIs it
- * holds, and no script but its own, named by hash. A string of the data that were somehow
+ * holds, and no script or style sheet but its own, named by hash. A string of the data that were somehow
  * taken for markup could not run a script or fetch anything.
  */
 function contentSecurityPolicy(script: string): string {
-  const hash = createHash('sha256').update(script).digest('base64');
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   return [
     "default-src 'none'",
     'img-src data:',
     'media-src data:',
-    "style-src 'unsafe-inline'",
-    `script-src 'sha256-${hash}'`,
+    `style-src ${hash(REPORT_STYLE)}`,
+    `script-src ${hash(script)}`,
   ].join('; ');
 }
 

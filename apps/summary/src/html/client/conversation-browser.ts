@@ -39,7 +39,7 @@ function listItem(conversation: ConversationView): HTMLLIElement {
 /**
  * The conversation browser: text search and filters by goal category, specificity, user and
  * response code over a list, and the chosen conversation in full beside it. The list is rebuilt
- * on each change: a run's few thousand entries take milliseconds.
+ * on each change: simpler than patching it, and one conversation's detail is drawn at a time.
  */
 export function renderConversationBrowser(
   conversations: readonly ConversationView[],

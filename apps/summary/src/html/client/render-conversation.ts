@@ -16,8 +16,8 @@ function renderTrack(track: TrackView, media: MediaMap): HTMLElement {
   return element(
     'figure',
     { class: 'track' },
-    // src is set as a property from the report's own media map: a data URI it read from the corpus.
-    cover ? Object.assign(element('img', { alt: `cover of ${track.title}` }), { src: cover }) : null,
+    // The sources are the report's own data URIs, read from the corpus when it was written.
+    cover ? element('img', { alt: `cover of ${track.title}`, src: cover }) : null,
     element(
       'figcaption',
       {},
@@ -26,7 +26,7 @@ function renderTrack(track: TrackView, media: MediaMap): HTMLElement {
       details === '' ? null : element('span', { class: 'muted' }, ` (${details})`),
       element('span', { class: 'muted' }, ` · ${track.track_id}`),
       audio
-        ? Object.assign(element('audio', { controls: '', preload: 'metadata' }), { src: audio })
+        ? element('audio', { controls: '', preload: 'metadata', src: audio })
         : element('span', { class: 'muted' }, ' · no audio in this report'),
     ),
   );
