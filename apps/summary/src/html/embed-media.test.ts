@@ -86,8 +86,8 @@ describe('embedTrackMedia', () => {
     ]);
   });
 
-  it('should embed nothing with mode none, and say so without a warning', async () => {
-    const run = await writeCorpusRun();
+  it('should embed nothing with mode none, and say so without a warning, even of a corpus gone', async () => {
+    const run = await writeCorpusRun('/no/such/corpus');
     const conversation = recommending('user-1', [OK]);
     const embedded = await embedTrackMedia(run.input, [conversation], { mode: 'none', maxBytes: 2 ** 20 });
     expect(embedded.media).toEqual({});

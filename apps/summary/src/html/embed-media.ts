@@ -37,6 +37,10 @@ export async function embedTrackMedia(
   conversations: readonly ConversationRecord[],
   options: MediaOptions,
 ): Promise<EmbeddedMedia> {
+  if (options.mode === 'none') {
+    const notices = [`Media not embedded (${MEDIA_OPTION} none).`];
+    return { media: {}, mediaKeyOf: () => null, notices, warnings: [] };
+  }
   const notices: string[] = [];
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -61,7 +65,6 @@ export async function embedTrackMedia(
     let corpusIndex = realRoots.indexOf(corpus.realRoot);
     if (corpusIndex === -1) corpusIndex = realRoots.push(corpus.realRoot) - 1;
     corpusKeys.set(conversation, String(corpusIndex));
-    if (options.mode === 'none') continue;
     for (const { turn, recsys } of conversation.chat) {
       if (recsys.track === null) continue;
       const key = mediaKey(String(corpusIndex), recsys.track.track_id);
@@ -83,7 +86,6 @@ export async function embedTrackMedia(
   for (const [reason, count] of withoutCorpus) {
     warn(`${count} conversation(s) shown without media: ${reason}.`);
   }
-  if (options.mode === 'none') notices.push(`Media not embedded (${MEDIA_OPTION} none).`);
   if (leftOverCap > 0) {
     const embedded = Object.keys(media).length;
     warn(
