@@ -5,7 +5,8 @@
  * lints each tarball with publint (warnings are errors) and checks its types with attw under
  * the ESM-only profile (the packages ship no CommonJS), checks each ships the root LICENSE,
  * then installs the tarballs with npm in a temporary folder outside the repo and runs the CLI
- * there with no arguments beyond `--provider simulated`, then the summary with none at all.
+ * there with no arguments beyond `--provider simulated`, then the summary with none at all and
+ * with `--html`, whose report must hold its charting library and the corpus's audio.
  * Prints one line per check; stops at the first failure with exit code 1, its folders removed.
  */
 import { execFile } from 'node:child_process';
@@ -91,6 +92,17 @@ try {
     env,
   });
   console.log(`     ${summary.trim().split('\n')[0]}`);
+  // The HTML report reads its page script from the installed package and the media from the
+  // corpus the installed CLI read: both must be found outside the repository.
+  const report = join(install, 'report.html');
+  await step('tp2dg-summary --html (installed)', 'npx', ['--no-install', 'tp2dg-summary', '--html', report], {
+    cwd: install,
+    env,
+  });
+  const html = await readFile(report, 'utf8');
+  if (!html.includes('Chart.js v4') || !html.includes('data:audio/')) {
+    throw new CheckFailure('FAIL the installed HTML report lacks its charting library or its audio');
+  }
   console.log(`release check: ${workspace.length} packages packed, linted, installed and run`);
 } catch (error) {
   if (!(error instanceof CheckFailure)) throw error;

@@ -1,8 +1,25 @@
 import { defineConfig } from 'tsup';
 import { sharedBuild } from '../../tsup.base';
 
-export default defineConfig({
-  ...sharedBuild,
-  // The bin is bin/tp2dg-summary.js, which imports this: no shebang needed here.
-  entry: ['src/summary.ts'],
-});
+/** The HTML report's page script, with Chart.js in it: read by the CLI and inlined in each report. */
+const PAGE_SCRIPT = 'report-client.global.js';
+
+export default defineConfig([
+  {
+    ...sharedBuild,
+    // The bin is bin/tp2dg-summary.js, which imports this: no shebang needed here.
+    entry: ['src/summary.ts'],
+    // The two builds run at once into dist: this one's cleaning must leave the page script alone.
+    clean: [`!${PAGE_SCRIPT}`],
+  },
+  {
+    entry: { 'report-client': 'src/html/client/report-client.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    // Chart.js is a devDependency: bundled in here, so an installed package needs nothing else.
+    noExternal: ['chart.js'],
+    clean: false,
+  },
+]);

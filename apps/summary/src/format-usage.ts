@@ -4,7 +4,7 @@ import { formatTable } from './format-table.js';
 import type { AgentCost, Summary } from './summary-types.js';
 
 /** Says why a cell has no plain dollar figure, rather than showing a misleading $0. */
-function formatCost(cost: AgentCost): string {
+export function formatCost(cost: AgentCost): string {
   if (cost.priced_calls === 0 && cost.unpriced_calls > 0) return 'price unknown';
   if (cost.priced_calls === 0 && cost.simulated_calls > 0) return 'not billed';
   const usd = formatUsd(cost.usd);

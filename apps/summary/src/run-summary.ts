@@ -1,6 +1,7 @@
 import { DEFAULT_PRICE_TABLE, loadPriceTable, Tp2dgError } from '@tp2dg/entities';
 import { collect } from './collect.js';
 import { formatText } from './format-text.js';
+import { type HtmlReportOptions, writeHtmlReport } from './html/html-report.js';
 import { summarize } from './summarize.js';
 
 export interface RunSummaryOptions {
@@ -10,15 +11,26 @@ export interface RunSummaryOptions {
   json: boolean;
   /** A price file replacing or adding model prices (see `loadPriceTable`). */
   prices?: string;
+  /** Also write the HTML report there. */
+  html?: HtmlReportOptions;
+}
+
+export interface SummaryOutput {
+  /** The text report, or the JSON object with `json`. */
+  stdout: string;
+  /** Problems found while writing the HTML report (media left out, and why). */
+  warnings: string[];
+  /** Written only with `html`. */
+  htmlReport?: { file: string; tracksWithMedia: number };
 }
 
 /**
- * Collects, summarizes and formats: what the bin prints on stdout. Throws `Tp2dgError`
- * when the input is not a directory or holds neither a valid conversation nor a recorded
- * failure, since every figure would then be empty. A run whose sessions all failed is
- * still reported: its failures are the news.
+ * Collects, summarizes and formats: what the bin prints on stdout, and with `html` the HTML
+ * report of the same summary. Throws `Tp2dgError` when the input is not a directory or holds
+ * neither a valid conversation nor a recorded failure, since every figure would then be empty.
+ * A run whose sessions all failed is still reported: its failures are the news.
  */
-export async function runSummary(options: RunSummaryOptions): Promise<string> {
+export async function runSummary(options: RunSummaryOptions): Promise<SummaryOutput> {
   const collected = await collect(options.input);
   if (collected.conversations.length === 0 && collected.failures.length === 0) {
     const [firstInvalid] = collected.invalid_files;
@@ -30,5 +42,12 @@ export async function runSummary(options: RunSummaryOptions): Promise<string> {
   }
   const prices = options.prices === undefined ? DEFAULT_PRICE_TABLE : await loadPriceTable(options.prices);
   const summary = summarize(options.input, collected, prices);
-  return options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatText(summary);
+  const stdout = options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatText(summary);
+  if (options.html === undefined) return { stdout, warnings: [] };
+  const report = await writeHtmlReport(summary, collected.conversations, options.html);
+  return {
+    stdout,
+    warnings: report.warnings,
+    htmlReport: { file: options.html.file, tracksWithMedia: report.tracksWithMedia },
+  };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,22 @@ describe('tp2dg-summary', () => {
     const missing = runBin('--input', join(emptyRoot, 'absent'));
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('should write the HTML report beside the JSON on stdout, and say its conversations have no media', async () => {
+    const file = join(root, 'report.html');
+    const result = runBin('--input', root, '--json', '--html', file);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).conversations.total).toBe(3);
+    expect(result.stderr).toBe(
+      'tp2dg-summary: warning: 3 conversation(s) shown without media: no run manifest (run-manifest.json) in their folders or above.\n' +
+        `tp2dg-summary: HTML report written to ${file} (media of 0 recommended tracks)\n`,
+    );
+    const html = await readFile(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    // The page script, with the charting library bundled in, is inlined: nothing is fetched.
+    expect(html).toContain('Chart.js v4');
+    expect(html).not.toMatch(/<script[^>]* src=/);
   });
 
   it('should price with a --prices file and name its version', async () => {

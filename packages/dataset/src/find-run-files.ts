@@ -1,10 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isRunManifestFileName } from '@tp2dg/entities';
 
 /** The generator's failure logs: one per run, or one per shard of a split corpus. */
 const FAILURE_LOG = /^failures(-shard-\d+-of-\d+)?\.jsonl$/;
-/** Its run manifests, likewise. */
-const RUN_MANIFEST = /^run-manifest(-shard-\d+-of-\d+)?\.json$/;
 
 export interface RunFiles {
   /** Folders holding a `session.json`: finished conversations (folders are put in place whole). */
@@ -26,7 +25,7 @@ export async function findRunFiles(root: string): Promise<RunFiles> {
     const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
     for (const name of files) {
       if (FAILURE_LOG.test(name)) found.failureLogs.push(join(folder, name));
-      if (RUN_MANIFEST.test(name)) found.manifests.push(join(folder, name));
+      if (isRunManifestFileName(name)) found.manifests.push(join(folder, name));
     }
     if (files.has('session.json')) {
       found.sessionFolders.push(folder);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { tryParseJson } from '@tp2dg/entities';
+import { corpusDirectoryOfManifest, tryParseJson } from '@tp2dg/entities';
 import { badInput } from './read-json-file.js';
 
 /** The terms a loader declared for its corpus (`CorpusLicence` of `@tp2dg/data-loaders`). */
@@ -60,7 +60,8 @@ export async function readRunFacts(manifests: readonly string[]): Promise<RunFac
     add(values.tp2dgVersions, versions?.['@tp2dg/cli']);
     // The reference loader reading the bundled corpus: its terms are the demo corpus's own.
     demoCorpusOnly &&= settings?.source === 'reference' && settings?.corpus === 'dummy';
-    if (typeof run_options?.data === 'string') corpusDirectories.set(dirname(file), run_options.data);
+    const corpusDirectory = corpusDirectoryOfManifest(manifest);
+    if (corpusDirectory !== undefined) corpusDirectories.set(dirname(file), corpusDirectory);
     for (const terms of termsOf(corpus_licence)) licences.set(JSON.stringify(terms), terms);
   }
   const sorted = (set: Set<string>) => [...set].sort();

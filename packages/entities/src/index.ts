@@ -15,6 +15,7 @@ export * from './pricing.js';
 export * from './printable.js';
 export * from './profile.js';
 export * from './response-code.js';
+export * from './run-manifest-files.js';
 export * from './seeded-random.js';
 export * from './service-tier.js';
 export * from './session.js';
