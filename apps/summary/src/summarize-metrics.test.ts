@@ -48,7 +48,7 @@ describe('summarizeMetrics', () => {
     const root = await mkdtemp(join(tmpdir(), 'tp2dg-summary-metrics-'));
     try {
       await writeSampleRun(root);
-      const summary = JSON.parse(await runSummary({ input: root, json: true }));
+      const summary = JSON.parse((await runSummary({ input: root, json: true })).stdout);
       expect(summary.metrics.map((run: { run: string }) => run.run)).toEqual([
         'gemini-2.5-flash/demo',
         'simulated-v1/demo',
