@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
+import { findRunFiles, outputWriteError, Tp2dgError } from '@tp2dg/entities';
 import { clipSeconds } from './clip-seconds.js';
 import { conversationCost } from './conversation-cost.js';
 import { conversationExtraRow, conversationRow, trackRow, userProfileRow } from './conversation-rows.js';
@@ -10,7 +10,7 @@ import { checkOutputFolder, writeFolderAtomically } from './dataset-folder.js';
 import { datasetLicence } from './dataset-licence.js';
 import { CONFIG_FEATURES, type ConfigName, ROW_SCHEMAS, type Row, type Split } from './dataset-schema.js';
 import { countConversation, type DatasetStatistics, emptyStatistics } from './dataset-statistics.js';
-import { findRunFiles } from './find-run-files.js';
+
 import { readRunFacts } from './run-manifests.js';
 import { type LeftOut, type Selection, selectSessions } from './select-sessions.js';
 import { readSessionHeader, readSessionRecord } from './session-record.js';

@@ -1,6 +1,6 @@
 import { dirname, sep } from 'node:path';
-import { FailureRecordSchema, readJsonLines, Tp2dgError } from '@tp2dg/entities';
-import type { RunFiles } from './find-run-files.js';
+import { FailureRecordSchema, type RunFiles, readJsonLines, Tp2dgError } from '@tp2dg/entities';
+
 import { readSessionHeader, type SessionHeader } from './session-record.js';
 
 export interface SelectOptions {

@@ -6,11 +6,11 @@ import {
   ConversationGoalFileSchema,
   type ProfilingFile,
   ProfilingFileSchema,
+  readSavedJsonFile,
   type SessionFile,
   SessionFileSchema,
   SIMULATED_PROVIDER,
 } from '@tp2dg/entities';
-import { readJsonFile } from './read-json-file.js';
 
 /** What the first pass needs of a session folder: its `session.json` alone. */
 export interface SessionHeader {
@@ -35,7 +35,11 @@ export interface SessionRecord extends SessionHeader {
 export async function readSessionHeader(folder: string): Promise<SessionHeader> {
   const file = join(folder, 'session.json');
   // Its id is in the file being read: the folder name (the id, percent-encoded) stands for it.
-  const { parsed, raw } = await readJsonFile(file, SessionFileSchema, `session folder ${basename(folder)}`);
+  const { parsed, raw } = await readSavedJsonFile(
+    file,
+    SessionFileSchema,
+    `session folder ${basename(folder)}`,
+  );
   return {
     folder,
     file: parsed,
@@ -49,9 +53,9 @@ export async function readSessionHeader(folder: string): Promise<SessionHeader> 
 export async function readSessionRecord(header: SessionHeader): Promise<SessionRecord> {
   const record = `session ${header.file.session_id}`;
   const [profiling, goal, chat] = await Promise.all([
-    readJsonFile(join(header.folder, 'profiling.json'), ProfilingFileSchema, record),
-    readJsonFile(join(header.folder, 'conversation_goal.json'), ConversationGoalFileSchema, record),
-    readJsonFile(join(header.folder, 'chat.json'), ChatFileSchema, record),
+    readSavedJsonFile(join(header.folder, 'profiling.json'), ProfilingFileSchema, record),
+    readSavedJsonFile(join(header.folder, 'conversation_goal.json'), ConversationGoalFileSchema, record),
+    readSavedJsonFile(join(header.folder, 'chat.json'), ChatFileSchema, record),
   ]);
   return {
     ...header,

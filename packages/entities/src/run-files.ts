@@ -14,9 +14,11 @@ export interface RunFiles {
 }
 
 /**
- * Walks `root` depth-first, as `tp2dg-summary` does: links are not followed (a loop cannot
- * hang it), dot-folders (staging folders, journals) are never results, and the lists are
- * sorted so an export does not depend on directory order.
+ * The files of one or more runs under `root` (a run directory, or any folder above its session
+ * folders): what `tp2dg-export` and `tp2dg-eval` read. Walks `root` depth-first, as
+ * `tp2dg-summary` does: links are not followed (a loop cannot hang it), dot-folders (staging
+ * folders, journals) are never results, and the lists are sorted so a reader does not depend on
+ * directory order.
  */
 export async function findRunFiles(root: string): Promise<RunFiles> {
   const found: RunFiles = { sessionFolders: [], failureLogs: [], manifests: [] };
