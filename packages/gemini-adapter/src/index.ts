@@ -10,7 +10,7 @@ export {
 export { CACHE_DISPLAY_NAME_PREFIX } from './context-cache/cache-service.js';
 export { CACHE_LEASE_MS, cacheTtlSeconds } from './context-cache/cache-ttl.js';
 export { createGeminiAdapter } from './create-gemini-adapter.js';
-export type { GeminiAdapter } from './gemini-adapter.js';
+export { GEMINI_PROVIDER, type GeminiAdapter } from './gemini-adapter.js';
 export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';
 export { autoConcurrency, DEFAULT_CONCURRENCY, type RateLimits } from './quota/auto-concurrency.js';
