@@ -1,4 +1,5 @@
 import type { Argv } from 'yargs';
+import { parseMinScores } from './min-score-argument.js';
 
 /** `tp2dg-export`'s options. */
 export function defineExportArguments<T>(parser: Argv<T>) {
@@ -49,6 +50,13 @@ export function defineExportArguments<T>(parser: Argv<T>) {
       type: 'boolean',
       default: false,
       describe: 'Export a run mixing models, prompt sets or turn counts',
+    })
+    .option('min-score', {
+      type: 'string',
+      array: true,
+      coerce: parseMinScores,
+      describe:
+        "Export only conversations whose judges' score by RUBRIC (its mean in eval.json of tp2dg-eval) is at least N, as RUBRIC=N (repeatable)",
     })
     .option('force', {
       type: 'boolean',

@@ -362,14 +362,14 @@ function checkModeOptions(args: Record<string, unknown>): void {
   }
 }
 
-/** The only option that may be repeated; yargs turns any other repeated one into an array. */
+/** The only option that may be repeated (of tp2dg-generate); yargs turns any other repeated one into an array. */
 const REPEATABLE = new Set(['source-option']);
 
 /**
  * `--data a --data b` would reach the run as an array where a path is expected: say which
  * option came twice instead. Keys with capitals are yargs' camelCase copies of the same options.
  */
-function assertGivenOnce(args: Record<string, unknown>): void {
+export function assertGivenOnce(args: Record<string, unknown>): void {
   for (const [name, value] of Object.entries(args)) {
     if (!Array.isArray(value) || REPEATABLE.has(name) || name === '_' || /[A-Z]/.test(name)) continue;
     throw new Error(`--${name} was given ${value.length} times; give it once`);

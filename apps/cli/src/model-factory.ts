@@ -1,10 +1,10 @@
-import { createSimulatedModel } from '@tp2dg/agents';
 import { createSnippetMaker, type SnippetMaker, type SnippetSettings } from '@tp2dg/audio-snippets';
 import {
-  type GoalTemplate,
   type MediaResolution,
   type ModelFacts,
+  type ModelPort,
   type ServiceTier,
+  type Session,
   SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -18,7 +18,8 @@ export interface ModelFactoryOptions {
   modelFacts: ModelFacts;
   mediaResolution: MediaResolution;
   seed: number;
-  turns: number;
+  /** The offline backend's model of a session, with `--provider simulated`: the agents' or a judge's. */
+  simulatedModel: (session: Session) => ModelPort;
   timeoutMs: number;
   maxAttempts: number;
   /** Sent on every Gemini call; a flex call is retried on sheds up to `flexMaxAttempts`. */
@@ -29,7 +30,6 @@ export interface ModelFactoryOptions {
   temperature: number | undefined;
   thinkingBudget: number | undefined;
   maxOutputTokens: number | undefined;
-  catalog: readonly GoalTemplate[];
   env: NodeJS.ProcessEnv;
   /** Where Gemini uploads are recorded for reuse by later runs. */
   uploadLedger: string;
@@ -84,8 +84,7 @@ export async function createModelFactory(options: ModelFactoryOptions): Promise<
     return {
       provider: SIMULATED_PROVIDER,
       model: SIMULATED_PROVIDER,
-      forSession: (session) =>
-        createSimulatedModel({ session, seed: options.seed, catalog: options.catalog, turns: options.turns }),
+      forSession: options.simulatedModel,
     };
   }
   if (!apiKey)

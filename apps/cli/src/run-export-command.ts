@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { exportDataset, SPLITS } from '@tp2dg/dataset';
+import { exportDataset, type MinScores, SPLITS } from '@tp2dg/dataset';
 import { EXIT } from './exit-codes.js';
 
 export interface ExportArgs {
@@ -13,6 +13,7 @@ export interface ExportArgs {
   allowSimulated: boolean;
   allowMixed: boolean;
   force: boolean;
+  minScore: MinScores | undefined;
 }
 
 /** `tp2dg-export`: the result on stdout, what was left out on stderr; returns the exit code. */
@@ -29,12 +30,17 @@ export async function runExportCommand(
     allowSimulated: args.allowSimulated,
     allowMixed: args.allowMixed,
     force: args.force,
+    minScores: args.minScore,
   });
   const { rows } = result.stats;
   const counts = SPLITS.map((split) => `${split} ${rows.conversations[split] ?? 0}`).join(', ');
   io.stdout(`Wrote the dataset to ${out}: conversations ${counts} (card: ${resolve(out, 'README.md')}).`);
   const { short, failed, simulated, duplicate } = result.leftOut;
   io.stdout(`Left out: ${short} short, ${failed} failed, ${simulated} simulated, ${duplicate} duplicate.`);
+  if (args.minScore !== undefined) {
+    const { belowMinScore, unevaluated } = result.leftOut;
+    io.stdout(`Left out by --min-score: ${belowMinScore} below it, ${unevaluated} not evaluated.`);
+  }
   if (result.simulatedKept > 0) {
     io.stderr(
       `Warning: ${result.simulatedKept} exported conversation(s) are simulated (NOT LLM output); the card and conversations_extra.simulated say so.`,

@@ -1,13 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DEFAULT_PRICE_TABLE,
-  loadPriceTable,
-  modelFactsOf,
-  type PriceTable,
-  Tp2dgError,
-  thinkingBudgetOf,
-} from '@tp2dg/entities';
+import { createSimulatedModel } from '@tp2dg/agents';
+import { modelFactsOf, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
@@ -17,6 +11,7 @@ import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
 import { type CommandModels, createModelFactory } from './model-factory.js';
+import { readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
 import { runManifestInput } from './run-manifest-input.js';
@@ -35,14 +30,6 @@ export interface CommandIo {
   signal?: AbortSignal;
 }
 
-/** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
-/** The list prices and model facts of the run: the built-in table, or it with `--prices` over it. */
-function readPrices(args: GenerateArguments, cwd: string): Promise<PriceTable> {
-  return args.prices === undefined
-    ? Promise.resolve(DEFAULT_PRICE_TABLE)
-    : loadPriceTable(resolve(cwd, args.prices));
-}
-
 /**
  * What a Gemini run leaves on the service when it ends: the caches an earlier run left and this
  * one did not reuse are deleted; with `--cleanup-uploads`, its uploads and every cache tp2dg made.
@@ -59,8 +46,9 @@ async function cleanUpAfterRun(models: CommandModels, cleanup: boolean, io: Comm
   if (leftovers > 0) io.stdout(`Deleted ${leftovers} Gemini context cache(s) an earlier run left.`);
 }
 
+/** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
-  const prices = await readPrices(args, io.cwd);
+  const prices = await readPrices(args.prices, io.cwd);
   const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
   if (args.dryRun) {
@@ -79,7 +67,8 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     modelFacts,
     mediaResolution: args.mediaResolution,
     seed: args.seed,
-    turns: args.turns,
+    simulatedModel: (session) =>
+      createSimulatedModel({ session, seed: args.seed, catalog: inputs.catalog, turns: args.turns }),
     timeoutMs: attemptTimeoutSeconds(args) * 1000,
     maxAttempts: args.maxAttempts,
     serviceTier: args.serviceTier,
@@ -94,7 +83,6 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     snippets: snippetSettingsOf(args),
     snippetCache: resolve(io.cwd, args.outputDir, 'snippets'),
     mediaHashes: resolve(io.cwd, args.outputDir, 'gemini-media-hashes.jsonl'),
-    catalog: inputs.catalog,
     env: io.env,
     rpm: args.rpm,
     tpm: args.tpm,

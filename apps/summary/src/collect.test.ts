@@ -1,9 +1,10 @@
-import { appendFile, mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { type FailureRecord, Tp2dgError } from '@tp2dg/entities';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type ConversationRecord, collect } from './collect.js';
+import { buildEvaluation } from './test-fixtures.js';
 import {
   SAMPLE_CONVERSATIONS,
   SAMPLE_FAILURES,
@@ -84,6 +85,22 @@ describe('collect', () => {
     expect(collected.failures.find((failure) => failure.session_id === retried.session_id)?.code).toBe(
       'MODEL_TIMEOUT',
     );
+  });
+
+  it("should read a conversation's eval.json, and list a bad one without leaving its conversation out", async () => {
+    const root = await makeRoot();
+    const [judged, badlyJudged] = SAMPLE_CONVERSATIONS as [ConversationRecord, ConversationRecord];
+    const evaluation = buildEvaluation('gemini-3.5-flash-lite', [
+      { rubric: 'goal_fit', turn: null, score: 3 },
+    ]);
+    await writeConversation(root, { ...judged, evaluation });
+    const folder = await writeConversation(root, badlyJudged);
+    await writeFile(join(folder, 'eval.json'), JSON.stringify({ ...evaluation, scores: { goal_fit: 9 } }));
+    const collected = await collect(root);
+    expect(collected.conversations.map((found) => found.evaluation)).toEqual([evaluation, null]);
+    expect(collected.invalid_files).toEqual([
+      { file: `${badlyJudged.folder}/eval.json`, problem: expect.stringMatching(/^scores/) },
+    ]);
   });
 
   it('should pass over the staging folders a killed run leaves behind', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import {
@@ -7,6 +8,9 @@ import {
   ChatFileSchema,
   type ConversationGoalFile,
   ConversationGoalFileSchema,
+  EVAL_FILE,
+  type EvalFile,
+  EvalFileSchema,
   type FailureRecord,
   FailureRecordSchema,
   isInsideDirectory,
@@ -18,7 +22,7 @@ import {
   Tp2dgError,
 } from '@tp2dg/entities';
 import { findOutputFiles } from './find-output-files.js';
-import { readJsonFile, readJsonLinesFile } from './read-validated.js';
+import { type ReadResult, readJsonFile, readJsonLinesFile } from './read-validated.js';
 import type { InvalidFile } from './summary-types.js';
 
 /** One session folder whose five files are all present and valid. */
@@ -32,6 +36,8 @@ export interface ConversationRecord {
   calls: CallRecord[];
   /** When it was generated (`generated_at`, or the time session.json was written): its calls' price day. */
   generatedAt: Date;
+  /** Its judges' scores (`eval.json` of `tp2dg-eval`); null when it was not evaluated, or its file is invalid. */
+  evaluation: EvalFile | null;
 }
 
 /** Written by the offline simulated provider: counted and measured, never taken for LLM output nor billed. */
@@ -73,11 +79,22 @@ async function readSessionFolder(input: string, folder: string): Promise<FolderR
       session: session.value,
       calls: calls.values,
       generatedAt: await generatedAt(session.value, join(folder, 'session.json')),
+      evaluation: null,
     };
     return { ok: true, record };
   }
   const invalid = [profiling, goal, chat, session].flatMap((result) => (result.ok ? [] : [result.invalid]));
   return { ok: false, invalid: [...invalid, ...calls.invalid] };
+}
+
+/**
+ * A conversation's `eval.json`, written later by another command: a bad one is listed and leaves
+ * out only the conversation's scores, never the conversation from the generation's figures.
+ */
+async function readEvaluation(input: string, folder: string): Promise<ReadResult<EvalFile | null>> {
+  const file = join(folder, EVAL_FILE);
+  if (!existsSync(file)) return { ok: true, value: null };
+  return readJsonFile(file, relative(input, file), EvalFileSchema);
 }
 
 /** When a conversation was generated; folders of versions before `generated_at` give the file's time. */
@@ -115,8 +132,14 @@ export async function collect(input: string): Promise<CollectedData> {
   // One folder at a time keeps open files bounded on runs with thousands of sessions.
   for (const folder of files.sessionFolders) {
     const result = await readSessionFolder(input, folder);
-    if (result.ok) collected.conversations.push(result.record);
-    else collected.invalid_files.push(...result.invalid);
+    if (!result.ok) {
+      collected.invalid_files.push(...result.invalid);
+      continue;
+    }
+    const evaluation = await readEvaluation(input, folder);
+    if (evaluation.ok) result.record.evaluation = evaluation.value;
+    else collected.invalid_files.push(evaluation.invalid);
+    collected.conversations.push(result.record);
   }
   for (const path of files.failureFiles) {
     const failures = await readJsonLinesFile(path, relative(input, path), FailureRecordSchema);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from './format-text.js';
 import { summarize } from './summarize.js';
-import { buildConversation, type ConversationOptions } from './test-fixtures.js';
+import { buildConversation, buildEvaluation, type ConversationOptions } from './test-fixtures.js';
 import { SAMPLE_CONVERSATIONS, SAMPLE_FAILURES } from './test-sample-run.js';
 
 const sample = summarize('run', {
@@ -83,5 +83,25 @@ describe('formatText', () => {
     const text = formatText(summarize('run', { conversations: simulated, failures: [], invalid_files: [] }));
     expect(text).toMatch(/^ {2}total +0 +0 +8 +not billed$/m);
     expect(text).toContain('Mean per billed conversation: none');
+  });
+
+  it('should show each judge and its rubric means when conversations were evaluated, and nothing of it otherwise', () => {
+    const evaluation = buildEvaluation('gemini-3.5-flash', [
+      { rubric: 'goal_fit', turn: null, score: 3 },
+      { rubric: 'progress_label', turn: 2, score: 4 },
+      { rubric: 'progress_label', turn: 3, score: 1 },
+    ]);
+    const judged = buildConversation({ ...unknownModelOptions, evaluation });
+    const text = formatText(
+      summarize('run', { conversations: [judged, ...SAMPLE_CONVERSATIONS], failures: [], invalid_files: [] }),
+    );
+    expect(text).toContain('Judge scores (eval.json of tp2dg-eval): 1 of 4 conversations evaluated\n');
+    expect(text).toContain(
+      `  judge gemini/gemini-3.5-flash (rubrics sha256 ffffffffffff): 1 conversations, scores 1 to 4\n`,
+    );
+    expect(text).toMatch(/\n {2}goal_fit +3\.00 +1\n/);
+    expect(text).toMatch(/\n {2}progress_label +2\.50 +2\n/);
+    expect(text).toMatch(/\n {2}goal_fulfilment +- +0\n/);
+    expect(formatText(sample)).not.toContain('Judge scores');
   });
 });

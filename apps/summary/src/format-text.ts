@@ -1,4 +1,4 @@
-import { type FailureRecord, RESPONSE_CODES, SPECIFICITY_CODES } from '@tp2dg/entities';
+import { type FailureRecord, RESPONSE_CODES, RUBRIC_NAMES, SPECIFICITY_CODES } from '@tp2dg/entities';
 import { formatMetricsSections } from './format-metrics.js';
 import { formatInteger, formatPercent, formatStatistics } from './format-numbers.js';
 import { formatTable } from './format-table.js';
@@ -97,6 +97,25 @@ function describeFailure(failure: FailureRecord): string {
   return `  ${failure.session_id}${where}: ${failure.code}: ${failure.reason}`;
 }
 
+function formatJudgeScores(judges: Summary['judge_scores'], conversations: number): string[] {
+  if (judges.length === 0) return [];
+  const evaluated = judges.reduce((sum, judge) => sum + judge.conversations, 0);
+  return [
+    `Judge scores (eval.json of tp2dg-eval): ${evaluated} of ${conversations} conversations evaluated`,
+    ...judges.flatMap((judge) => {
+      const rows = RUBRIC_NAMES.map((rubric) => {
+        const { mean, count } = judge.rubrics[rubric];
+        return [rubric, mean === null ? '-' : mean.toFixed(2), formatInteger(count)];
+      });
+      const simulated = judge.simulated ? ', SIMULATED: not a model judgement' : '';
+      return [
+        `  judge ${judge.provider}/${judge.model} (rubrics sha256 ${judge.rubrics_hash.slice(0, 12)}${simulated}): ${judge.conversations} conversations, scores 1 to 4`,
+        ...formatTable([['rubric', 'mean', 'judgements'], ...rows]),
+      ];
+    }),
+  ];
+}
+
 function formatInvalidFiles(invalidFiles: Summary['invalid_files']): string[] {
   return [
     `Invalid files (their conversations are excluded from every figure): ${invalidFiles.length}`,
@@ -116,7 +135,8 @@ export function formatText(summary: Summary): string {
     formatTokens(summary.tokens),
     formatCostSection(summary.cost),
     formatFailures(summary.failures),
+    formatJudgeScores(summary.judge_scores, summary.conversations.total),
     formatInvalidFiles(summary.invalid_files),
-  ];
+  ].filter((lines) => lines.length > 0);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from './summarize.js';
 import { CALL_USAGE } from './test-fixture-calls.js';
-import { buildConversation } from './test-fixtures.js';
+import { buildConversation, buildEvaluation } from './test-fixtures.js';
 import { SAMPLE_CONVERSATIONS, SAMPLE_FAILURES } from './test-sample-run.js';
 
 const invalidFile = { file: 'x/chat.json', problem: '0.listener.message: expected string' };
@@ -188,5 +188,43 @@ describe('summarize', () => {
       sessions: SAMPLE_FAILURES,
     });
     expect(summary.invalid_files).toEqual([invalidFile]);
+  });
+});
+
+describe('summarize judge scores', () => {
+  const judged = (userId: string, model: string, scores: [number, number, number]) =>
+    buildConversation({
+      userId,
+      provider: 'gemini',
+      model: 'gemini-2.5-flash',
+      category: 'A',
+      specificity: 'LL',
+      assessments: [],
+      evaluation: buildEvaluation(model, [
+        { rubric: 'goal_fit', turn: null, score: scores[0] },
+        { rubric: 'recsys_accuracy', turn: 1, score: scores[1] },
+        { rubric: 'recsys_accuracy', turn: 2, score: scores[2] },
+      ]),
+    });
+
+  it('should give each judge its rubric means over all judgements and counts, never mixing judges', () => {
+    const conversations = [
+      judged('a', 'gemini-3.5-flash', [4, 3, 2]),
+      judged('b', 'gemini-3.5-flash', [3, 4, 4]),
+      judged('c', 'simulated', [1, 1, 1]),
+      ...SAMPLE_CONVERSATIONS,
+    ];
+    const scores = summarize('run', { conversations, failures: [], invalid_files: [] }).judge_scores;
+    expect(scores.map(({ model, simulated, conversations: count }) => [model, simulated, count])).toEqual([
+      ['gemini-3.5-flash', false, 2],
+      ['simulated', true, 1],
+    ]);
+    expect(scores[0]?.rubrics.goal_fit).toEqual({ mean: 3.5, count: 2 });
+    expect(scores[0]?.rubrics.recsys_accuracy).toEqual({ mean: 3.25, count: 4 });
+    expect(scores[0]?.rubrics.goal_fulfilment).toEqual({ mean: null, count: 0 });
+  });
+
+  it('should have no judge scores for a run nobody evaluated', () => {
+    expect(summary.judge_scores).toEqual([]);
   });
 });

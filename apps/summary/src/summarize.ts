@@ -3,6 +3,7 @@ import { type CollectedData, type ConversationRecord, isSimulated } from './coll
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
 import { countGoals, progressByTurn } from './summarize-goals.js';
+import { summarizeJudgeScores } from './summarize-judges.js';
 import { summarizeMetrics } from './summarize-metrics.js';
 import { sumTokens } from './summarize-tokens.js';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
@@ -71,6 +72,7 @@ export function summarize(
         left.session_id.localeCompare(right.session_id),
       ),
     },
+    judge_scores: summarizeJudgeScores(conversations),
     invalid_files: collected.invalid_files,
   };
 }

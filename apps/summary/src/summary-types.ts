@@ -2,7 +2,10 @@ import type {
   AgentName,
   FailureRecord,
   GoalCategoryCode,
+  Judge,
   ResponseCode,
+  RubricName,
+  RubricSummary,
   SpecificityCode,
   TokenUsage,
 } from '@tp2dg/entities';
@@ -54,6 +57,16 @@ export interface RunMetrics extends ConversationMetrics {
   run: string;
   /** Its conversations from the offline simulated provider: measured like the others, but not LLM output. */
   simulated: number;
+}
+
+/** The scores one judge (provider, model, rubric templates) gave, from the conversations' `eval.json`. */
+export interface JudgeScores extends Judge {
+  /** The judge is the offline simulated one: its scores are not a model's judgement. */
+  simulated: boolean;
+  /** Conversations it scored. */
+  conversations: number;
+  /** Each rubric's mean (rounded to 4 decimals; null without any) and count over its judgements. */
+  rubrics: Record<RubricName, RubricSummary>;
 }
 
 /** A file that could not be read or did not match its schema; its conversation is excluded. */
@@ -117,5 +130,7 @@ export interface Summary {
     /** Every outstanding failure by session id: where it failed (agent, turn), the code and the reason. */
     sessions: FailureRecord[];
   };
+  /** By judge, when conversations have an `eval.json` (`tp2dg-eval`); empty otherwise. */
+  judge_scores: JudgeScores[];
   invalid_files: InvalidFile[];
 }

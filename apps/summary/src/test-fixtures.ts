@@ -1,10 +1,14 @@
 import {
   ChatFileSchema,
   ConversationGoalFileSchema,
+  type EvalFile,
+  EvalFileSchema,
   type GoalCategoryCode,
   type GoalProgress,
+  type Judgement,
   ProfilingFileSchema,
   type ResponseCode,
+  rubricScores,
   type SessionFile,
   SessionFileSchema,
   type SpecificityCode,
@@ -32,6 +36,8 @@ export interface ConversationOptions {
   generatedAt?: Date;
   /** Tracks in its recommendation pool; 1 by default. */
   poolSize?: number;
+  /** Its judges' scores; none by default. */
+  evaluation?: EvalFile;
 }
 
 const track = { track_id: 'track-1', title: 'Song', artist: 'Band', tags: ['rock'] };
@@ -131,5 +137,25 @@ export function buildConversation(options: ConversationOptions): ConversationRec
     session,
     calls,
     generatedAt: options.generatedAt ?? new Date('2026-11-20T12:00:00Z'),
+    evaluation: options.evaluation ?? null,
   };
+}
+
+/** A conversation's `eval.json` by a judge of this model, with these judgements. */
+export function buildEvaluation(
+  model: string,
+  judgements: readonly Pick<Judgement, 'rubric' | 'turn' | 'score'>[],
+): EvalFile {
+  const full = judgements.map((judgement) => ({ ...judgement, rationale: 'why', attempts: 1 }));
+  return EvalFileSchema.parse({
+    provider: model === 'simulated' ? 'simulated' : 'gemini',
+    simulated: model === 'simulated',
+    session_id: 'any',
+    judge: { provider: model === 'simulated' ? 'simulated' : 'gemini', model, rubrics_hash: 'f'.repeat(64) },
+    evaluated_at: '2026-12-01T00:00:00.000Z',
+    scores: rubricScores(full),
+    judgements: full,
+    call_count: full.length,
+    usage: ZERO_USAGE,
+  });
 }

@@ -79,6 +79,8 @@ export async function writeConversation(root: string, conversation: Conversation
   await writeFile(join(folder, 'chat.json'), json(conversation.chat));
   await writeFile(join(folder, 'session.json'), json(conversation.session));
   await writeJsonLines(join(folder, 'calls.jsonl'), conversation.calls);
+  if (conversation.evaluation !== null)
+    await writeFile(join(folder, 'eval.json'), json(conversation.evaluation));
   return folder;
 }
 

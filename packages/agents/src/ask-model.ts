@@ -77,7 +77,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       signal: context.signal,
     };
     const started = context.now();
-    const result = await callModel(context, request, started);
+    const result = await callModel(context, request, options.agent, started);
     const judged = judgeReply(result, options.reply, keys, context.responseFormat);
     context.onCall({
       agent: options.agent,
@@ -134,6 +134,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
 async function callModel(
   context: AgentContext,
   request: Parameters<AgentContext['model']['generate']>[0],
+  agent: AgentName,
   started: number,
 ): Promise<ModelResult> {
   try {
@@ -143,11 +144,11 @@ async function callModel(
     // machine is at fault, not the model, and the error already names the file and the fix.
     if (Tp2dgError.isInstance(error) && error.code === 'OUTPUT_WRITE') throw error;
     const label = request.label;
-    const where = `${label.agent} agent${label.turn === null ? '' : `, turn ${label.turn}`}, attempt ${label.attempt}`;
+    const where = `${agent} agent${label.turn === null ? '' : `, turn ${label.turn}`}, attempt ${label.attempt}`;
     const elapsed = `after ${Math.round(context.now() - started)} ms`;
     const code = Tp2dgError.isInstance(error) ? error.code : 'MODEL_API';
     const reason = error instanceof Error ? error.message : String(error);
-    const callSite = { agent: label.agent, turn: label.turn };
+    const callSite = { agent, turn: label.turn };
     throw new Tp2dgError(code, `${where}: model call failed ${elapsed}: ${reason}`, {
       cause: error,
       callSite,

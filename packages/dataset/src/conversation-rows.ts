@@ -79,6 +79,10 @@ export function conversationExtraRow(record: SessionRecord, costUsd: number | nu
     thinking_tokens: file.usage.thinking,
     cost_usd: costUsd,
     generated_at: file.generated_at ?? null,
+    judge_provider: record.evaluation?.judge.provider ?? null,
+    judge_model: record.evaluation?.judge.model ?? null,
+    judge_rubrics_hash: record.evaluation?.judge.rubrics_hash ?? null,
+    judge_scores: record.evaluation?.scores ?? null,
   };
 }
 

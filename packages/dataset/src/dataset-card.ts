@@ -4,6 +4,7 @@ import type { DatasetLicence } from './dataset-licence.js';
 import { CONFIG_FEATURES, CONFIG_NAMES, type ConfigName, SPLITS, type Split } from './dataset-schema.js';
 import type { DatasetStatistics } from './dataset-statistics.js';
 import { huggingFaceFeatures } from './features.js';
+import { describeMinScores, type MinScores } from './min-scores.js';
 import type { RunFacts } from './run-manifests.js';
 import type { LeftOut } from './select-sessions.js';
 import type { SplitOptions } from './split-sessions.js';
@@ -22,6 +23,8 @@ export interface CardInput {
   licence: DatasetLicence;
   /** The version of `@tp2dg/dataset` that wrote it. */
   exporterVersion: string;
+  /** `--min-score`: the judges' scores every exported conversation reaches. */
+  minScores: MinScores;
 }
 
 /** `data/<config>/<split>-00000-of-00001.<format>`: the Hub's naming, one file per split. */
@@ -101,7 +104,7 @@ function simulatedWarning({ simulatedKept, stats }: CardInput): string {
 
 const list = (values: readonly string[]) => (values.length === 0 ? 'not recorded' : values.join(', '));
 
-function generationSection({ stats, facts, split, exporterVersion }: CardInput): string {
+function generationSection({ stats, facts, split, exporterVersion, minScores }: CardInput): string {
   const splitText =
     split.by === 'user'
       ? `by user, seeded (seed ${split.seed}): about ${split.testRatio} of users are warm test users ` +
@@ -117,6 +120,16 @@ function generationSection({ stats, facts, split, exporterVersion }: CardInput):
     `- Corpus: ${list(facts.corpora)} (loader: ${list(facts.sources)})`,
     `- tp2dg version: ${list(facts.tp2dgVersions)}; exported by @tp2dg/dataset ${exporterVersion}`,
     `- Splits: ${splitText}.`,
+    ...(stats.evaluated === 0
+      ? []
+      : [
+          `- Judge scores (tp2dg-eval, 1 to 4 by rubric, in \`conversations_extra.judge_scores\`): ${stats.evaluated} conversations, judged by ${list([...stats.judges].sort())}`,
+        ]),
+    ...(Object.keys(minScores).length === 0
+      ? []
+      : [
+          `- Kept only conversations whose judge scores reach ${describeMinScores(minScores)} (\`--min-score\`).`,
+        ]),
   ].join('\n');
 }
 
@@ -131,6 +144,8 @@ function leftOutSection({ leftOut }: CardInput): string {
     `| failed: in a failure log, never finished | ${leftOut.failed} |`,
     `| simulated: offline test data, not exported without \`--allow-simulated\` | ${leftOut.simulated} |`,
     `| duplicate: a session id already exported | ${leftOut.duplicate} |`,
+    `| below \`--min-score\`: judge scores under a minimum | ${leftOut.belowMinScore} |`,
+    `| not evaluated: no judge scores (\`eval.json\`) to hold to \`--min-score\` | ${leftOut.unevaluated} |`,
   ].join('\n');
 }
 
@@ -144,7 +159,8 @@ function configsSection({ stats }: CardInput): string {
       '`user` (the listener message), `music` (content: the recommended track id; thought: the ' +
       "recommender's reasoning) and `assistant` (the recommender reply).",
     "- `conversations_extra`: tp2dg's own fields, keyed by `session_id`: model, prompt hash, seed, " +
-      'goal examples, target turn count, listener reasoning, tokens, cost, and `simulated`.',
+      "goal examples, target turn count, listener reasoning, tokens, cost, `simulated`, and the judges' " +
+      'scores when the run was evaluated (`judge_*`, null otherwise).',
     "- `tracks`: every track the split's conversations drew on (liked and pool tracks).",
     '- `users`: one profile per user and split.',
     '',

@@ -1,3 +1,4 @@
+import { RUBRIC_NAMES } from '@tp2dg/entities';
 import type { z } from 'zod';
 import { bool, type Features, float64, int64, list, string, struct, zodOfRow } from './features.js';
 
@@ -66,6 +67,12 @@ export const CONVERSATION_EXTRA_FEATURES = {
   thinking_tokens: int64,
   cost_usd: float64,
   generated_at: string,
+  // The judges' scores (`tp2dg-eval`), null when the conversation was not evaluated: who judged,
+  // by which rubric templates, and each rubric's mean over its judgements (1 to 4).
+  judge_provider: string,
+  judge_model: string,
+  judge_rubrics_hash: string,
+  judge_scores: struct(Object.fromEntries(RUBRIC_NAMES.map((rubric) => [rubric, float64]))),
 } as const satisfies Features;
 
 /** `tracks`: the tracks the split's conversations drew on (profiling and pool), once each. */

@@ -18,6 +18,9 @@ export interface DatasetStatistics {
   providers: Set<string>;
   promptsHashes: Set<string>;
   cost: { usd: number; priced: number; unpriced: number };
+  /** Conversations with judges' scores, and each judge as `provider/model (rubrics sha256 ...)`. */
+  evaluated: number;
+  judges: Set<string>;
 }
 
 export function emptyStatistics(): DatasetStatistics {
@@ -37,6 +40,8 @@ export function emptyStatistics(): DatasetStatistics {
     providers: new Set(),
     promptsHashes: new Set(),
     cost: { usd: 0, priced: 0, unpriced: 0 },
+    evaluated: 0,
+    judges: new Set(),
   };
 }
 
@@ -59,6 +64,11 @@ export function countConversation(
   stats.models.add(record.file.provenance.model);
   stats.providers.add(record.file.provenance.provider);
   stats.promptsHashes.add(record.file.provenance.prompts_hash);
+  if (record.evaluation !== null) {
+    const { provider, model, rubrics_hash } = record.evaluation.judge;
+    stats.evaluated += 1;
+    stats.judges.add(`${provider}/${model} (rubrics sha256 ${rubrics_hash.slice(0, 12)})`);
+  }
   if (costUsd === null) stats.cost.unpriced += 1;
   else {
     stats.cost.usd += costUsd;

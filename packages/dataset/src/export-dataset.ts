@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
+import { findRunFiles, outputWriteError, Tp2dgError } from '@tp2dg/entities';
 import { clipSeconds } from './clip-seconds.js';
 import { conversationCost } from './conversation-cost.js';
 import { conversationExtraRow, conversationRow, trackRow, userProfileRow } from './conversation-rows.js';
@@ -10,7 +10,7 @@ import { checkOutputFolder, writeFolderAtomically } from './dataset-folder.js';
 import { datasetLicence } from './dataset-licence.js';
 import { CONFIG_FEATURES, type ConfigName, ROW_SCHEMAS, type Row, type Split } from './dataset-schema.js';
 import { countConversation, type DatasetStatistics, emptyStatistics } from './dataset-statistics.js';
-import { findRunFiles } from './find-run-files.js';
+import type { MinScores } from './min-scores.js';
 import { readRunFacts } from './run-manifests.js';
 import { type LeftOut, type Selection, selectSessions } from './select-sessions.js';
 import { readSessionHeader, readSessionRecord } from './session-record.js';
@@ -27,6 +27,8 @@ export interface ExportOptions {
   allowMixed: boolean;
   /** Replace a non-empty `out` this exporter did not write. */
   force: boolean;
+  /** `--min-score`: export only conversations whose judges' scores reach these (none by default). */
+  minScores?: MinScores;
 }
 
 export interface ExportResult {
@@ -76,6 +78,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
       facts,
       licence: datasetLicence(facts),
       exporterVersion: EXPORTER_VERSION,
+      minScores: options.minScores ?? {},
     });
     const cardFile = join(staging, 'README.md');
     await writeFile(cardFile, card).catch((error: unknown) => {
@@ -99,11 +102,15 @@ function refuseOutAroundInput(input: string, out: string): void {
 
 /** A dataset without a conversation helps no one: say what left each one out. */
 function nothingToExport(input: string, leftOut: LeftOut): Tp2dgError {
-  const { short, failed, simulated, duplicate } = leftOut;
+  const { short, failed, simulated, duplicate, belowMinScore, unevaluated } = leftOut;
   const hint = simulated > 0 ? ' Simulated ones are exported only with --allow-simulated.' : '';
+  const scored =
+    belowMinScore + unevaluated > 0
+      ? `, ${belowMinScore} below --min-score, ${unevaluated} not evaluated`
+      : '';
   return new Tp2dgError(
     'INVALID_INPUT',
-    `--input ${input} has no complete conversation to export (left out: ${short} short, ${failed} failed, ${simulated} simulated, ${duplicate} duplicate).${hint}`,
+    `--input ${input} has no complete conversation to export (left out: ${short} short, ${failed} failed, ${simulated} simulated, ${duplicate} duplicate${scored}).${hint}`,
   );
 }
 

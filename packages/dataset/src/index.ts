@@ -20,6 +20,7 @@ export {
 export type { DatasetStatistics } from './dataset-statistics.js';
 export { type ExportOptions, type ExportResult, exportDataset } from './export-dataset.js';
 export { type Feature, type Features, huggingFaceFeatures, parquetSchema } from './features.js';
+export type { MinScores } from './min-scores.js';
 export type { LeftOut } from './select-sessions.js';
 export type { SplitOptions } from './split-sessions.js';
 export type { DatasetFormat } from './table-file.js';

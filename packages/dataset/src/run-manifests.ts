@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { corpusDirectoryOfManifest, tryParseJson } from '@tp2dg/entities';
-import { badInput } from './read-json-file.js';
+import { corpusDirectoryOfManifest, savedFileError, tryParseJson } from '@tp2dg/entities';
 
 /** The terms a loader declared for its corpus (`CorpusLicence` of `@tp2dg/data-loaders`). */
 export interface CorpusTerms {
@@ -47,7 +46,7 @@ export async function readRunFacts(manifests: readonly string[]): Promise<RunFac
   for (const file of manifests) {
     const manifest = tryParseJson(await readFile(file, 'utf8'));
     if (typeof manifest !== 'object' || manifest === null)
-      throw badInput(file, 'run manifest', 'not valid JSON');
+      throw savedFileError(file, 'run manifest', 'not valid JSON');
     const { settings, run_options, versions, corpus_licence } = manifest as Record<
       string,
       Record<string, unknown>

@@ -1,11 +1,14 @@
 import { dirname, sep } from 'node:path';
-import { FailureRecordSchema, readJsonLines, Tp2dgError } from '@tp2dg/entities';
-import type { RunFiles } from './find-run-files.js';
-import { readSessionHeader, type SessionHeader } from './session-record.js';
+import { FailureRecordSchema, type RunFiles, readJsonLines, Tp2dgError } from '@tp2dg/entities';
+
+import { type MinScores, reachesMinScores } from './min-scores.js';
+import { readEvaluation, readSessionHeader, type SessionHeader } from './session-record.js';
 
 export interface SelectOptions {
   allowSimulated: boolean;
   allowMixed: boolean;
+  /** `--min-score`: only conversations whose judges' scores reach these; none when empty or absent. */
+  minScores?: MinScores;
 }
 
 /** A conversation the export keeps: what splitting needs, and where to read it again. */
@@ -26,6 +29,10 @@ export interface LeftOut {
   simulated: number;
   /** A session id met again (two runs or copies of one run in --input): the first is kept. */
   duplicate: number;
+  /** With `--min-score`: its judges' scores fall short of a minimum. */
+  belowMinScore: number;
+  /** With `--min-score`: it has no `eval.json`, so no score to hold to it. */
+  unevaluated: number;
 }
 
 export interface Selection {
@@ -46,7 +53,7 @@ export interface Selection {
 export async function selectSessions(files: RunFiles, options: SelectOptions): Promise<Selection> {
   const selection: Selection = {
     kept: [],
-    leftOut: { short: 0, failed: 0, simulated: 0, duplicate: 0 },
+    leftOut: { short: 0, failed: 0, simulated: 0, duplicate: 0, belowMinScore: 0, unevaluated: 0 },
     simulatedKept: 0,
     models: new Map(),
     promptsHashes: new Map(),
@@ -60,7 +67,7 @@ export async function selectSessions(files: RunFiles, options: SelectOptions): P
     const folders = foldersOf.get(header.file.session_id) ?? [];
     foldersOf.set(header.file.session_id, folders);
     folders.push(folder);
-    const reason = leftOutReason(header, options, seen);
+    const reason = leftOutReason(header, options, seen) ?? (await scoreReason(header, options.minScores));
     if (reason !== undefined) {
       selection.leftOut[reason] += 1;
       continue;
@@ -94,6 +101,17 @@ function leftOutReason(
   if (ended_early !== null || turns_completed < turns_requested) return 'short';
   if (seen.has(header.file.session_id)) return 'duplicate';
   return undefined;
+}
+
+/** Why the judges' scores leave a conversation out, when `--min-score` asks for any. */
+async function scoreReason(
+  header: SessionHeader,
+  minScores: MinScores | undefined,
+): Promise<keyof LeftOut | undefined> {
+  if (minScores === undefined || Object.keys(minScores).length === 0) return undefined;
+  const evaluation = await readEvaluation(header);
+  if (evaluation === null) return 'unevaluated';
+  return reachesMinScores(evaluation, minScores) ? undefined : 'belowMinScore';
 }
 
 /**

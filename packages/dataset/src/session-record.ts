@@ -1,16 +1,20 @@
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
   type ChatFile,
   ChatFileSchema,
   type ConversationGoalFile,
   ConversationGoalFileSchema,
+  EVAL_FILE,
+  type EvalFile,
+  EvalFileSchema,
   type ProfilingFile,
   ProfilingFileSchema,
+  readSavedJsonFile,
   type SessionFile,
   SessionFileSchema,
   SIMULATED_PROVIDER,
 } from '@tp2dg/entities';
-import { readJsonFile } from './read-json-file.js';
 
 /** What the first pass needs of a session folder: its `session.json` alone. */
 export interface SessionHeader {
@@ -30,12 +34,18 @@ export interface SessionRecord extends SessionHeader {
   rawUser: Record<string, unknown>;
   goal: ConversationGoalFile;
   chat: ChatFile;
+  /** Its judges' scores (`eval.json` of `tp2dg-eval`); null when it was not evaluated. */
+  evaluation: EvalFile | null;
 }
 
 export async function readSessionHeader(folder: string): Promise<SessionHeader> {
   const file = join(folder, 'session.json');
   // Its id is in the file being read: the folder name (the id, percent-encoded) stands for it.
-  const { parsed, raw } = await readJsonFile(file, SessionFileSchema, `session folder ${basename(folder)}`);
+  const { parsed, raw } = await readSavedJsonFile(
+    file,
+    SessionFileSchema,
+    `session folder ${basename(folder)}`,
+  );
   return {
     folder,
     file: parsed,
@@ -48,10 +58,11 @@ export async function readSessionHeader(folder: string): Promise<SessionHeader> 
 
 export async function readSessionRecord(header: SessionHeader): Promise<SessionRecord> {
   const record = `session ${header.file.session_id}`;
-  const [profiling, goal, chat] = await Promise.all([
-    readJsonFile(join(header.folder, 'profiling.json'), ProfilingFileSchema, record),
-    readJsonFile(join(header.folder, 'conversation_goal.json'), ConversationGoalFileSchema, record),
-    readJsonFile(join(header.folder, 'chat.json'), ChatFileSchema, record),
+  const [profiling, goal, chat, evaluation] = await Promise.all([
+    readSavedJsonFile(join(header.folder, 'profiling.json'), ProfilingFileSchema, record),
+    readSavedJsonFile(join(header.folder, 'conversation_goal.json'), ConversationGoalFileSchema, record),
+    readSavedJsonFile(join(header.folder, 'chat.json'), ChatFileSchema, record),
+    readEvaluation(header),
   ]);
   return {
     ...header,
@@ -59,7 +70,15 @@ export async function readSessionRecord(header: SessionHeader): Promise<SessionR
     rawUser: (profiling.raw.user ?? {}) as Record<string, unknown>,
     goal: goal.parsed,
     chat: chat.parsed,
+    evaluation,
   };
+}
+
+/** A conversation's `eval.json`, which only a run judged with `tp2dg-eval` has; null without one. */
+export async function readEvaluation(header: SessionHeader): Promise<EvalFile | null> {
+  const file = join(header.folder, EVAL_FILE);
+  if (!existsSync(file)) return null;
+  return (await readSavedJsonFile(file, EvalFileSchema, `session ${header.file.session_id}`)).parsed;
 }
 
 /** A string field read defensively: anything else, or absent, is null. */

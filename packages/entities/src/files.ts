@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConversationGoalSchema } from './goal.js';
-import type { AgentName, FinishReason, ModelResult } from './model-port.js';
+import type { AgentName, CallerName, FinishReason, ModelResult } from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { BillingTierSchema } from './service-tier.js';
@@ -129,6 +129,8 @@ export const AgentNameSchema = z.enum([
   'listener',
   'recsys',
 ]) satisfies z.ZodType<AgentName>;
+
+export const CallerNameSchema = z.enum([...AgentNameSchema.options, 'judge']) satisfies z.ZodType<CallerName>;
 
 export const FinishReasonSchema = z.enum([
   'STOP',

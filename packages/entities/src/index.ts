@@ -1,5 +1,6 @@
 export * from './default-price-table.js';
 export * from './errors.js';
+export * from './eval-files.js';
 export * from './files.js';
 export * from './goal.js';
 export * from './json-files.js';
@@ -15,7 +16,9 @@ export * from './pricing.js';
 export * from './printable.js';
 export * from './profile.js';
 export * from './response-code.js';
+export * from './run-files.js';
 export * from './run-manifest-files.js';
+export * from './saved-json-file.js';
 export * from './seeded-random.js';
 export * from './service-tier.js';
 export * from './session.js';

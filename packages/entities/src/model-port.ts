@@ -1,13 +1,22 @@
 import type { BillingTier } from './service-tier.js';
 import type { TokenUsage } from './usage.js';
 
-/** The four agents of the method; every model call is made on behalf of one. */
+/** The four agents of the method, which make the conversations. */
 export type AgentName = 'profile' | 'goal' | 'listener' | 'recsys';
 
-/** Says who makes a call and why: recorded in `calls.jsonl`, used by the simulated model. */
+/**
+ * Who makes a model call: one of the four agents, or a judge scoring a conversation they made
+ * (`tp2dg-eval`). Every model call is made on behalf of one.
+ */
+export type CallerName = AgentName | 'judge';
+
+/** Says who makes a call and why: recorded in `calls.jsonl`, used by the simulated models. */
 export interface CallLabel {
-  agent: AgentName;
-  /** Conversation turn, 0 for a priming call, null for the one-shot profile and goal calls. */
+  agent: CallerName;
+  /**
+   * Conversation turn, 0 for a priming call, null for the one-shot profile and goal calls and
+   * for a judge's call about the whole conversation.
+   */
   turn: number | null;
   /** Name of the prompt template that produced the last message. */
   template: string;

@@ -20,7 +20,7 @@ import type { CachedCall, ConversationCaches } from './context-cache/conversatio
 import { createExplicitCaching } from './context-cache/explicit-caching.js';
 import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import { isForgottenCacheError, isForgottenFileError } from './forgotten-resource.js';
-import type { GeminiAdapter } from './gemini-adapter.js';
+import { GEMINI_PROVIDER, type GeminiAdapter } from './gemini-adapter.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
 import type { GeminiApiError } from './gemini-api-error.js';
 import { generateConfig, requestConfig } from './generate-config.js';
@@ -319,7 +319,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   function forConversation(): ModelPort {
     const conversation = explicitCaching.forConversation();
     return {
-      provider: 'gemini',
+      provider: GEMINI_PROVIDER,
       model: options.model,
       generate: (request) => generate(request, conversation),
       close: async () => conversation?.close(),
@@ -327,7 +327,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   }
 
   return {
-    provider: 'gemini',
+    provider: GEMINI_PROVIDER,
     model: options.model,
     generate: (request) => generate(request),
     forConversation,

@@ -1,6 +1,9 @@
 import type { ModelPort } from '@tp2dg/entities';
 import type { QuotaStatus } from './quota/quota-types.js';
 
+/** The provider every call and file of a Gemini run is labelled with. */
+export const GEMINI_PROVIDER = 'gemini';
+
 /** The model port, plus the lifecycle of the files it uploaded and the context caches it made. */
 export interface GeminiAdapter extends ModelPort {
   /**

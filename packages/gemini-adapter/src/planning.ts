@@ -14,6 +14,7 @@ export {
   MAX_BATCH_POLL_MS,
 } from './batch/batch-options.js';
 export { CACHE_LEASE_MS, cacheTtlSeconds } from './context-cache/cache-ttl.js';
+export { GEMINI_PROVIDER } from './gemini-adapter.js';
 export { autoConcurrency, DEFAULT_CONCURRENCY, type RateLimits } from './quota/auto-concurrency.js';
 export { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 export { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS } from './service-tier-plan.js';

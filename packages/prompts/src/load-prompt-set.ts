@@ -3,8 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
 import { parsePromptTemplate } from './parse-prompt-template.js';
-import { isPromptName, PROMPT_NAMES, type PromptName } from './prompt-names.js';
-import { createPromptSet, type PromptSet } from './prompt-set.js';
+import { PROMPT_NAMES, type PromptName } from './prompt-names.js';
+import { createTemplateSet, type PromptSet, type TemplateSet } from './prompt-set.js';
 import type { PromptTemplate } from './prompt-template.js';
 import { promptTemplateError } from './prompt-template-error.js';
 import { TEMPLATES_DIRECTORY } from './templates-directory.js';
@@ -15,26 +15,40 @@ export interface LoadPromptSetOptions {
   overridesDir?: string;
 }
 
+/** Options of {@link loadTemplateSet}: a set's names, where its built-in files are, and the overrides. */
+export interface LoadTemplateSetOptions<Name extends string> extends LoadPromptSetOptions {
+  names: readonly Name[];
+  /** The folder of the built-in `<name>.md` files. */
+  directory: string;
+}
+
+/** The agents' templates: the built-in ones, then the overrides. */
+export function loadPromptSet(options: LoadPromptSetOptions = {}): Promise<PromptSet> {
+  return loadTemplateSet<PromptName>({ ...options, names: PROMPT_NAMES, directory: TEMPLATES_DIRECTORY });
+}
+
 /**
- * Loads the built-in templates, then applies overrides. An override must keep the
- * built-in params and reply fields, because agents pass exactly those and parse
- * exactly those: only the wording may change.
+ * Loads a set's built-in templates, then applies overrides. An override must keep the
+ * built-in params and reply fields, because callers pass exactly those and parse exactly
+ * those: only the wording may change.
  */
-export async function loadPromptSet(options: LoadPromptSetOptions = {}): Promise<PromptSet> {
-  const templates = new Map<PromptName, PromptTemplate>();
-  for (const name of PROMPT_NAMES) {
-    templates.set(name, await readTemplate(name, path.join(TEMPLATES_DIRECTORY, `${name}.md`)));
+export async function loadTemplateSet<Name extends string>(
+  options: LoadTemplateSetOptions<Name>,
+): Promise<TemplateSet<Name>> {
+  const templates = new Map<Name, PromptTemplate<Name>>();
+  for (const name of options.names) {
+    templates.set(name, await readTemplate(name, path.join(options.directory, `${name}.md`)));
   }
   if (options.overridesDir !== undefined) {
-    for (const override of await readOverrides(path.resolve(options.overridesDir))) {
-      checkSameContract(templates.get(override.name) as PromptTemplate, override);
+    for (const override of await readOverrides(path.resolve(options.overridesDir), options.names)) {
+      checkSameContract(templates.get(override.name) as PromptTemplate<Name>, override);
       templates.set(override.name, override);
     }
   }
-  return createPromptSet(templates);
+  return createTemplateSet(options.names, templates);
 }
 
-async function readTemplate(name: PromptName, source: string): Promise<PromptTemplate> {
+async function readTemplate<Name extends string>(name: Name, source: string): Promise<PromptTemplate<Name>> {
   let text: string;
   try {
     text = await readFile(source, 'utf8');
@@ -49,7 +63,10 @@ async function readTemplate(name: PromptName, source: string): Promise<PromptTem
   return parsePromptTemplate(name, text, source);
 }
 
-async function readOverrides(directory: string): Promise<PromptTemplate[]> {
+async function readOverrides<Name extends string>(
+  directory: string,
+  names: readonly Name[],
+): Promise<PromptTemplate<Name>[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -61,7 +78,7 @@ async function readOverrides(directory: string): Promise<PromptTemplate[]> {
       error,
     );
   }
-  const overrides: PromptTemplate[] = [];
+  const overrides: PromptTemplate<Name>[] = [];
   // Sorted so that the first error reported does not depend on the file system's order.
   const fileNames = entries
     .filter((entry) => entry.name.endsWith('.md'))
@@ -78,11 +95,11 @@ async function readOverrides(directory: string): Promise<PromptTemplate[]> {
         'put a template file there, or move it out of the prompts directory',
       );
     }
-    if (!isPromptName(name)) {
+    if (!isNameOf(names, name)) {
       throw promptTemplateError(
         source,
         `${name} is not a known template`,
-        `name override files after one of ${PROMPT_NAMES.join(', ')}`,
+        `name override files after one of ${names.join(', ')}`,
       );
     }
     overrides.push(await readTemplate(name, source));
@@ -103,7 +120,10 @@ async function isRegularFile(file: string): Promise<boolean> {
  * unfilled or a value unused: it is refused, naming what this version's template takes and
  * what the override lacks or has too many, so it can be brought up to date.
  */
-function checkSameContract(builtIn: PromptTemplate, override: PromptTemplate): void {
+function checkSameContract<Name extends string>(
+  builtIn: PromptTemplate<Name>,
+  override: PromptTemplate<Name>,
+): void {
   for (const key of ['params', 'reply'] as const) {
     if (sameMembers(builtIn[key], override[key])) continue;
     const lacking = builtIn[key].filter((name) => !override[key].includes(name));
@@ -123,4 +143,8 @@ function checkSameContract(builtIn: PromptTemplate, override: PromptTemplate): v
 
 function sameMembers(left: readonly string[], right: readonly string[]): boolean {
   return left.length === right.length && left.every((item) => right.includes(item));
+}
+
+function isNameOf<Name extends string>(names: readonly Name[], value: string): value is Name {
+  return (names as readonly string[]).includes(value);
 }

@@ -14,7 +14,11 @@ const FORMAT_HINT = 'start the file with a --- line, then description, params an
  * params and the body's placeholders agree, so a typo fails at load time rather than
  * leaving a literal `{{...}}` in a prompt sent to the model.
  */
-export function parsePromptTemplate(name: PromptName, text: string, source: string): PromptTemplate {
+export function parsePromptTemplate<Name extends string = PromptName>(
+  name: Name,
+  text: string,
+  source: string,
+): PromptTemplate<Name> {
   const match = FRONT_MATTER_PATTERN.exec(text.replace(/^\uFEFF/, ''));
   if (!match) throw promptTemplateError(source, 'missing front matter', FORMAT_HINT);
   const frontMatter = parseFrontMatter(match[1] as string, source);

@@ -20,8 +20,3 @@ export const PROMPT_NAMES = [
 
 /** The name of one template, which is also its file name without `.md`. */
 export type PromptName = (typeof PROMPT_NAMES)[number];
-
-/** Whether a string (typically a file name from an overrides directory) names a known template. */
-export function isPromptName(value: string): value is PromptName {
-  return (PROMPT_NAMES as readonly string[]).includes(value);
-}

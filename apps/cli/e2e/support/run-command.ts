@@ -10,6 +10,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 export const GENERATE = join(REPO_ROOT, 'apps/cli/dist/generate.js');
 export const SUMMARY = join(REPO_ROOT, 'apps/summary/dist/summary.js');
 export const EXPORT = join(REPO_ROOT, 'apps/cli/dist/export.js');
+export const EVAL = join(REPO_ROOT, 'apps/cli/dist/eval.js');
 /** The bundled corpus, as the CLI reads it when `--data` is not given. */
 export const DUMMY = dummyCorpusDir;
 

@@ -1,5 +1,6 @@
 import { printable } from '@tp2dg/entities';
 import type { GeminiBatchEvent } from '@tp2dg/gemini-adapter/planning';
+import type { EvalEvent } from '@tp2dg/judges';
 import type { RunEvent } from '@tp2dg/orchestrator';
 import { describeBatchEvent } from './describe-batch-event.js';
 import { formatDuration } from './format-duration.js';
@@ -7,8 +8,11 @@ import { type ProgressSnapshot, ProgressTally } from './progress-tally.js';
 
 export type ProgressMode = 'tty' | 'lines' | 'json';
 
-/** What the progress reports: the run's events, and what its batch rounds did (`--mode batch`). */
-export type ProgressEvent = RunEvent | ({ type: 'batch' } & GeminiBatchEvent);
+/**
+ * What the progress reports: a run's events (or an evaluation's), and what its batch rounds did
+ * (`--mode batch`).
+ */
+export type ProgressEvent = RunEvent | EvalEvent | ({ type: 'batch' } & GeminiBatchEvent);
 
 export interface ProgressReporter {
   report(event: ProgressEvent): void;
@@ -69,6 +73,12 @@ export function describeEvent(event: ProgressEvent): string {
     }
     case 'session-exists':
       return `kept ${event.sessionId}: already generated`;
+    case 'session-evaluated': {
+      const replayed = event.replayedCalls > 0 ? ` (+${event.replayedCalls} replayed from its journal)` : '';
+      return `evaluated ${event.sessionId}: ${event.judgements} judgements, ${event.calls} calls${replayed}`;
+    }
+    case 'session-already-evaluated':
+      return `kept ${event.sessionId}: already evaluated by this judge and these rubrics`;
     case 'session-failed':
       return `failed ${event.sessionId}${event.agent === null ? '' : ` (${event.agent} agent${event.turn === null ? '' : `, turn ${event.turn}`})`}: ${event.reason}`;
     case 'session-skipped':

@@ -4,7 +4,7 @@ import { SlidingRate } from './sliding-rate.js';
 
 /** Where a run stands, for the progress line. */
 export interface ProgressSnapshot {
-  /** Sessions finished this run: written, found already written, failed or skipped. */
+  /** Sessions finished this run: written (or evaluated), found already done, failed or skipped. */
   done: number;
   total: number | undefined;
   written: number;
@@ -47,7 +47,8 @@ export class ProgressTally {
     this.done += 1;
     if (event.type === 'session-failed')
       this.failedByCode[event.code] = (this.failedByCode[event.code] ?? 0) + 1;
-    if (event.type !== 'session-written') return;
+    // An evaluation is a conversation's worth of calls, as a conversation written is.
+    if (event.type !== 'session-written' && event.type !== 'session-evaluated') return;
     this.written += 1;
     const at = this.now();
     this.calls.add(at, event.calls);

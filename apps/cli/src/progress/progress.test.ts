@@ -227,4 +227,26 @@ describe('createProgressReporter', () => {
     const event = { ...written('s1'), turns: 2, endedEarly } as RunEvent;
     expect(describeEvent(event)).toBe('wrote s1: 2 turns, 20 calls, kept short: recsys turn 3 got BLOCKED');
   });
+
+  it("should count an evaluation's calls and dollars as a conversation's, and say what it judged", () => {
+    const lines: string[] = [];
+    const reporter = createProgressReporter('lines', (text) => lines.push(text), clock().now);
+    reporter.report({ type: 'run-started', total: 3 });
+    reporter.report({ type: 'session-already-evaluated', sessionId: 's1', folder: '/out/s1' });
+    reporter.report({
+      type: 'session-evaluated',
+      sessionId: 's2',
+      folder: '/out/s2',
+      judgements: 35,
+      calls: 30,
+      replayedCalls: 5,
+      model: 'gemini-3.5-flash-lite',
+      usage,
+      costUsd: 0.01,
+    });
+    expect(lines.slice(1)).toEqual([
+      'kept s1: already evaluated by this judge and these rubrics [1/3 sessions, $0.0000]\n',
+      'evaluated s2: 35 judgements, 30 calls (+5 replayed from its journal) [2/3 sessions, $0.0100 of ~$0.0300, ETA 0s]\n',
+    ]);
+  });
 });

@@ -1,7 +1,6 @@
-import type { Projection } from '@tp2dg/orchestrator';
+import type { TokenUsage } from '@tp2dg/entities';
 import type { ContextCacheMode } from '../context-cache-choice.js';
 
-const count = (value: number) => value.toLocaleString('en-US');
 const dollars = (value: number) => `$${value.toFixed(4)}`;
 
 /** How the projection counted thinking: tokens per call, and on what grounds. */
@@ -17,9 +16,24 @@ export interface ProjectionNotes {
   tierNote?: string | undefined;
 }
 
-/** The `--dry-run` report: calls, input tokens by modality, output and thinking tokens, and dollars. */
+/** What a dry run projects, whatever it projects (a run, an evaluation). */
+export interface ProjectedCalls {
+  calls: number;
+  usage: TokenUsage;
+  costUsd: number;
+  uncachedCostUsd: number;
+}
+
+/** `1,234`, as the reports write counts. */
+export const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * The `--dry-run` report: what is projected (`heading`), then calls, input tokens by modality,
+ * output and thinking tokens, and dollars.
+ */
 export function formatProjection(
-  projection: Projection,
+  heading: string,
+  projection: ProjectedCalls,
   thinking: ThinkingBasis,
   { contextCache, tierNote }: ProjectionNotes,
 ): string[] {
@@ -33,8 +47,7 @@ export function formatProjection(
     usage.cache_creation_text_input + usage.cache_creation_image_input + usage.cache_creation_audio_input;
   return [
     'Dry run: no model call, no upload, nothing written.',
-    `Projection for ${count(projection.sessions)} conversation(s) with ${projection.model} ` +
-      `(already generated, so left out: ${projection.alreadyGenerated}; skipped by the loader: ${projection.skippedByLoader}):`,
+    heading,
     `  calls  ${count(projection.calls).padStart(14)}`,
     'input tokens:',
     input('text', usage.text_input, usage.cached_text_input),
@@ -54,10 +67,5 @@ export function formatProjection(
         : "if no re-sent history is served from Gemini's implicit cache"
     })`,
     ...(tierNote === undefined ? [] : [tierNote]),
-    ...(projection.textFieldsCut === 0
-      ? []
-      : [
-          `text fields cut to their caps: ${count(projection.textFieldsCut)} (--max-text-chars, --max-lyrics-chars; --strict stops instead)`,
-        ]),
   ];
 }

@@ -1,15 +1,13 @@
-import { createSimulatedModel } from '@tp2dg/agents';
 import type { SnippetSettings } from '@tp2dg/audio-snippets';
-import type { BillingTier, GoalTemplate, MediaTokenRates } from '@tp2dg/entities';
+import type { BillingTier, MediaTokenRates, ModelPort, Session } from '@tp2dg/entities';
 import { createUsageEstimator, heardDurationReader, MediaDurations } from '@tp2dg/gemini-adapter/planning';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ProjectionModelsOptions {
   /** The model the run would use: its prices and its output folder. */
   model: string;
-  seed: number;
-  turns: number;
-  catalog: readonly GoalTemplate[];
+  /** The simulated model that plays a session's calls: the agents' (a run) or a judge (an evaluation). */
+  simulated: (session: Session) => ModelPort;
   /** What an image and a second of audio count on the model at the run's media resolution. */
   media: MediaTokenRates;
   /** Thinking tokens counted for every call. */
@@ -23,8 +21,8 @@ export interface ProjectionModelsOptions {
 }
 
 /**
- * Models for `--dry-run`: the simulated backend plays each conversation, so requests grow as
- * a real run's do, and each call's usage is what Gemini would bill for that request, as
+ * Models for `--dry-run`: the simulated backend plays each conversation (or judges it), so
+ * requests are what a real run's are, and each call's usage is what Gemini would bill for that request, as
  * estimated before sending it: audio by what the model would hear, the snippet's seconds read
  * from its clip's header (no decoding, no snippet written). No key, no upload, no call.
  */
@@ -35,7 +33,7 @@ export function createProjectionModels(options: ProjectionModelsOptions): ModelF
     provider: 'projection',
     model: options.model,
     forSession(session) {
-      const simulated = createSimulatedModel({ ...options, session });
+      const simulated = options.simulated(session);
       const estimate = createUsageEstimator({
         durations,
         media,

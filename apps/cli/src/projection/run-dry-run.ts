@@ -1,3 +1,4 @@
+import { createSimulatedModel } from '@tp2dg/agents';
 import {
   type ModelFacts,
   mediaTokenRatesOf,
@@ -18,7 +19,7 @@ import { describeEvent } from '../progress/progress-reporter.js';
 import type { CommandIo } from '../run-generate-command.js';
 import { attemptTimeoutSeconds } from '../service-tier-settings.js';
 import { snippetSettingsOf } from '../snippet-arguments.js';
-import { formatProjection } from './format-projection.js';
+import { count, formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';
 
 /** What `--service-tier` or `--mode batch` did to the projected price; nothing for standard. */
@@ -38,7 +39,11 @@ function tierNote(args: GenerateArguments, prices: PriceTable): string | undefin
 }
 
 /** Why the projection counts the thinking it does on each call. */
-function thinkingBasis(args: GenerateArguments, facts: ModelFacts, budget: number | undefined): string {
+export function thinkingBasis(
+  args: Pick<GenerateArguments, 'model' | 'thinkingBudget'>,
+  facts: ModelFacts,
+  budget: number | undefined,
+): string {
   if (budget === undefined)
     return `${args.model}'s default (${facts.thinking.source}); --thinking-budget caps it`;
   if (args.thinkingBudget === 'least') {
@@ -64,9 +69,8 @@ export async function runDryRun(
     ...inputs,
     models: createProjectionModels({
       model: args.model,
-      seed: args.seed,
-      turns: args.turns,
-      catalog: inputs.catalog,
+      simulated: (session) =>
+        createSimulatedModel({ session, seed: args.seed, catalog: inputs.catalog, turns: args.turns }),
       media: mediaTokenRatesOf(facts, args.mediaResolution),
       thinkingTokensPerCall: thinking.perCall,
       snippets: snippetSettingsOf(args),
@@ -79,10 +83,18 @@ export async function runDryRun(
     }),
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
-  const lines = formatProjection(projection, thinking, {
+  const heading =
+    `Projection for ${count(projection.sessions)} conversation(s) with ${projection.model} ` +
+    `(already generated, so left out: ${projection.alreadyGenerated}; skipped by the loader: ${projection.skippedByLoader}):`;
+  const lines = formatProjection(heading, projection, thinking, {
     contextCache: inputs.contextCache.mode,
     tierNote: tierNote(args, inputs.prices),
   });
+  if (projection.textFieldsCut > 0) {
+    lines.push(
+      `text fields cut to their caps: ${count(projection.textFieldsCut)} (--max-text-chars, --max-lyrics-chars; --strict stops instead)`,
+    );
+  }
   for (const line of lines) io.stdout(line);
   return EXIT.ok;
 }

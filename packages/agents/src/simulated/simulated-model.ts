@@ -1,5 +1,5 @@
 import {
-  type AgentName,
+  type CallerName,
   type ConversationGoal,
   createSeededRandom,
   type GoalTemplate,
@@ -22,7 +22,7 @@ import {
   simulatedRecommendation,
   topTags,
 } from './simulated-replies.js';
-import { estimateUsage } from './simulated-usage.js';
+import { estimateSimulatedUsage } from './simulated-usage.js';
 
 export interface SimulatedModelOptions {
   session: Session;
@@ -41,7 +41,7 @@ export interface SimulatedModelOptions {
 export function createSimulatedModel(options: SimulatedModelOptions): ModelPort {
   const { session, seed } = options;
   const interests = topTags(session.profiling_tracks, 3);
-  const lastTemplate = new Map<AgentName, string>();
+  const lastTemplate = new Map<CallerName, string>();
   const recommended: Track[] = [];
   let goal: ConversationGoal | undefined;
 
@@ -111,7 +111,7 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
           : request.responseJsonSchema
             ? JSON.stringify(answer)
             : toYaml(answer);
-      return { text, usage: estimateUsage(request, text), finishReason: 'STOP' };
+      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'STOP' };
     },
   };
 }

@@ -9,7 +9,7 @@ const CHARACTERS_PER_TOKEN = 4;
  * An estimate of what Gemini would bill for the same request, so that offline runs give
  * a plausible order of magnitude for cost planning. It is never presented as measured.
  */
-export function estimateUsage(request: ModelRequest, replyText: string): TokenUsage {
+export function estimateSimulatedUsage(request: ModelRequest, replyText: string): TokenUsage {
   let characters = request.systemInstruction?.length ?? 0;
   let image = 0;
   let audio = 0;

@@ -88,5 +88,9 @@ export function cooperativeReplyFields(
     };
   }
   if (keys.join() === 'thought,message') return firstTurnReply(body);
+  // A judge's verdict (`tp2dg-eval`): a score on the rubric's 1-4 scale, and why.
+  if (keys.join() === 'score,rationale') {
+    return { score: 3, rationale: 'The track fits the request, though one detail of it is debatable.' };
+  }
   throw new Error(`no reply known for the keys ${keys.join(', ')}`);
 }

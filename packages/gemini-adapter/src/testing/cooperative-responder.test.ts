@@ -4,6 +4,7 @@ import type { EmulatedGenerateBody, EmulatedHttpReply, EmulatedSuccess } from '.
 import {
   firstTurnBody,
   goalBody,
+  judgeBody,
   recsysTurnBody,
   renderTemplate,
   templateReplyKeys,
@@ -75,6 +76,15 @@ describe('createCooperativeResponder', () => {
     expect(answer(firstTurnBody())).toBe(
       'thought: "The second opening sounds like me: it says what I want tonight the way I would say it."\nmessage: "Warm vocals: please."',
     );
+  });
+
+  it("should give a judge's request a JSON score on the 1-4 scale and a rationale", () => {
+    const body = judgeBody();
+    expect(agentOf(body)).toBe('judge');
+    const reply = JSON.parse(answer(body) ?? '') as Record<string, unknown>;
+    expect(Object.keys(reply)).toEqual(['score', 'rationale']);
+    expect(reply.score).toBe(3);
+    expect(String(reply.rationale).length).toBeGreaterThan(10);
   });
 
   it('should acknowledge a priming message, which asks for no keys, in plain text', () => {

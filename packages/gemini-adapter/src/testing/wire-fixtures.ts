@@ -7,9 +7,11 @@ import type { EmulatedGenerateBody } from './emulator-types.js';
  */
 
 const templates = new URL('../../../prompts/templates/', import.meta.url);
+/** The judges' templates (`tp2dg-eval`), named `judge-*`. */
+const judgeTemplates = new URL('../../../judges/templates/', import.meta.url);
 
 function readTemplate(name: string): string {
-  return readFileSync(new URL(`${name}.md`, templates), 'utf8');
+  return readFileSync(new URL(`${name}.md`, name.startsWith('judge-') ? judgeTemplates : templates), 'utf8');
 }
 
 /** The `reply: [a, b]` keys of a template's front matter. */
@@ -114,5 +116,27 @@ export function withReask(body: EmulatedGenerateBody, rejected: string, keys: re
       { role: 'model', parts: [{ text: rejected }] },
       { role: 'user', parts: [{ text: reask }] },
     ],
+  };
+}
+
+/** A judge's request as `tp2dg-eval` sends it: its system instruction, a rubric, the reply it asks for, the schema. */
+export function judgeBody(): EmulatedGenerateBody {
+  const rubric = renderTemplate('judge-recsys-accuracy', {
+    turn: '2',
+    track: '"Song" by X | tags: calm',
+    track_contents: 'a line of text with its title, artist and tags',
+    recsys_thought: 'Calm, as asked.',
+    recsys_message: 'A calm one.',
+  });
+  return {
+    systemInstruction: { parts: [{ text: renderTemplate('judge-system') }] },
+    contents: [{ role: 'user', parts: [{ text: rubric }, { text: renderTemplate('judge-reply') }] }],
+    generationConfig: {
+      responseMimeType: 'application/json',
+      responseJsonSchema: {
+        type: 'object',
+        properties: { score: { type: 'integer', minimum: 1, maximum: 4 }, rationale: { type: 'string' } },
+      },
+    },
   };
 }

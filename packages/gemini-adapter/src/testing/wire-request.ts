@@ -8,8 +8,8 @@ import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-t
 
 export type WireContent = EmulatedGenerateBody['contents'][number];
 
-/** The agent behind a request, as the responder and the tests tell them apart. */
-export type WireAgent = 'profile' | 'goal' | 'listener' | 'recsys';
+/** Who is behind a request, as the responder and the tests tell them apart: an agent or a judge. */
+export type WireAgent = 'profile' | 'goal' | 'listener' | 'recsys' | 'judge';
 
 /** The reply format a request asks for: a JSON schema in the config, or YAML in the prompt. */
 export type WireReplyFormat = 'json' | 'yaml';
@@ -91,10 +91,11 @@ export function replyKeysOf(body: EmulatedGenerateBody): string[] {
   return keysLine.exec(latest)?.[1]?.split(', ') ?? [];
 }
 
-/** Chats carry their persona in the system instruction; one-shot calls are told apart by keys. */
+/** Chats and judges carry their persona in the system instruction; one-shot calls are told apart by keys. */
 export function agentOf(body: EmulatedGenerateBody): WireAgent {
   const system = systemInstructionOf(body);
   if (system.includes('You are TalkPlay')) return 'recsys';
   if (system.includes('You are playing a real person')) return 'listener';
+  if (system.includes('You review conversations made for a music-recommendation dataset')) return 'judge';
   return replyKeysOf(body).includes('category_code') ? 'goal' : 'profile';
 }

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import {
-  AgentNameSchema,
-  type CallSite,
+  CallerNameSchema,
+  type CallLabel,
   JsonLinesAppender,
   type ModelResult,
   ModelResultSchema,
@@ -14,11 +14,14 @@ import { z } from 'zod';
 
 const JournalEntrySchema = z.object({
   key: z.string(),
-  agent: AgentNameSchema,
+  agent: CallerNameSchema,
   turn: z.number().int().nullable(),
   result: ModelResultSchema,
 });
 type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+/** Who made a call, and at which turn: what a journal keeps of its label, and forgets by. */
+export type CallerTurn = Pick<CallLabel, 'agent' | 'turn'>;
 
 /**
  * The answered calls of one unfinished conversation, one JSON line each, appended as soon as
@@ -64,8 +67,8 @@ export class CallJournal {
     return this.unused.get(key)?.shift();
   }
 
-  append(key: string, callSite: CallSite, result: ModelResult): void {
-    const entry: JournalEntry = { key, ...callSite, result };
+  append(key: string, caller: CallerTurn, result: ModelResult): void {
+    const entry: JournalEntry = { key, ...caller, result };
     this.appender.append(entry);
     this.entries.push(entry);
   }
@@ -74,10 +77,8 @@ export class CallJournal {
    * Drops the answers of the call that failed the conversation (say every re-ask rejected),
    * so the next run asks that call again instead of replaying the same failure for free.
    */
-  async forget(callSite: CallSite): Promise<void> {
-    const kept = this.entries.filter(
-      (entry) => entry.agent !== callSite.agent || entry.turn !== callSite.turn,
-    );
+  async forget(caller: CallerTurn): Promise<void> {
+    const kept = this.entries.filter((entry) => entry.agent !== caller.agent || entry.turn !== caller.turn);
     if (kept.length === this.entries.length) return;
     this.close();
     this.entries = kept;

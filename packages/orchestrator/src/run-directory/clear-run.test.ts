@@ -56,6 +56,7 @@ describe('clearRun', () => {
     await putManifest(SHARD);
     await put(join(corpusRoot, 'failures.jsonl'));
     await put(join(corpusRoot, 'failures-shard-1-of-2.jsonl'));
+    await put(join(corpusRoot, 'eval-summary.json'));
     await mkdir(join(corpusRoot, '.run.lock'));
     for (const each of [session('u1', 's1'), session('u2', 's2'), session('u2', LONG_ID)])
       await putSession(each);

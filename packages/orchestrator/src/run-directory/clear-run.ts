@@ -18,7 +18,8 @@ const NAMED_AT_MOST = 10;
 
 /**
  * `--fresh`: removes, by name, what earlier runs wrote in a run directory: session folders
- * (those holding `session.json`), staging folders, journals, manifests and failure logs, then
+ * (those holding `session.json`, with what `tp2dg-eval` wrote in them), staging folders,
+ * journals, manifests, failure logs and the judges' summary (`eval-summary.json`), then
  * the user and journal folders this left empty. With a shard, only this shard's sessions,
  * manifest and failure log: other shards may share the directory. Nothing is removed unless
  * the directory holds a manifest tp2dg wrote, and nothing the layout does not define is ever

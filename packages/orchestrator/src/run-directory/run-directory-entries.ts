@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EVAL_SUMMARY_FILE } from '@tp2dg/entities';
 import { isFailureLogName } from '../failure-log.js';
 import { isManifestName } from '../manifest/run-manifest.js';
 import { isFinished, journaledFolderName, journalRoot, stagedFolderName } from '../output-paths.js';
@@ -12,7 +13,7 @@ import { isRunLockName } from './run-lock.js';
  */
 export type RunDirectoryEntry =
   | { kind: 'session' | 'staging' | 'journal'; path: string; folder: string }
-  | { kind: 'manifest' | 'failure-log' | 'lock'; path: string; name: string }
+  | { kind: 'manifest' | 'failure-log' | 'lock' | 'eval-summary'; path: string; name: string }
   | { kind: 'unknown'; path: string };
 
 /**
@@ -30,6 +31,8 @@ export async function listRunDirectory(corpusRoot: string): Promise<RunDirectory
     else if (entry.isFile() && isManifestName(name)) entries.push({ kind: 'manifest', path, name });
     else if (entry.isFile() && isFailureLogName(name)) entries.push({ kind: 'failure-log', path, name });
     else if (entry.isDirectory() && isRunLockName(name)) entries.push({ kind: 'lock', path, name });
+    // What `tp2dg-eval` made of the session folders: it goes with them.
+    else if (entry.isFile() && name === EVAL_SUMMARY_FILE) entries.push({ kind: 'eval-summary', path, name });
     else if (entry.isDirectory() && !name.startsWith('.'))
       entries.push(...(await listUserFolder(path, name)));
     else entries.push({ kind: 'unknown', path });

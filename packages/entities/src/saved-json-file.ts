@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { Tp2dgError, tryParseJson } from '@tp2dg/entities';
 import type { z } from 'zod';
+import { Tp2dgError } from './errors.js';
+import { tryParseJson } from './json-files.js';
 
-/** A file of the input that is not what tp2dg wrote: one line naming the file and the record. */
-export function badInput(file: string, record: string, problem: string): Tp2dgError {
+/**
+ * A file of a run that is not what tp2dg wrote, met by a command reading the run (`tp2dg-export`,
+ * `tp2dg-eval`): one line naming the file and the record.
+ */
+export function savedFileError(file: string, record: string, problem: string): Tp2dgError {
   return new Tp2dgError(
     'INVALID_INPUT',
     `${file}: ${record}: ${problem}. Regenerate that session (delete its folder and resume the run) or move it out of --input.`,
@@ -15,7 +19,7 @@ export function badInput(file: string, record: string, problem: string): Tp2dgEr
  * one keeps the fields a later tp2dg adds (`session_date`, a user's `age`), which the schema
  * of this version would strip.
  */
-export async function readJsonFile<S extends z.ZodType>(
+export async function readSavedJsonFile<S extends z.ZodType>(
   file: string,
   schema: S,
   record: string,
@@ -24,19 +28,19 @@ export async function readJsonFile<S extends z.ZodType>(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw badInput(
+    throw savedFileError(
       file,
       record,
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
   const raw = tryParseJson(text);
-  if (raw === undefined) throw badInput(file, record, 'not valid JSON');
+  if (raw === undefined) throw savedFileError(file, record, 'not valid JSON');
   const result = schema.safeParse(raw);
   if (!result.success) {
     const [issue] = result.error.issues;
     const at = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.join('.')}`;
-    throw badInput(file, record, `not a file tp2dg can read${at} (${issue?.message ?? 'invalid'})`);
+    throw savedFileError(file, record, `not a file tp2dg can read${at} (${issue?.message ?? 'invalid'})`);
   }
   return { parsed: result.data, raw: raw as Record<string, unknown> };
 }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRunManifestFileName } from '@tp2dg/entities';
+import { isRunManifestFileName } from './run-manifest-files.js';
 
 /** The generator's failure logs: one per run, or one per shard of a split corpus. */
 const FAILURE_LOG = /^failures(-shard-\d+-of-\d+)?\.jsonl$/;
@@ -13,9 +13,11 @@ export interface RunFiles {
 }
 
 /**
- * Walks `root` depth-first, as `tp2dg-summary` does: links are not followed (a loop cannot
- * hang it), dot-folders (staging folders, journals) are never results, and the lists are
- * sorted so an export does not depend on directory order.
+ * The files of one or more runs under `root` (a run directory, or any folder above its session
+ * folders): what `tp2dg-export` and `tp2dg-eval` read. Walks `root` depth-first, as
+ * `tp2dg-summary` does: links are not followed (a loop cannot hang it), dot-folders (staging
+ * folders, journals) are never results, and the lists are sorted so a reader does not depend on
+ * directory order.
  */
 export async function findRunFiles(root: string): Promise<RunFiles> {
   const found: RunFiles = { sessionFolders: [], failureLogs: [], manifests: [] };

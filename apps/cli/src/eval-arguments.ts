@@ -1,0 +1,132 @@
+import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter/planning';
+import type { Argv } from 'yargs';
+import { parseConcurrency } from './concurrency-argument.js';
+import { assertGivenOnce } from './generate-arguments.js';
+import { DEFAULT_MODEL } from './model-choice.js';
+import { parseClipOffset } from './snippet-arguments.js';
+import { parseThinkingBudget } from './thinking-budget-argument.js';
+
+/** `tp2dg-eval`'s options: the judge's model as `tp2dg-generate` takes it, and how the run goes. */
+export function defineEvalArguments(argv: Argv) {
+  return argv
+    .usage(
+      '$0 --input RUN_DIR [options]\n\nScores the conversations of a tp2dg run with LLM judges, one rubric at a time.',
+    )
+    .option('input', {
+      type: 'string',
+      demandOption: true,
+      describe:
+        'The run directory: the --output-dir of tp2dg-generate, or any folder above its session folders',
+    })
+    .option('provider', {
+      choices: ['simulated', 'gemini'] as const,
+      describe: 'Judge backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set',
+    })
+    .option('model', { type: 'string', default: DEFAULT_MODEL, describe: 'Gemini model id of the judge' })
+    .option('prompts', {
+      type: 'string',
+      describe: 'Directory of judge-<name>.md templates that override the built-in rubrics',
+    })
+    .option('prices', {
+      type: 'string',
+      describe: 'A JSON price file over the built-in list prices, for --max-cost, the progress and --dry-run',
+    })
+    .option('media-resolution', {
+      choices: MEDIA_RESOLUTIONS,
+      default: 'low' as const,
+      describe: 'How finely Gemini 3+ models read each cover: low, medium or high',
+    })
+    .option('clip-seconds', {
+      type: 'number',
+      default: DEFAULT_SNIPPET_SETTINGS.seconds,
+      describe: 'Seconds of each audio clip the judge hears, as a 16 kHz mono WAV snippet; 0 sends the files',
+    })
+    .option('clip-offset', {
+      type: 'string',
+      default: String(DEFAULT_SNIPPET_SETTINGS.offset),
+      describe: 'Where the snippet starts in its clip: start, middle or a number of seconds',
+      coerce: parseClipOffset,
+    })
+    .option('temperature', { type: 'number', describe: "Gemini sampling temperature (default: the model's)" })
+    .option('thinking-budget', {
+      type: 'string',
+      default: 'least',
+      coerce: parseThinkingBudget,
+      describe:
+        "Gemini thinking tokens per call, billed as output: least, model (the model's default) or a number",
+    })
+    .option('seed', { type: 'number', default: 42, describe: 'Seed sent with every Gemini call' })
+    .option('max-resends', {
+      type: 'number',
+      default: 2,
+      describe: 'Resends of a judgement whose reply is not a usable score, apart from Gemini retries',
+    })
+    .option('timeout', { type: 'number', default: 120, describe: 'Seconds per judge call attempt' })
+    .option('max-attempts', {
+      type: 'number',
+      default: 5,
+      describe: 'Attempts per Gemini request (the first included) on 429, 5xx, timeouts and network errors',
+    })
+    .option('max-cost', {
+      type: 'number',
+      describe:
+        'Budget in USD at list prices: no conversation starts being judged that would pass it (exit code 6)',
+    })
+    .option('concurrency', {
+      type: 'string',
+      default: 'auto',
+      coerce: parseConcurrency,
+      describe: `Conversations judged at the same time, and judge calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
+    })
+    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('tpm', {
+      type: 'number',
+      describe: 'Gemini input tokens per minute allowed for the model (none)',
+    })
+    .option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Print the calls, tokens and dollars the evaluation would spend, without a call, an upload or a write',
+    })
+    .option('fresh', {
+      type: 'boolean',
+      default: false,
+      describe:
+        'Judge again the conversations another judge or other rubrics scored (their eval.json replaced)',
+    })
+    .option('progress', {
+      choices: ['auto', 'lines', 'json'] as const,
+      default: 'auto' as const,
+      describe:
+        'Progress on stderr: one updating line on a terminal, a line per conversation otherwise, or JSON lines',
+    })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
+    .check((args) => {
+      assertGivenOnce(args);
+      for (const name of ['max-resends', 'timeout', 'max-attempts', 'seed', 'rpm', 'tpm'] as const) {
+        const value = args[name];
+        const minimum = name === 'max-resends' || name === 'seed' ? 0 : 1;
+        if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
+          throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
+        }
+      }
+      for (const name of ['input', 'model', 'prompts', 'prices'] as const) {
+        if (args[name] === '') throw new Error(`--${name} must not be empty`);
+      }
+      const clipSeconds = args['clip-seconds'];
+      if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
+        throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
+      }
+      const maxCost = args['max-cost'] as number | undefined;
+      if (maxCost !== undefined && !(maxCost > 0)) {
+        throw new Error(`--max-cost must be a positive amount in USD (got ${maxCost})`);
+      }
+      return true;
+    })
+    .strict();
+}
+
+export type EvalArguments = Awaited<ReturnType<typeof defineEvalArguments>['argv']>;
