@@ -1,4 +1,4 @@
-import type { Shard } from '@tp2dg/orchestrator';
+import type { Shard } from '@tp2dg/entities';
 
 /** Reads `--shard i/n`: part i (from 1) of n. Throws a message yargs shows as a usage error. */
 export function parseShard(value: string): Shard {

@@ -13,15 +13,16 @@ import {
   EvalFileSchema,
   type FailureRecord,
   FailureRecordSchema,
+  findRunFiles,
   isInsideDirectory,
   type ProfilingFile,
   ProfilingFileSchema,
+  SESSION_FILE,
   type SessionFile,
   SessionFileSchema,
   SIMULATED_PROVIDER,
   Tp2dgError,
 } from '@tp2dg/entities';
-import { findOutputFiles } from './find-output-files.js';
 import { type ReadResult, readJsonFile, readJsonLinesFile } from './read-validated.js';
 import type { InvalidFile } from './summary-types.js';
 
@@ -67,7 +68,7 @@ async function readSessionFolder(input: string, folder: string): Promise<FolderR
       ConversationGoalFileSchema,
     ),
     readJsonFile(join(folder, 'chat.json'), shown('chat.json'), ChatFileSchema),
-    readJsonFile(join(folder, 'session.json'), shown('session.json'), SessionFileSchema),
+    readJsonFile(join(folder, SESSION_FILE), shown(SESSION_FILE), SessionFileSchema),
     readJsonLinesFile(join(folder, 'calls.jsonl'), shown('calls.jsonl'), CallRecordSchema),
   ]);
   if (profiling.ok && goal.ok && chat.ok && session.ok && calls.invalid.length === 0) {
@@ -78,7 +79,7 @@ async function readSessionFolder(input: string, folder: string): Promise<FolderR
       chat: chat.value,
       session: session.value,
       calls: calls.values,
-      generatedAt: await generatedAt(session.value, join(folder, 'session.json')),
+      generatedAt: await generatedAt(session.value, join(folder, SESSION_FILE)),
       evaluation: null,
     };
     return { ok: true, record };
@@ -127,7 +128,9 @@ async function assertDirectory(input: string): Promise<void> {
  */
 export async function collect(input: string): Promise<CollectedData> {
   await assertDirectory(input);
-  const files = await findOutputFiles(input);
+  // The run's layout as the generator writes it (entities' findRunFiles, shared with the export
+  // and the judges): session folders by their session.json, failure logs by their names.
+  const files = await findRunFiles(input);
   const collected: CollectedData = { conversations: [], failures: [], invalid_files: [] };
   // One folder at a time keeps open files bounded on runs with thousands of sessions.
   for (const folder of files.sessionFolders) {
@@ -141,7 +144,7 @@ export async function collect(input: string): Promise<CollectedData> {
     else collected.invalid_files.push(evaluation.invalid);
     collected.conversations.push(result.record);
   }
-  for (const path of files.failureFiles) {
+  for (const path of files.failureLogs) {
     const failures = await readJsonLinesFile(path, relative(input, path), FailureRecordSchema);
     const corpusRoot = relative(input, dirname(path));
     const generated = collected.conversations

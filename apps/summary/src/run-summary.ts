@@ -36,7 +36,7 @@ export async function runSummary(options: RunSummaryOptions): Promise<SummaryOut
     const [firstInvalid] = collected.invalid_files;
     const detail =
       firstInvalid === undefined
-        ? 'no session folder (a folder with chat.json) found'
+        ? 'no session folder (a folder with session.json) found'
         : `${collected.invalid_files.length} invalid files, first ${firstInvalid.file}: ${firstInvalid.problem}`;
     throw new Tp2dgError('INVALID_INPUT', `no conversations in ${options.input}: ${detail}`);
   }

@@ -72,7 +72,7 @@ describe('tp2dg-summary', () => {
     expect(empty.status).toBe(1);
     expect(empty.stdout).toBe('');
     expect(empty.stderr).toBe(
-      `tp2dg-summary: no conversations in ${emptyRoot}: no session folder (a folder with chat.json) found\n`,
+      `tp2dg-summary: no conversations in ${emptyRoot}: no session folder (a folder with session.json) found\n`,
     );
     const missing = runBin('--input', join(emptyRoot, 'absent'));
     expect(missing.status).toBe(1);

@@ -11,6 +11,7 @@ import {
   type ProfilingFile,
   ProfilingFileSchema,
   readSavedJsonFile,
+  SESSION_FILE,
   type SessionFile,
   SessionFileSchema,
   SIMULATED_PROVIDER,
@@ -39,7 +40,7 @@ export interface SessionRecord extends SessionHeader {
 }
 
 export async function readSessionHeader(folder: string): Promise<SessionHeader> {
-  const file = join(folder, 'session.json');
+  const file = join(folder, SESSION_FILE);
   // Its id is in the file being read: the folder name (the id, percent-encoded) stands for it.
   const { parsed, raw } = await readSavedJsonFile(
     file,

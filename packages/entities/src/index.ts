@@ -17,6 +17,7 @@ export * from './printable.js';
 export * from './profile.js';
 export * from './response-code.js';
 export * from './run-files.js';
+export * from './run-layout.js';
 export * from './run-manifest-files.js';
 export * from './saved-json-file.js';
 export * from './seeded-random.js';

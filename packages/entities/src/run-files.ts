@@ -1,9 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isRunManifestFileName } from './run-manifest-files.js';
-
-/** The generator's failure logs: one per run, or one per shard of a split corpus. */
-const FAILURE_LOG = /^failures(-shard-\d+-of-\d+)?\.jsonl$/;
+import { isFailureLogName, isRunManifestFileName, SESSION_FILE } from './run-layout.js';
 
 export interface RunFiles {
   /** Folders holding a `session.json`: finished conversations (folders are put in place whole). */
@@ -26,10 +23,10 @@ export async function findRunFiles(root: string): Promise<RunFiles> {
     const entries = await readdir(folder, { withFileTypes: true });
     const files = new Set(entries.filter((entry) => entry.isFile()).map((entry) => entry.name));
     for (const name of files) {
-      if (FAILURE_LOG.test(name)) found.failureLogs.push(join(folder, name));
+      if (isFailureLogName(name)) found.failureLogs.push(join(folder, name));
       if (isRunManifestFileName(name)) found.manifests.push(join(folder, name));
     }
-    if (files.has('session.json')) {
+    if (files.has(SESSION_FILE)) {
       found.sessionFolders.push(folder);
       continue;
     }

@@ -1,13 +1,4 @@
 /**
- * A run manifest's file name: `run-manifest.json`, or `run-manifest-shard-<i>-of-<n>.json` for
- * each shard of a split run. The orchestrator writes them; the readers of a run (the export,
- * the summary's HTML report) find them by this name.
- */
-export function isRunManifestFileName(name: string): boolean {
-  return /^run-manifest(-shard-\d+-of-\d+)?\.json$/.test(name);
-}
-
-/**
  * The corpus directory a run read, as its parsed manifest records it (`run_options.data`,
  * absolute): the saved media paths are relative to it. Undefined when the manifest names none
  * (a loader given its directory as a source option) or is not an object. Read field by field,

@@ -4,6 +4,7 @@ import {
   type ChatFile,
   ChatFileSchema,
   readSavedJsonFile,
+  SESSION_FILE,
   type SessionFile,
   SessionFileSchema,
   Tp2dgError,
@@ -27,7 +28,7 @@ export async function readJudgedConversation(
   corpusDirectory: string | undefined,
 ): Promise<JudgedConversation> {
   const saved = await readSavedJsonFile(
-    join(folder, 'session.json'),
+    join(folder, SESSION_FILE),
     SessionFileSchema,
     `session folder ${basename(folder)}`,
   );

@@ -8,6 +8,7 @@ import {
   isInsideDirectory,
   ProfilingFileSchema,
   type Provenance,
+  SESSION_FILE,
   type Session,
   SessionFileSchema,
   sumUsage,
@@ -89,7 +90,7 @@ export function conversationFiles(input: ConversationFilesInput): Map<string, st
     ['profiling.json', json(profiling)],
     ['conversation_goal.json', json(conversationGoal)],
     ['chat.json', json(ChatFileSchema.parse(conversation.chat.map((turn) => ({ ...label, ...turn }))))],
-    ['session.json', json(sessionFile)],
+    [SESSION_FILE, json(sessionFile)],
     ['calls.jsonl', `${calls.join('\n')}\n`],
   ]);
 }

@@ -25,7 +25,7 @@ export type {
   RunReport,
 } from './run-types.js';
 export { SessionFailures } from './session-failures.js';
-export { type Shard, shardOf } from './shard.js';
+export { shardOf } from './shard.js';
 export type { SizeRange } from './size-range.js';
 export { DEFAULT_INPUT_LIMITS, type InputLimits, MEGABYTE } from './vetting/input-limits.js';
 export { writeSessionFolder } from './write-session-folder.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Tp2dgError } from '@tp2dg/entities';
+import { SESSION_FILE, Tp2dgError } from '@tp2dg/entities';
 import { pathSegment } from './path-segment.js';
 
 /**
@@ -29,9 +29,9 @@ export function sessionFolder(corpusRoot: string, userId: string, sessionId: str
   return join(corpusRoot, pathSegment(userId), pathSegment(sessionId));
 }
 
-/** A session folder is finished once it holds `session.json`: folders are put in place whole. */
+/** A session folder is finished once it holds `session.json` (`SESSION_FILE`): folders are put in place whole. */
 export function isFinished(folder: string): boolean {
-  return existsSync(join(folder, 'session.json'));
+  return existsSync(join(folder, SESSION_FILE));
 }
 
 const JOURNAL_EXTENSION = '.jsonl';

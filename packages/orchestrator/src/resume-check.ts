@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Session, SessionFileSchema, Tp2dgError, type Track, tryParseJson } from '@tp2dg/entities';
+import {
+  SESSION_FILE,
+  type Session,
+  SessionFileSchema,
+  Tp2dgError,
+  type Track,
+  tryParseJson,
+} from '@tp2dg/entities';
 import type { RunGenerationOptions } from './run-types.js';
 
 /** The settings a resumed run must share with the run that wrote a session folder. */
@@ -37,7 +44,7 @@ export async function assertResumable(
   session: Session,
   expected: FolderSettings,
 ): Promise<void> {
-  const file = join(folder, 'session.json');
+  const file = join(folder, SESSION_FILE);
   const parsed = SessionFileSchema.safeParse(tryParseJson(await readFile(file, 'utf8')));
   if (!parsed.success) {
     throw new Tp2dgError(

@@ -2,12 +2,19 @@ import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SkippedSession } from '@tp2dg/data-loaders';
-import { addUsage, type Session, Tp2dgError, unpricedModelError, ZERO_USAGE } from '@tp2dg/entities';
+import {
+  addUsage,
+  failureLogName,
+  type Session,
+  Tp2dgError,
+  unpricedModelError,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 import { Budget } from './budget.js';
 import { createCallPricer } from './call-pricer.js';
 import { drainConcurrently } from './drain-concurrently.js';
 import { expectedSessions } from './expected-sessions.js';
-import { appendSkip, failureLogName } from './failure-log.js';
+import { appendSkip } from './failure-log.js';
 import { generateSessionFolder } from './generate-session-folder.js';
 import { CallJournal } from './journal/call-journal.js';
 import { limitCallsInFlight } from './limit-calls-in-flight.js';

@@ -8,11 +8,11 @@ import type {
   PriceTable,
   Session,
   SessionFile,
+  Shard,
   TokenUsage,
 } from '@tp2dg/entities';
 import type { PromptSet } from '@tp2dg/prompts';
 import type { RunSettings } from './manifest/run-manifest.js';
-import type { Shard } from './shard.js';
 import type { SizeRange } from './size-range.js';
 import type { InputLimits } from './vetting/input-limits.js';
 

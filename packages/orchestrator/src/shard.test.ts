@@ -1,6 +1,6 @@
 import type { Session } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { isShardFileName, sessionsInShard, shardFileName, shardOf } from './shard.js';
+import { sessionsInShard, shardOf } from './shard.js';
 
 const ids = Array.from({ length: 200 }, (_, index) => `u${index % 7}__2019-01-${index}`);
 
@@ -24,21 +24,5 @@ describe('shards', () => {
   it('should not depend on order or on the other sessions', () => {
     expect(shardOf('u1__2019-01-07', 4)).toBe(shardOf('u1__2019-01-07', 4));
     expect(ids.map((id) => shardOf(id, 1))).toEqual(ids.map(() => 1));
-  });
-
-  it('should recognise the file names of every shard, and of none, and nothing else', () => {
-    const names = [undefined, { index: 2, count: 4 }].map((shard) =>
-      shardFileName('failures', '.jsonl', shard),
-    );
-    expect(names.map((name) => isShardFileName(name, 'failures', '.jsonl'))).toEqual([true, true]);
-    for (const other of [
-      'failures-shard-2.jsonl',
-      'failures-old.jsonl',
-      'failures.json',
-      'failures-shard-0-of-2.jsonl',
-    ]) {
-      expect(isShardFileName(other, 'failures', '.jsonl'), other).toBe(false);
-    }
-    expect(isShardFileName('ab', 'ab', 'bc')).toBe(false);
   });
 });

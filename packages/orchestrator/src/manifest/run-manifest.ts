@@ -1,8 +1,14 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { outputWriteError, replaceFile, Tp2dgError, tryParseJson } from '@tp2dg/entities';
+import {
+  outputWriteError,
+  replaceFile,
+  runManifestName,
+  type Shard,
+  Tp2dgError,
+  tryParseJson,
+} from '@tp2dg/entities';
 import { z } from 'zod';
-import { isShardFileName, type Shard, shardFileName } from '../shard.js';
 
 const SettingValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -31,12 +37,7 @@ export type ManifestContent = Pick<RunManifest, 'settings' | 'run_options' | 've
 
 /** Each shard keeps its own manifest. */
 export function manifestFile(corpusRoot: string, shard: Shard | undefined): string {
-  return join(corpusRoot, shardFileName('run-manifest', '.json', shard));
-}
-
-/** Whether a run directory entry is the manifest of some shard, or of the whole run. */
-export function isManifestName(name: string): boolean {
-  return isShardFileName(name, 'run-manifest', '.json');
+  return join(corpusRoot, runManifestName(shard));
 }
 
 /** Whether `file` is a run manifest tp2dg wrote: what `--fresh` needs before it deletes anything. */

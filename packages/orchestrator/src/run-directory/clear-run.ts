@@ -1,10 +1,8 @@
 import { rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, relative } from 'node:path';
-import { outputWriteError, type Session } from '@tp2dg/entities';
-import { failureLogName } from '../failure-log.js';
+import { failureLogName, outputWriteError, type Session, type Shard } from '@tp2dg/entities';
 import { isRunManifest, manifestFile } from '../manifest/run-manifest.js';
 import { journalRoot, sessionFolder } from '../output-paths.js';
-import type { Shard } from '../shard.js';
 import { listRunDirectory, type RunDirectoryEntry } from './run-directory-entries.js';
 
 /** A shard and its sessions, read from the corpus: hashed folder names cannot be decoded to ids. */

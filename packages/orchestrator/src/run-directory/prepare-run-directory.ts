@@ -1,9 +1,9 @@
 import type { DataLoaderV1 } from '@tp2dg/data-loaders';
-import type { Session } from '@tp2dg/entities';
+import type { Session, Shard } from '@tp2dg/entities';
 import { manifestFile, recordRunStart } from '../manifest/run-manifest.js';
 import { folderSettingsOf } from '../resume-check.js';
 import type { RunEvent, RunGenerationOptions } from '../run-types.js';
-import { type Shard, sessionsInShard } from '../shard.js';
+import { sessionsInShard } from '../shard.js';
 import { assertClearable } from './assert-clearable.js';
 import { clearRun } from './clear-run.js';
 import { acquireRunLock, type RunLock } from './run-lock.js';

@@ -1,9 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EVAL_SUMMARY_FILE } from '@tp2dg/entities';
-import { isFailureLogName } from '../failure-log.js';
-import { isManifestName } from '../manifest/run-manifest.js';
+import { EVAL_SUMMARY_FILE, isFailureLogName, isRunManifestFileName } from '@tp2dg/entities';
 import { isFinished, journaledFolderName, journalRoot, stagedFolderName } from '../output-paths.js';
 import { isRunLockName } from './run-lock.js';
 
@@ -28,7 +26,7 @@ export async function listRunDirectory(corpusRoot: string): Promise<RunDirectory
     const path = join(corpusRoot, entry.name);
     const { name } = entry;
     if (path === journalRoot(corpusRoot) && entry.isDirectory()) entries.push(...(await listJournals(path)));
-    else if (entry.isFile() && isManifestName(name)) entries.push({ kind: 'manifest', path, name });
+    else if (entry.isFile() && isRunManifestFileName(name)) entries.push({ kind: 'manifest', path, name });
     else if (entry.isFile() && isFailureLogName(name)) entries.push({ kind: 'failure-log', path, name });
     else if (entry.isDirectory() && isRunLockName(name)) entries.push({ kind: 'lock', path, name });
     // What `tp2dg-eval` made of the session folders: it goes with them.

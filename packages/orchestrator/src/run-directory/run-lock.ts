@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import { mkdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { outputWriteError, Tp2dgError } from '@tp2dg/entities';
+import { isShardFileName, outputWriteError, type Shard, shardFileName, Tp2dgError } from '@tp2dg/entities';
 import { lock } from 'proper-lockfile';
-import { isShardFileName, type Shard, shardFileName } from '../shard.js';
 import { currentHolder, describeHolder, findLock, recordHolder, staleReason } from './lock-holder.js';
 
 /** A lock not refreshed for this long belongs to a run that died, wherever it ran. */
