@@ -9,6 +9,7 @@ import { launchChromium } from './support/chromium.js';
 import {
   type CommandResult,
   DUMMY,
+  EVAL,
   GENERATE,
   REPO_ROOT,
   runNode,
@@ -17,8 +18,9 @@ import {
   temporaryDirectory,
 } from './support/run-command.js';
 
-// End to end, in a browser: a simulated run of the bundled corpus, its HTML report written by
-// the built tp2dg-summary, opened from disk in Debian's headless Chromium (one launch for all).
+// End to end, in a browser: a simulated run of the bundled corpus, scored by the simulated judge,
+// its HTML report written by the built tp2dg-summary, opened from disk in Debian's headless
+// Chromium (one launch for all).
 
 /** Where CI finds a picture of the report; .ci/run prints the path. */
 const SCREENSHOT = join(REPO_ROOT, 'test-artifacts', 'summary-report.png');
@@ -52,6 +54,8 @@ beforeAll(async () => {
   const generated = await runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--sessions', '2'));
   expect(generated.code, generated.stderr).toBe(0);
   await plantHostileMessage(join(output, 'simulated', 'dummy'));
+  const evaluated = await runNode(EVAL, ['--input', output, '--provider', 'simulated']);
+  expect(evaluated.code, evaluated.stderr).toBe(0);
   const report = join(output, 'report.html');
   summary = await runNode(SUMMARY, ['--input', output, '--html', report]);
   expect(summary.code, summary.stderr).toBe(0);
@@ -101,9 +105,20 @@ describe('tp2dg-summary --html, in Chromium', () => {
       'chart-tokens',
       'chart-cost',
       'chart-pool',
+      'chart-judge-0',
+      'chart-metrics-0-distinct',
+      'chart-metrics-0-progress',
     ]);
     for (const canvas of inked) expect(canvas.count, canvas.id).toBeGreaterThan(500);
     expect(problems).toEqual([]);
+  });
+
+  it('should label the simulated judge and warn that the run metrics describe the simulator', async () => {
+    expect(await page.textContent('#evaluations')).toContain('Judge simulated / simulated (simulated)');
+    expect(await page.textContent('#metrics .banner.simulated')).toContain(
+      'Simulated data: 2 of these 2 conversations are simulated offline output, not LLM output',
+    );
+    expect(await page.locator('#metrics table').count()).toBe(2);
   });
 
   it('should show markup from the run as text and run none of it', async () => {
@@ -121,6 +136,9 @@ describe('tp2dg-summary --html, in Chromium', () => {
     const detail = page.locator('#conversation-detail article');
     expect(await detail.getAttribute('data-folder')).toBe(folder);
     expect(await detail.locator('header').textContent()).toContain('simulated — not LLM output');
+    const evaluation = detail.locator('.evaluation');
+    expect(await evaluation.textContent()).toContain("simulated judge — not a model's judgement");
+    expect(await evaluation.locator('tbody tr').count()).toBeGreaterThan(0);
     const audio = detail.locator('audio').first();
     await audio.evaluate(
       (element: HTMLAudioElement) =>

@@ -26,12 +26,13 @@ function formatLanguagesFound(languages: AgentMetrics['languages']): string {
   return [...shown, ...(more > 0 ? [`+${more} more`] : [])].join(', ') || 'none';
 }
 
-function formatAgentTable(run: RunMetrics): string[] {
+/** Each agent's figures as rows of cells, the header first: the text report's table and the HTML report's. */
+export function agentMetricsRows(run: RunMetrics): string[][] {
   const row = (label: string, cell: (agent: AgentMetrics) => string) => [
     label,
     ...CHAT_AGENTS.map((agent) => cell(run[agent])),
   ];
-  return formatTable([
+  return [
     ['', ...CHAT_AGENTS],
     row('messages', (agent) => formatInteger(agent.messages)),
     row('distinct-1', (agent) => formatRatio(agent.distinct_1)),
@@ -44,11 +45,11 @@ function formatAgentTable(run: RunMetrics): string[] {
     row('language undetermined', (agent) => formatInteger(agent.languages.undetermined)),
     row('in preferred language', (agent) => formatProportion(agent.languages.in_preferred_language)),
     row('in conversation language', (agent) => formatProportion(agent.languages.in_conversation_language)),
-  ]);
+  ];
 }
 
 /** What matched, so a reader can tell a role break from a false alarm. */
-function formatSelfMentionPhrases(run: RunMetrics): string[] {
+export function formatSelfMentionPhrases(run: RunMetrics): string[] {
   return CHAT_AGENTS.flatMap((agent) =>
     run[agent].ai_self_mentions.phrases.map(
       (entry) => `  ${agent} self-mention "${entry.phrase}": ${formatInteger(entry.messages)} messages`,
@@ -56,7 +57,7 @@ function formatSelfMentionPhrases(run: RunMetrics): string[] {
   );
 }
 
-function formatRepeatedOpenings(openings: RunMetrics['repeated_openings']): string[] {
+export function formatRepeatedOpenings(openings: RunMetrics['repeated_openings']): string[] {
   return [
     `Repeated openings (first ${openings.words} words of the first Listener message shared with another conversation): ${formatProportion(openings.conversations)} conversations`,
     ...openings.most_repeated.map(
@@ -65,7 +66,7 @@ function formatRepeatedOpenings(openings: RunMetrics['repeated_openings']): stri
   ];
 }
 
-function formatTrackNaming(naming: RunMetrics['track_naming']): string {
+export function formatTrackNaming(naming: RunMetrics['track_naming']): string {
   return (
     `Recsys names its track and no other pool track: ${formatProportion(naming.names_recommended_only)} turns with a track ` +
     `(title ${formatInteger(naming.names_title)}, artist ${formatInteger(naming.names_artist)}, ` +
@@ -73,7 +74,8 @@ function formatTrackNaming(naming: RunMetrics['track_naming']): string {
   );
 }
 
-function formatProgressByTarget(progress: RunMetrics['goal_progress_by_target']): string[] {
+/** Goal progress before, at and after the target turn as rows of cells, the header first. */
+export function progressByTargetRows(progress: RunMetrics['goal_progress_by_target']): string[][] {
   const row = (label: string, proportion: Proportion) => [
     label,
     formatInteger(proportion.out_of),
@@ -81,13 +83,10 @@ function formatProgressByTarget(progress: RunMetrics['goal_progress_by_target'])
     proportion.share === null ? 'none' : formatPercent(proportion.share),
   ];
   return [
-    'Goal progress against the target turn (share of MOVES_TOWARD_GOAL by the recommendation judged)',
-    ...formatTable([
-      ['recommendation', 'assessed', 'moves toward goal', 'share'],
-      row('before target', progress.before_target),
-      row('at target', progress.at_target),
-      row('after target', progress.after_target),
-    ]),
+    ['recommendation', 'assessed', 'moves toward goal', 'share'],
+    row('before target', progress.before_target),
+    row('at target', progress.at_target),
+    row('after target', progress.after_target),
   ];
 }
 
@@ -108,10 +107,11 @@ function formatHeading(run: RunMetrics): string[] {
 export function formatMetricsSections(metrics: readonly RunMetrics[]): string[][] {
   return metrics.map((run) => [
     ...formatHeading(run),
-    ...formatAgentTable(run),
+    ...formatTable(agentMetricsRows(run)),
     ...formatSelfMentionPhrases(run),
     ...formatRepeatedOpenings(run.repeated_openings),
     formatTrackNaming(run.track_naming),
-    ...formatProgressByTarget(run.goal_progress_by_target),
+    'Goal progress against the target turn (share of MOVES_TOWARD_GOAL by the recommendation judged)',
+    ...formatTable(progressByTargetRows(run.goal_progress_by_target)),
   ]);
 }

@@ -1,6 +1,6 @@
-import type { ListenerProfile } from '@tp2dg/entities';
+import type { EvalFile, ListenerProfile } from '@tp2dg/entities';
 import { type ConversationRecord, isSimulated } from '../collect.js';
-import type { ConversationView } from './report-data.js';
+import type { ConversationView, EvaluationView } from './report-data.js';
 
 /** The profile fields the browser shows, in this order, with their labels. */
 const PROFILE_FIELDS: [keyof ListenerProfile, string][] = [
@@ -19,6 +19,22 @@ function profileOf(profile: ListenerProfile): [string, string][] {
     const value = profile[field];
     return value === null || value === undefined || typeof value === 'object' ? [] : [[label, String(value)]];
   });
+}
+
+/** The judge and its judgements with their reasons: the means are in the summary's judge charts. */
+function evaluationOf(evaluation: EvalFile | null): EvaluationView | null {
+  if (evaluation === null) return null;
+  return {
+    provider: evaluation.judge.provider,
+    model: evaluation.judge.model,
+    simulated: evaluation.simulated,
+    judgements: evaluation.judgements.map(({ rubric, turn, score, rationale }) => ({
+      rubric,
+      turn,
+      score,
+      rationale,
+    })),
+  };
 }
 
 /**
@@ -72,5 +88,6 @@ export function conversationView(
               },
       },
     })),
+    evaluation: evaluationOf(conversation.evaluation),
   };
 }

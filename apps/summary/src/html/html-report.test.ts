@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatText } from '../format-text.js';
 import { summarize } from '../summarize.js';
 import { recommending, track, writeCorpusRun } from '../test-corpus.js';
+import { buildEvaluation } from '../test-fixtures.js';
 import { SAMPLE_CONVERSATIONS } from '../test-sample-run.js';
 import { buildHtmlReport } from './html-report.js';
 import type { MediaMap, ReportData } from './report-data.js';
@@ -27,9 +28,14 @@ async function hostileReport() {
   const base = recommending('user-9', [hostileTrack]);
   const [firstTurn] = base.chat;
   if (firstTurn === undefined) throw new Error('the fixture has a turn');
+  const evaluation = buildEvaluation('simulated', [{ rubric: 'goal_fit', turn: null, score: 2 }]);
   const hostile = {
     ...base,
     chat: [{ ...firstTurn, listener: { ...firstTurn.listener, message: HOSTILE, thought: HOSTILE } }],
+    evaluation: {
+      ...evaluation,
+      judgements: evaluation.judgements.map((judgement) => ({ ...judgement, rationale: HOSTILE })),
+    },
   };
   const conversations = [hostile, ...SAMPLE_CONVERSATIONS];
   const summary = summarize(run.input, { conversations, failures: [], invalid_files: [] });
@@ -66,8 +72,29 @@ describe('buildHtmlReport', () => {
     expect(data.summary).toEqual(summary);
     expect(data.text_report).toBe(formatText(summary));
     expect(data.generated_at).toBe(NOW.toISOString());
-    expect(data.evaluation_charts).toEqual([]);
     expect(data.charts.map((chart) => chart.id)).toContain('chart-progress');
+  });
+
+  it("should embed the judge's chart, each run's metrics, and a conversation's judgements with their reasons", () => {
+    const { summary, report } = built;
+    const data = JSON.parse(scriptElements(report.html)[0]?.text ?? '') as ReportData;
+    expect(data.evaluation_charts.map((chart) => chart.title)).toEqual([
+      'Judge simulated / simulated (simulated)',
+    ]);
+    expect(data.metrics_sections.map((section) => section.run)).toEqual(
+      summary.metrics.map((run) => run.run),
+    );
+    expect(data.conversations[0]?.evaluation).toEqual({
+      provider: 'simulated',
+      model: 'simulated',
+      simulated: true,
+      judgements: [{ rubric: 'goal_fit', turn: null, score: 2, rationale: HOSTILE }],
+    });
+    expect(data.conversations.slice(1).map((conversation) => conversation.evaluation)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('should label the simulated conversations, and say which have no media and why', () => {

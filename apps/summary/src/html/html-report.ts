@@ -5,7 +5,8 @@ import { formatText } from '../format-text.js';
 import type { Summary } from '../summary-types.js';
 import { conversationView } from './conversation-views.js';
 import { embedTrackMedia, type MediaOptions } from './embed-media.js';
-import { reportCharts } from './report-charts.js';
+import { metricsSections } from './metrics-sections.js';
+import { judgeCharts, reportCharts } from './report-charts.js';
 import type { ReportData } from './report-data.js';
 import { reportPage } from './report-page.js';
 
@@ -42,7 +43,8 @@ export async function buildHtmlReport(
   const data: ReportData = {
     summary,
     charts: reportCharts(summary),
-    evaluation_charts: [],
+    evaluation_charts: judgeCharts(summary.judge_scores),
+    metrics_sections: metricsSections(summary.metrics),
     conversations: conversations.map((conversation) => conversationView(conversation, embedded.mediaKeyOf)),
     text_report: formatText(summary),
     media_notices: embedded.notices,

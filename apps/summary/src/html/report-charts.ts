@@ -1,5 +1,12 @@
-import { type AgentName, RESPONSE_CODES, SPECIFICITY_CODES, type TokenUsage } from '@tp2dg/entities';
-import type { NumberStatistics, Summary } from '../summary-types.js';
+import {
+  type AgentName,
+  RESPONSE_CODES,
+  RUBRIC_NAMES,
+  SPECIFICITY_CODES,
+  type TokenUsage,
+} from '@tp2dg/entities';
+import { CHAT_AGENTS } from '@tp2dg/metrics';
+import type { JudgeScores, NumberStatistics, RunMetrics, Summary } from '../summary-types.js';
 import type { ChartSpec } from './report-data.js';
 
 /** The token counts charted, by modality, with their legend names; storage is token-seconds, not tokens. */
@@ -131,4 +138,75 @@ export function reportCharts(summary: Summary): ChartSpec[] {
     costChart(summary.cost),
     poolChart(summary.pool_size_per_conversation),
   ];
+}
+
+/**
+ * A judge's rubric means, each label with its judgements counted: a mean of 2 judgements is read
+ * otherwise than one of 200. Every rubric keeps its place, so two judges' charts line up.
+ */
+function judgeChart(judge: JudgeScores, index: number): ChartSpec {
+  const simulated = judge.simulated ? ' (simulated)' : '';
+  return {
+    id: `chart-judge-${index}`,
+    title: `Judge ${judge.provider} / ${judge.model}${simulated}`,
+    caption:
+      `Mean score per rubric, 1 (fails it) to 4 (fully meets it), over ${judge.conversations} conversations; ` +
+      `n is the judgements counted, and a rubric without any has no bar. Rubrics sha256 ${judge.rubrics_hash.slice(0, 12)}.` +
+      (judge.simulated ? " Simulated judge: its scores are not a model's judgement." : ''),
+    kind: 'bar',
+    labels: RUBRIC_NAMES.map((rubric) => `${rubric} (n=${judge.rubrics[rubric].count})`),
+    series: [{ name: 'mean score', values: RUBRIC_NAMES.map((rubric) => judge.rubrics[rubric].mean) }],
+    stacked: false,
+    unit: 'score',
+  };
+}
+
+/** One chart per judge: scores of different judges or rubric templates are never averaged together. */
+export function judgeCharts(judges: readonly JudgeScores[]): ChartSpec[] {
+  return judges.map(judgeChart);
+}
+
+/** distinct-1 and distinct-2 side by side per agent: the lexical variety of each. */
+function distinctChart(run: RunMetrics, id: string): ChartSpec {
+  return {
+    id: `${id}-distinct`,
+    title: 'Distinct-n by agent',
+    caption:
+      "Distinct words (distinct-1) and word pairs (distinct-2) over all the words of an agent's messages: lower is more repetitive.",
+    kind: 'bar',
+    labels: [...CHAT_AGENTS],
+    series: (['distinct_1', 'distinct_2'] as const).map((figure) => ({
+      name: figure.replace('_', '-'),
+      values: CHAT_AGENTS.map((agent) => run[agent][figure].share),
+    })),
+    stacked: false,
+    unit: 'ratio',
+  };
+}
+
+/** Whether the Listener hears progress where the goal says it should: before, at and after the target turn. */
+function progressByTargetChart(run: RunMetrics, id: string): ChartSpec {
+  const { before_target, at_target, after_target } = run.goal_progress_by_target;
+  const parts = [
+    ['before target', before_target],
+    ['at target', at_target],
+    ['after target', after_target],
+  ] as const;
+  return {
+    id: `${id}-progress`,
+    title: 'Goal progress against the target turn',
+    caption:
+      'Share of assessments saying MOVES_TOWARD_GOAL, by where the recommendation judged stands against the goal’s target turn; n is the assessments.',
+    kind: 'bar',
+    labels: parts.map(([label, proportion]) => `${label} (n=${proportion.out_of})`),
+    series: [{ name: 'moves toward the goal', values: parts.map(([, proportion]) => proportion.share) }],
+    stacked: false,
+    unit: 'share',
+  };
+}
+
+/** The charts of one run directory's metrics; `index` is its place in `Summary.metrics`, for ids. */
+export function runMetricsCharts(run: RunMetrics, index: number): ChartSpec[] {
+  const id = `chart-metrics-${index}`;
+  return [distinctChart(run, id), progressByTargetChart(run, id)];
 }

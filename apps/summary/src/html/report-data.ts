@@ -1,4 +1,4 @@
-import type { GoalProgress, ResponseCode, SessionFile, SpecificityCode } from '@tp2dg/entities';
+import type { GoalProgress, ResponseCode, RubricName, SessionFile, SpecificityCode } from '@tp2dg/entities';
 import type { Summary } from '../summary-types.js';
 
 // What the HTML report embeds as JSON and its page script reads: the one contract between the
@@ -18,11 +18,15 @@ export interface ChartSpec {
   kind: 'bar' | 'line';
   /** The category axis. */
   labels: string[];
-  series: { name: string; values: number[] }[];
+  /** A null value draws nothing: a figure with nothing to measure, not a misleading 0. */
+  series: { name: string; values: (number | null)[] }[];
   /** Bars of the series stacked in one column per label, instead of side by side. */
   stacked: boolean;
-  /** How the value axis is read: `share` runs from 0 to 1 and is shown in percent. */
-  unit: 'conversations' | 'share' | 'codes' | 'tokens' | 'usd' | 'tracks';
+  /**
+   * How the value axis is read: `share` runs from 0 to 1 and is shown in percent, `ratio` from 0
+   * to 1 as a decimal (distinct-n, as the literature gives it), `score` is a judge's, 1 to 4.
+   */
+  unit: 'conversations' | 'share' | 'ratio' | 'score' | 'codes' | 'tokens' | 'usd' | 'tracks';
 }
 
 /** A track the Recsys recommended, as the browser shows it. */
@@ -45,6 +49,16 @@ export interface TurnView {
     response_code: ResponseCode;
   };
   recsys: { message: string; thought: string; response_code: ResponseCode; track: TrackView | null };
+}
+
+/** A conversation's `eval.json`, as the browser shows it under the conversation. */
+export interface EvaluationView {
+  provider: string;
+  model: string;
+  /** Scored by the offline simulated judge: the page labels the scores as not a model's judgement. */
+  simulated: boolean;
+  /** Every judgement, with the judge's reason; `turn` null for one of the whole conversation. */
+  judgements: { rubric: RubricName; turn: number | null; score: number; rationale: string }[];
 }
 
 /** One conversation of the run, with what the browser filters on and shows. */
@@ -71,6 +85,8 @@ export interface ConversationView {
     target_turn_count: number;
   };
   turns: TurnView[];
+  /** Its judge's scores; null when it was not evaluated. */
+  evaluation: EvaluationView | null;
 }
 
 /** A recommended track's media as data URIs; null when the report holds none for it. */
@@ -82,16 +98,31 @@ export interface TrackMedia {
 /** Media by `TrackView.media_key`: each distinct track once, however often it was recommended. */
 export type MediaMap = Record<string, TrackMedia>;
 
+/**
+ * The quality metrics of one run directory (`Summary.metrics`), as the page shows them: the
+ * cells are the text report's, formatted once in Node, so the two reports never disagree.
+ */
+export interface MetricsSection {
+  run: string;
+  conversations: number;
+  /** Its simulated conversations: the page warns that their figures describe the simulator. */
+  simulated: number;
+  /** Rows of cells, the header row first. */
+  agents: string[][];
+  progress_by_target: string[][];
+  /** Repeated openings, track naming and AI self-mention phrases, one sentence each. */
+  notes: string[];
+  charts: ChartSpec[];
+}
+
 /** Everything the page shows but the media, which travel in their own script element. */
 export interface ReportData {
   summary: Summary;
   charts: ChartSpec[];
-  /**
-   * The hook for judge scores: charts of them, in their own section, shown only when there is
-   * one. Empty until the evaluation step exists; it will add its scores to the `Summary` and
-   * turn them into charts here, so the page needs no other change.
-   */
+  /** One chart per judge of `Summary.judge_scores`, in their own section; empty when none. */
   evaluation_charts: ChartSpec[];
+  /** One section per run directory of `Summary.metrics`, in its order. */
+  metrics_sections: MetricsSection[];
   conversations: ConversationView[];
   /** The text report of the same summary (what `tp2dg-summary` prints), every table of it. */
   text_report: string;

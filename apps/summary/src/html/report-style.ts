@@ -50,5 +50,12 @@ h4 { margin: 0 0 6px; font-size: 13px; color: var(--muted); text-transform: uppe
 .track img { width: 72px; height: 72px; object-fit: cover; border-radius: 4px; border: 1px solid var(--line); }
 .track figcaption { font-size: 13px; }
 .track audio { display: block; margin-top: 6px; width: 100%; max-width: 320px; }
+.metrics-run { margin-bottom: 24px; }
+.tables { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; margin: 8px 0; }
+table { border-collapse: collapse; background: #fff; font-size: 12px; }
+th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #eef1f4; }
+.notes { font-size: 13px; }
+.evaluation { border-top: 1px solid var(--line); padding-top: 10px; }
 @media (max-width: 800px) { .browser, .turn { grid-template-columns: 1fr; } }
 `;

@@ -47,6 +47,7 @@ function conversation(
         },
       },
     })),
+    evaluation: null,
   };
 }
 

@@ -26,3 +26,21 @@ export function embeddedJson<T>(id: string): T {
     throw new Error(`the report has no #${id} element: write it again with tp2dg-summary --html`);
   return JSON.parse(script.textContent ?? 'null') as T;
 }
+
+/** A table of text cells, the first row its header. */
+export function table(
+  rows: readonly (readonly string[])[],
+  attributes: Readonly<Record<string, string>> = {},
+) {
+  const [header = [], ...body] = rows;
+  return element(
+    'table',
+    attributes,
+    element('thead', {}, element('tr', {}, ...header.map((cell) => element('th', {}, cell)))),
+    element(
+      'tbody',
+      {},
+      ...body.map((row) => element('tr', {}, ...row.map((cell) => element('td', {}, cell)))),
+    ),
+  );
+}

@@ -32,15 +32,23 @@ const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00
 const UNIT_TITLES: Record<ChartSpec['unit'], string> = {
   conversations: 'conversations',
   share: 'share',
+  ratio: 'ratio',
+  score: 'mean score',
   codes: 'count',
   tokens: 'tokens',
   usd: 'USD',
   tracks: 'tracks',
 };
 
+/** The top of the value axis where the unit has one, so charts of the same unit compare at a glance. */
+const UNIT_MAXIMA: Partial<Record<ChartSpec['unit'], number>> = { share: 1, ratio: 1, score: 4 };
+
+const FRACTIONAL_UNITS: ReadonlySet<ChartSpec['unit']> = new Set(['share', 'ratio', 'usd']);
+
 function tickLabel(unit: ChartSpec['unit'], value: number): string {
   if (unit === 'share') return `${Math.round(value * 100)}%`;
   if (unit === 'usd') return `$${value}`;
+  if (unit === 'ratio') return value.toFixed(1);
   return value.toLocaleString('en-US');
 }
 
@@ -65,11 +73,11 @@ function draw(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
         y: {
           stacked: spec.stacked,
           beginAtZero: true,
-          ...(spec.unit === 'share' ? { max: 1 } : {}),
+          ...(UNIT_MAXIMA[spec.unit] === undefined ? {} : { max: UNIT_MAXIMA[spec.unit] }),
           title: { display: true, text: UNIT_TITLES[spec.unit] },
-          // Counts are whole: no tick at 0.5 conversations.
+          // Counts and scores are whole: no tick at 0.5 conversations.
           ticks: {
-            ...(spec.unit === 'share' || spec.unit === 'usd' ? {} : { precision: 0 }),
+            ...(FRACTIONAL_UNITS.has(spec.unit) ? {} : { precision: 0 }),
             callback: (value) => tickLabel(spec.unit, Number(value)),
           },
         },

@@ -1,5 +1,5 @@
-import type { ConversationView, MediaMap, TrackView, TurnView } from '../report-data.js';
-import { element } from './dom.js';
+import type { ConversationView, EvaluationView, MediaMap, TrackView, TurnView } from '../report-data.js';
+import { element, table } from './dom.js';
 
 /** How every simulated conversation is marked, wherever it is shown. */
 export const SIMULATED_LABEL = 'simulated — not LLM output';
@@ -57,6 +57,30 @@ function renderTurn({ turn, listener, recsys }: TurnView, media: MediaMap): HTML
   );
 }
 
+/** The judge's score of each rubric, turn by turn, with its reason. */
+function renderEvaluation(evaluation: EvaluationView): HTMLElement {
+  return element(
+    'section',
+    { class: 'evaluation' },
+    element(
+      'p',
+      {},
+      element('strong', {}, 'Judge scores '),
+      `${evaluation.provider} / ${evaluation.model} · 1 (fails the rubric) to 4 (fully meets it) `,
+      evaluation.simulated ? badge("simulated judge — not a model's judgement", 'simulated') : null,
+    ),
+    table([
+      ['rubric', 'turn', 'score', 'rationale'],
+      ...evaluation.judgements.map((judgement) => [
+        judgement.rubric,
+        judgement.turn === null ? 'whole conversation' : String(judgement.turn),
+        String(judgement.score),
+        judgement.rationale,
+      ]),
+    ]),
+  );
+}
+
 /** One conversation: who, with what goal, and every turn with its track. */
 export function renderConversation(conversation: ConversationView, media: MediaMap): HTMLElement {
   const { goal, ended_early: endedEarly } = conversation;
@@ -107,5 +131,6 @@ export function renderConversation(conversation: ConversationView, media: MediaM
       ),
     ),
     element('ol', { class: 'turns' }, ...conversation.turns.map((turn) => renderTurn(turn, media))),
+    conversation.evaluation === null ? null : renderEvaluation(conversation.evaluation),
   );
 }
