@@ -14,9 +14,12 @@ import { DUMMY, GENERATE, OFFLINE_ENV, runNode, temporaryDirectory } from './sup
 const API_KEY = 'sk-openai-test-DO-NOT-LEAK-9012';
 
 function mediaCounts(request: RecordedChatRequest) {
-  const parts = request.body.messages.flatMap((message) => (typeof message.content === 'string' ? [] : message.content));
+  const parts = request.body.messages.flatMap((message) =>
+    typeof message.content === 'string' ? [] : message.content,
+  );
   return {
-    images: parts.filter((part) => part.type === 'image_url' && part.image_url.url.startsWith('data:image/')).length,
+    images: parts.filter((part) => part.type === 'image_url' && part.image_url.url.startsWith('data:image/'))
+      .length,
     audio: parts.filter((part) => part.type === 'input_audio' && part.input_audio.format === 'wav').length,
   };
 }
@@ -30,8 +33,19 @@ describe('tp2dg-generate --provider openai-compatible', () => {
     emulator = await startOpenAiEmulator({ apiKey: API_KEY, respond: createCooperativeResponder() });
     output = await temporaryDirectory('tp2dg-openai-');
     const env = { ...OFFLINE_ENV, OPENAI_API_KEY: API_KEY };
-    const args = ['--provider', 'openai-compatible', '--model', 'qwen2.5-omni-7b', '--base-url', emulator.baseUrl];
-    run = await runNode(GENERATE, [...args, '--data', DUMMY, '--output-dir', output, '--sessions', '2', '--turns', '8'], { env });
+    const args = [
+      '--provider',
+      'openai-compatible',
+      '--model',
+      'qwen2.5-omni-7b',
+      '--base-url',
+      emulator.baseUrl,
+    ];
+    run = await runNode(
+      GENERATE,
+      [...args, '--data', DUMMY, '--output-dir', output, '--sessions', '2', '--turns', '8'],
+      { env },
+    );
   }, 60_000);
 
   afterAll(() => emulator.close());
@@ -59,7 +73,9 @@ describe('tp2dg-generate --provider openai-compatible', () => {
   });
 
   it('should send the key as a bearer token and write it nowhere', async () => {
-    expect(emulator.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(true);
+    expect(emulator.requests.every((request) => request.headers.authorization === `Bearer ${API_KEY}`)).toBe(
+      true,
+    );
     const files = await readdir(output, { recursive: true, withFileTypes: true });
     for (const file of files.filter((entry) => entry.isFile())) {
       expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toContain(API_KEY);
@@ -72,7 +88,18 @@ describe('tp2dg-generate --provider openai-compatible', () => {
     const before = emulator.requests.length;
     const refused = await runNode(
       GENERATE,
-      ['--provider', 'openai-compatible', '--model', 'gemini-3.5-flash-lite', '--data', DUMMY, '--output-dir', await temporaryDirectory('tp2dg-openai-cost-'), '--max-cost', '1'],
+      [
+        '--provider',
+        'openai-compatible',
+        '--model',
+        'gemini-3.5-flash-lite',
+        '--data',
+        DUMMY,
+        '--output-dir',
+        await temporaryDirectory('tp2dg-openai-cost-'),
+        '--max-cost',
+        '1',
+      ],
       { env },
     );
     expect(refused.code).not.toBe(0);

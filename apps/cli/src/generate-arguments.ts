@@ -56,7 +56,8 @@ export function defineGenerateArguments(argv: Argv) {
     })
     .option('base-url', {
       type: 'string',
-      describe: 'With --provider openai-compatible: the server, e.g. http://127.0.0.1:8000/v1 (default: OPENAI_BASE_URL)',
+      describe:
+        'With --provider openai-compatible: the server, e.g. http://127.0.0.1:8000/v1 (default: OPENAI_BASE_URL)',
     })
     .option('media-resolution', {
       choices: MEDIA_RESOLUTIONS,

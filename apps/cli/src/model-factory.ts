@@ -139,7 +139,9 @@ export async function createModelFactory(options: ModelFactoryOptions): Promise<
 
 /** A chat-completions server: a port per conversation, so each reads its media once. */
 async function openAiCompatibleModels(options: ModelFactoryOptions): Promise<CommandModels> {
-  const { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } = await import('@tp2dg/provider-openai-compatible');
+  const { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } = await import(
+    '@tp2dg/provider-openai-compatible'
+  );
   const settings = {
     model: options.model,
     baseUrl: options.baseUrl,

@@ -9,5 +9,7 @@ import { DEFAULT_PRICE_TABLE, loadPriceTable, type PriceTable } from '@tp2dg/ent
  */
 export function readPrices(file: string | undefined, cwd: string, provider?: string): Promise<PriceTable> {
   if (file !== undefined) return loadPriceTable(resolve(cwd, file));
-  return Promise.resolve(provider === 'openai-compatible' ? { ...DEFAULT_PRICE_TABLE, models: {} } : DEFAULT_PRICE_TABLE);
+  return Promise.resolve(
+    provider === 'openai-compatible' ? { ...DEFAULT_PRICE_TABLE, models: {} } : DEFAULT_PRICE_TABLE,
+  );
 }

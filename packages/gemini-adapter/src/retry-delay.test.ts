@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { backoffDelay, throttledDelay } from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
 import { retryDelayFromErrorBody } from './retry-delay.js';
 
 function bodyWith(details: unknown): unknown {

@@ -1,4 +1,10 @@
-import { backoffDelay, type CallLabel, MAX_RETRY_DELAY_MS, Tp2dgError, throttledDelay } from '@tp2dg/entities';
+import {
+  backoffDelay,
+  type CallLabel,
+  MAX_RETRY_DELAY_MS,
+  Tp2dgError,
+  throttledDelay,
+} from '@tp2dg/entities';
 import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
 import { advice } from './failure-advice.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';

@@ -1,4 +1,4 @@
-import { redactSecret, type RetryRecord, type Tp2dgErrorCode } from '@tp2dg/entities';
+import { type RetryRecord, redactSecret, type Tp2dgErrorCode } from '@tp2dg/entities';
 
 /** Why one attempt failed, as the retry loop decides on it. Messages never hold the key. */
 export interface AttemptFailure {
@@ -24,7 +24,12 @@ function codeOfStatus(status: number): Tp2dgErrorCode {
 }
 
 /** An HTTP error reply; the start of its body says why (servers' error formats vary). */
-export function httpFailure(status: number, body: string, retryAfterMs: number | null, apiKey: string | undefined) {
+export function httpFailure(
+  status: number,
+  body: string,
+  retryAfterMs: number | null,
+  apiKey: string | undefined,
+) {
   const excerpt = redactSecret(body.replace(/\s+/g, ' ').trim().slice(0, 300), apiKey ?? '');
   return {
     reason: 'http',
@@ -38,7 +43,14 @@ export function httpFailure(status: number, body: string, retryAfterMs: number |
 
 /** A 200 whose body is not a chat completion: a proxy's page, a cut-off reply. Retried, as it is mostly transient. */
 export function malformedFailure(problem: string): AttemptFailure {
-  return { reason: 'http', status: 200, retryable: true, retryAfterMs: null, message: `malformed reply: ${problem}`, code: 'MODEL_API' };
+  return {
+    reason: 'http',
+    status: 200,
+    retryable: true,
+    retryAfterMs: null,
+    message: `malformed reply: ${problem}`,
+    code: 'MODEL_API',
+  };
 }
 
 /** No answer: refused connection, reset, DNS. The cause's message names the host, not the key. */

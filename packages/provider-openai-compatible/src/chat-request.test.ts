@@ -9,7 +9,12 @@ import { createMediaReader } from './media-part.js';
 
 async function mediaFiles() {
   const directory = await mkdtemp(join(tmpdir(), 'openai-compatible-'));
-  const files = { wav: join(directory, 'a.wav'), mp3: join(directory, 'b.mp3'), png: join(directory, 'c.png'), flac: join(directory, 'd.flac') };
+  const files = {
+    wav: join(directory, 'a.wav'),
+    mp3: join(directory, 'b.mp3'),
+    png: join(directory, 'c.png'),
+    flac: join(directory, 'd.flac'),
+  };
   await writeFile(files.wav, 'RIFF-wav');
   await writeFile(files.mp3, 'ID3-mp3');
   await writeFile(files.png, 'PNG-bytes');
@@ -18,10 +23,20 @@ async function mediaFiles() {
 }
 
 const label = { agent: 'recsys', turn: 2, template: 'recsys-turn', attempt: 1 } as const;
-const schema = { type: 'object', properties: { track_id: { type: 'string', enum: ['a'] } }, required: ['track_id'] };
+const schema = {
+  type: 'object',
+  properties: { track_id: { type: 'string', enum: ['a'] } },
+  required: ['track_id'],
+};
 
 function settings(jsonSchema: boolean) {
-  return { model: 'qwen-omni', jsonSchema, temperature: 0.5, maxOutputTokens: 256, read: createMediaReader() };
+  return {
+    model: 'qwen-omni',
+    jsonSchema,
+    temperature: 0.5,
+    maxOutputTokens: 256,
+    read: createMediaReader(),
+  };
 }
 
 describe('chatCompletionRequest', () => {
@@ -55,9 +70,18 @@ describe('chatCompletionRequest', () => {
           role: 'user',
           content: [
             { type: 'text', text: 'Pool:' },
-            { type: 'input_audio', input_audio: { data: Buffer.from('RIFF-wav').toString('base64'), format: 'wav' } },
-            { type: 'input_audio', input_audio: { data: Buffer.from('ID3-mp3').toString('base64'), format: 'mp3' } },
-            { type: 'image_url', image_url: { url: `data:image/png;base64,${Buffer.from('PNG-bytes').toString('base64')}` } },
+            {
+              type: 'input_audio',
+              input_audio: { data: Buffer.from('RIFF-wav').toString('base64'), format: 'wav' },
+            },
+            {
+              type: 'input_audio',
+              input_audio: { data: Buffer.from('ID3-mp3').toString('base64'), format: 'mp3' },
+            },
+            {
+              type: 'image_url',
+              image_url: { url: `data:image/png;base64,${Buffer.from('PNG-bytes').toString('base64')}` },
+            },
           ],
         },
         { role: 'assistant', content: 'Got it.' },
@@ -79,7 +103,11 @@ describe('chatCompletionRequest', () => {
   });
 
   it('should send the JSON schema as response_format only when the server takes it', async () => {
-    const request: ModelRequest = { label, messages: [{ role: 'user', parts: [{ kind: 'text', text: 'hi' }] }], responseJsonSchema: schema };
+    const request: ModelRequest = {
+      label,
+      messages: [{ role: 'user', parts: [{ kind: 'text', text: 'hi' }] }],
+      responseJsonSchema: schema,
+    };
     expect((await chatCompletionRequest(request, settings(true))).response_format).toEqual({
       type: 'json_schema',
       json_schema: { name: 'recsys_reply', schema, strict: true },
@@ -96,8 +124,20 @@ describe('usageOf and finishReasonOf', () => {
       prompt_tokens_details: { cached_tokens: 400, audio_tokens: 100 },
       completion_tokens_details: { reasoning_tokens: 120 },
     });
-    expect(usage).toMatchObject({ text_input: 500, audio_input: 100, image_input: 0, cached_text_input: 400, output: 180, thinking: 120 });
-    expect(usageOf({ prompt_tokens: 10, completion_tokens: 2 })).toMatchObject({ text_input: 10, cached_text_input: 0, output: 2, thinking: 0 });
+    expect(usage).toMatchObject({
+      text_input: 500,
+      audio_input: 100,
+      image_input: 0,
+      cached_text_input: 400,
+      output: 180,
+      thinking: 120,
+    });
+    expect(usageOf({ prompt_tokens: 10, completion_tokens: 2 })).toMatchObject({
+      text_input: 10,
+      cached_text_input: 0,
+      output: 2,
+      thinking: 0,
+    });
     expect(usageOf(undefined).text_input).toBe(0);
   });
 

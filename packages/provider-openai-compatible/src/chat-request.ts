@@ -38,7 +38,9 @@ async function chatMessage(message: ModelMessage, read: MediaReader): Promise<Ch
   if (message.parts.every((part) => part.kind === 'text')) return { role: 'user', content: textOf(message) };
   const content = await Promise.all(
     message.parts.map((part) =>
-      part.kind === 'text' ? { type: 'text' as const, text: part.text } : mediaContentPart(part.path, part.mimeType, read),
+      part.kind === 'text'
+        ? { type: 'text' as const, text: part.text }
+        : mediaContentPart(part.path, part.mimeType, read),
     ),
   );
   return { role: 'user', content };
@@ -54,7 +56,8 @@ export async function chatCompletionRequest(
   settings: ChatRequestSettings,
 ): Promise<ChatCompletionRequest> {
   const messages: ChatMessage[] = [];
-  if (request.systemInstruction !== undefined) messages.push({ role: 'system', content: request.systemInstruction });
+  if (request.systemInstruction !== undefined)
+    messages.push({ role: 'system', content: request.systemInstruction });
   for (const message of request.messages) messages.push(await chatMessage(message, settings.read));
   return {
     model: settings.model,
@@ -64,7 +67,11 @@ export async function chatCompletionRequest(
           response_format: {
             type: 'json_schema',
             // The name must match ^[a-zA-Z0-9_-]+$; the agent's makes a server's logs readable.
-            json_schema: { name: `${request.label.agent}_reply`, schema: request.responseJsonSchema, strict: true },
+            json_schema: {
+              name: `${request.label.agent}_reply`,
+              schema: request.responseJsonSchema,
+              strict: true,
+            },
           },
         }
       : {}),

@@ -17,7 +17,9 @@ export const ChatCompletionSchema = z.object({
     .object({
       prompt_tokens: count,
       completion_tokens: count,
-      prompt_tokens_details: z.object({ cached_tokens: count.nullish(), audio_tokens: count.nullish() }).nullish(),
+      prompt_tokens_details: z
+        .object({ cached_tokens: count.nullish(), audio_tokens: count.nullish() })
+        .nullish(),
       completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
     })
     .nullish(),

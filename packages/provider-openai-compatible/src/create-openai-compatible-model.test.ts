@@ -16,7 +16,11 @@ afterEach(() => emulator?.close());
 async function setUp(faults: (EmulatedFault | undefined)[], options: Partial<OpenAiCompatibleOptions> = {}) {
   emulator = await startOpenAiEmulator({
     apiKey: KEY,
-    respond: () => ({ content: 'hi there', finishReason: 'length', usage: { prompt_tokens: 7, completion_tokens: 3 } }),
+    respond: () => ({
+      content: 'hi there',
+      finishReason: 'length',
+      usage: { prompt_tokens: 7, completion_tokens: 3 },
+    }),
     fault: (recorded) => faults[recorded.index],
   });
   const waits: number[] = [];
@@ -37,7 +41,11 @@ describe('createOpenAiCompatibleModel', () => {
   it('should post with the bearer key and map the answer', async () => {
     const { model, emulator } = await setUp([]);
     const result = await model.generate(request);
-    expect(result).toMatchObject({ text: 'hi there', finishReason: 'MAX_TOKENS', usage: { text_input: 7, output: 3 } });
+    expect(result).toMatchObject({
+      text: 'hi there',
+      finishReason: 'MAX_TOKENS',
+      usage: { text_input: 7, output: 3 },
+    });
     expect(result.retries).toBeUndefined();
     expect(emulator.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(model.provider).toBe('openai-compatible');
@@ -103,12 +111,16 @@ describe('createOpenAiCompatibleModel', () => {
       baseUrl: 'http://127.0.0.1:9/v1',
       maxAttempts: 1,
       fetch: (_url, init) =>
-        new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+        ),
     });
     const timedOut = await hanging.generate({ ...request, timeoutMs: 20 }).catch((caught: unknown) => caught);
     expect(Tp2dgError.isInstance(timedOut) && timedOut.code).toBe('MODEL_TIMEOUT');
     const controller = new AbortController();
-    const pending = hanging.generate({ ...request, signal: controller.signal }).catch((caught: unknown) => caught);
+    const pending = hanging
+      .generate({ ...request, signal: controller.signal })
+      .catch((caught: unknown) => caught);
     controller.abort();
     const aborted = await pending;
     expect(Tp2dgError.isInstance(aborted) && aborted.code).toBe('ABORTED');
@@ -116,8 +128,8 @@ describe('createOpenAiCompatibleModel', () => {
 
   it('should refuse a base URL that carries credentials, and ask for one when there is none', () => {
     expect(() => createOpenAiCompatibleModel({ model: 'm', env: {} })).toThrow(/--base-url/);
-    expect(() => createOpenAiCompatibleModel({ model: 'm', baseUrl: `http://user:${KEY}@host/v1`, env: {} })).toThrow(
-      /must not carry credentials/,
-    );
+    expect(() =>
+      createOpenAiCompatibleModel({ model: 'm', baseUrl: `http://user:${KEY}@host/v1`, env: {} }),
+    ).toThrow(/must not carry credentials/);
   });
 });

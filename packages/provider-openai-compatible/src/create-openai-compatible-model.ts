@@ -50,7 +50,8 @@ async function post(
     return { ok: false, failure: malformedFailure('the body is not JSON') };
   }
   const parsed = ChatCompletionSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, failure: malformedFailure(parsed.error.issues[0]?.message ?? 'unexpected shape') };
+  if (!parsed.success)
+    return { ok: false, failure: malformedFailure(parsed.error.issues[0]?.message ?? 'unexpected shape') };
   return { ok: true, value: parsed.data };
 }
 
@@ -66,7 +67,9 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleOptions): M
   const settings = {
     maxAttempts: options.maxAttempts ?? 5,
     timeoutMs: options.timeoutMs ?? 120_000,
-    sleep: options.sleep ?? ((milliseconds: number) => new Promise<void>((done) => setTimeout(done, milliseconds))),
+    sleep:
+      options.sleep ??
+      ((milliseconds: number) => new Promise<void>((done) => setTimeout(done, milliseconds))),
     random: options.random ?? Math.random,
   };
   return {

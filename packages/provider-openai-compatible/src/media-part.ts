@@ -36,7 +36,11 @@ export function createMediaReader(): MediaReader {
  * `input_audio`. The API has no other audio formats, so anything else stops the call here
  * with what to convert to, rather than as a server's 400.
  */
-export async function mediaContentPart(path: string, mimeType: string, read: MediaReader): Promise<MediaContentPart> {
+export async function mediaContentPart(
+  path: string,
+  mimeType: string,
+  read: MediaReader,
+): Promise<MediaContentPart> {
   if (mimeType.startsWith('image/')) {
     return { type: 'image_url', image_url: { url: `data:${mimeType};base64,${await read(path)}` } };
   }

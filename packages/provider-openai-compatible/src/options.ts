@@ -47,7 +47,10 @@ export function resolveEndpoint(options: OpenAiCompatibleOptions): Endpoint {
   try {
     parsed = new URL(baseUrl);
   } catch {
-    throw new Tp2dgError('INVALID_ARGUMENT', `the base URL "${baseUrl}" is not a URL: give one such as http://127.0.0.1:8000/v1`);
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `the base URL "${baseUrl}" is not a URL: give one such as http://127.0.0.1:8000/v1`,
+    );
   }
   // A key in the URL would end up in error messages, which only ever name the URL.
   if (parsed.username !== '' || parsed.password !== '' || parsed.search !== '') {

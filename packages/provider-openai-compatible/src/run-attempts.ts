@@ -1,4 +1,10 @@
-import { backoffDelay, MAX_RETRY_DELAY_MS, type RetryRecord, Tp2dgError, throttledDelay } from '@tp2dg/entities';
+import {
+  backoffDelay,
+  MAX_RETRY_DELAY_MS,
+  type RetryRecord,
+  Tp2dgError,
+  throttledDelay,
+} from '@tp2dg/entities';
 import { type AttemptFailure, TIMEOUT_FAILURE } from './attempt-failure.js';
 
 export interface AttemptSettings {
@@ -41,7 +47,10 @@ export async function runAttempts<T>(
   const retries: RetryRecord[] = [];
   for (let number = 1; ; number += 1) {
     if (callerSignal?.aborted) throw abortedError(description);
-    const signal = AbortSignal.any([AbortSignal.timeout(settings.timeoutMs), ...(callerSignal ? [callerSignal] : [])]);
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(settings.timeoutMs),
+      ...(callerSignal ? [callerSignal] : []),
+    ]);
     let outcome: AttemptOutcome<T>;
     try {
       outcome = await attempt(signal);
@@ -55,9 +64,13 @@ export async function runAttempts<T>(
     const tooLong = failure.retryAfterMs !== null && failure.retryAfterMs > MAX_RETRY_DELAY_MS;
     if (!failure.retryable || tooLong || number >= settings.maxAttempts) {
       const tries = failure.retryable ? `after ${number} attempt${number === 1 ? '' : 's'}` : 'without retry';
-      const wait = tooLong ? ` (the server asks to wait ${Math.round((failure.retryAfterMs ?? 0) / 1000)} s)` : '';
+      const wait = tooLong
+        ? ` (the server asks to wait ${Math.round((failure.retryAfterMs ?? 0) / 1000)} s)`
+        : '';
       const detail =
-        failure.reason === 'timeout' ? `no answer within ${settings.timeoutMs} ms` : `${failure.message}${wait}`;
+        failure.reason === 'timeout'
+          ? `no answer within ${settings.timeoutMs} ms`
+          : `${failure.message}${wait}`;
       throw new Tp2dgError(failure.code, `${description} failed ${tries}: ${detail}.`);
     }
     const delayMs =

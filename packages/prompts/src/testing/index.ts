@@ -1,4 +1,9 @@
-export { ACKNOWLEDGEMENT_TEXT, cooperativeReplyFields, cooperativeReplyText, GOAL_MARKER } from './cooperative-replies.js';
+export {
+  ACKNOWLEDGEMENT_TEXT,
+  cooperativeReplyFields,
+  cooperativeReplyText,
+  GOAL_MARKER,
+} from './cooperative-replies.js';
 export { formatReply, type ReplyFields } from './format-reply.js';
 export {
   agentOf,

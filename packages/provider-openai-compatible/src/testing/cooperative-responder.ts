@@ -11,9 +11,14 @@ function textOf(message: ChatMessage): string {
 export function promptTextOf(request: RecordedChatRequest): PromptText {
   const { messages, response_format: format } = request.body;
   return {
-    systemInstruction: messages.filter((message) => message.role === 'system').map(textOf).join('\n'),
+    systemInstruction: messages
+      .filter((message) => message.role === 'system')
+      .map(textOf)
+      .join('\n'),
     messages: messages.flatMap((message) =>
-      message.role === 'system' ? [] : [{ role: message.role === 'assistant' ? 'model' : 'user', text: textOf(message) } as const],
+      message.role === 'system'
+        ? []
+        : [{ role: message.role === 'assistant' ? 'model' : 'user', text: textOf(message) } as const],
     ),
     replySchema: format?.json_schema.schema as ReplySchema | undefined,
   };
@@ -29,6 +34,13 @@ export function createCooperativeResponder(): (request: RecordedChatRequest) => 
   return (request) => {
     const content = cooperativeReplyText(promptTextOf(request), () => ++goals);
     const promptTokens = JSON.stringify(request.body.messages).length;
-    return { content, usage: { prompt_tokens: promptTokens, completion_tokens: content.length, total_tokens: promptTokens + content.length } };
+    return {
+      content,
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: content.length,
+        total_tokens: promptTokens + content.length,
+      },
+    };
   };
 }

@@ -48,7 +48,13 @@ function completion(reply: EmulatedChatReply, model: string): string {
     id: 'chatcmpl-emulated',
     object: 'chat.completion',
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: reply.finishReason ?? 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: reply.content },
+        finish_reason: reply.finishReason ?? 'stop',
+      },
+    ],
     ...(reply.usage === undefined ? {} : { usage: reply.usage }),
   });
 }
@@ -65,7 +71,11 @@ export async function startOpenAiEmulator(options: OpenAiEmulatorOptions): Promi
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       if (incoming.method !== 'POST' || incoming.url !== '/v1/chat/completions') {
-        send(response, 404, JSON.stringify({ error: { message: `no route ${incoming.method} ${incoming.url}` } }));
+        send(
+          response,
+          404,
+          JSON.stringify({ error: { message: `no route ${incoming.method} ${incoming.url}` } }),
+        );
         return;
       }
       if (options.apiKey !== undefined && incoming.headers.authorization !== `Bearer ${options.apiKey}`) {
