@@ -45,10 +45,20 @@ export function defineGenerateArguments(argv: Argv) {
         'Corpus directory; media paths resolve inside it (default with --source reference: the bundled demo corpus, @tp2dg/data-dummy)',
     })
     .option('provider', {
-      choices: ['simulated', 'gemini'] as const,
-      describe: 'Model backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set',
+      choices: ['simulated', 'gemini', 'openai-compatible'] as const,
+      describe:
+        'Model backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set; openai-compatible for a chat-completions server (vLLM, SGLang, Ollama, hosted APIs), key from OPENAI_API_KEY',
     })
-    .option('model', { type: 'string', default: DEFAULT_MODEL, describe: 'Gemini model id' })
+    .option('model', {
+      type: 'string',
+      default: DEFAULT_MODEL,
+      describe: 'Gemini model id, or any model name the OpenAI-compatible server serves',
+    })
+    .option('base-url', {
+      type: 'string',
+      describe:
+        'With --provider openai-compatible: the server, e.g. http://127.0.0.1:8000/v1 (default: OPENAI_BASE_URL)',
+    })
     .option('media-resolution', {
       choices: MEDIA_RESOLUTIONS,
       default: 'low' as const,

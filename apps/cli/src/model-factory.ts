@@ -12,8 +12,12 @@ import type { GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
 import type { ModelFactory } from '@tp2dg/orchestrator';
 
 export interface ModelFactoryOptions {
-  provider: 'simulated' | 'gemini' | undefined;
+  provider: 'simulated' | 'gemini' | 'openai-compatible' | undefined;
   model: string;
+  /** With `openai-compatible`: the server's URL, else `OPENAI_BASE_URL`. */
+  baseUrl?: string | undefined;
+  /** With `openai-compatible`: whether the server takes `response_format: json_schema`. */
+  jsonSchema?: boolean;
   /** What the price table says of the model: whether it takes a media resolution, what media count. */
   modelFacts: ModelFacts;
   mediaResolution: MediaResolution;
@@ -68,8 +72,8 @@ export interface CommandModels extends ModelFactory {
 
 /**
  * Picks the backend. Without `--provider` a key means Gemini; no key is an error rather
- * than a silent switch to simulated data, which must never pass for LLM output. The Gemini
- * adapter is loaded only for Gemini: its SDK is a third of the CLI's start.
+ * than a silent switch to simulated data, which must never pass for LLM output. Each
+ * backend's package is loaded only when chosen: the Gemini SDK is a third of the CLI's start.
  */
 export async function createModelFactory(options: ModelFactoryOptions): Promise<CommandModels> {
   const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
@@ -87,6 +91,7 @@ export async function createModelFactory(options: ModelFactoryOptions): Promise<
       forSession: options.simulatedModel,
     };
   }
+  if (provider === 'openai-compatible') return openAiCompatibleModels(options);
   if (!apiKey)
     throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
   const audioSnippets =
@@ -129,5 +134,29 @@ export async function createModelFactory(options: ModelFactoryOptions): Promise<
     deleteLeftoverCaches: () => gemini.deleteLeftoverCaches(),
     deleteCaches: () => gemini.deleteCaches(),
     audioSnippets,
+  };
+}
+
+/** A chat-completions server: a port per conversation, so each reads its media once. */
+async function openAiCompatibleModels(options: ModelFactoryOptions): Promise<CommandModels> {
+  const { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } = await import(
+    '@tp2dg/provider-openai-compatible'
+  );
+  const settings = {
+    model: options.model,
+    baseUrl: options.baseUrl,
+    env: options.env,
+    jsonSchema: options.jsonSchema ?? false,
+    temperature: options.temperature,
+    maxOutputTokens: options.maxOutputTokens,
+    timeoutMs: options.timeoutMs,
+    maxAttempts: options.maxAttempts,
+  };
+  // Built once here so a missing or bad base URL stops the command before any session starts.
+  createOpenAiCompatibleModel(settings);
+  return {
+    provider: OPENAI_COMPATIBLE_PROVIDER,
+    model: options.model,
+    forSession: () => createOpenAiCompatibleModel(settings),
   };
 }

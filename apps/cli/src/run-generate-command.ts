@@ -48,7 +48,7 @@ async function cleanUpAfterRun(models: CommandModels, cleanup: boolean, io: Comm
 
 /** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
 export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
-  const prices = await readPrices(args.prices, io.cwd);
+  const prices = await readPrices(args.prices, io.cwd, args.provider);
   const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
   if (args.dryRun) {
@@ -64,6 +64,9 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const models = await createModelFactory({
     provider: args.provider,
     model: args.model,
+    baseUrl: args.baseUrl,
+    // The schema goes to a chat-completions server only when the run asks for JSON replies.
+    jsonSchema: args.responseFormat === 'json',
     modelFacts,
     mediaResolution: args.mediaResolution,
     seed: args.seed,

@@ -1,5 +1,5 @@
+import { redactSecret } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { redactSecret } from './redact-secret.js';
 import { rejectionOf, startTestRig, testApiKey, textRequest } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
 

@@ -1,5 +1,4 @@
-import { tryParseJson } from '@tp2dg/entities';
-import { redactSecret } from './redact-secret.js';
+import { redactSecret, tryParseJson } from '@tp2dg/entities';
 import { retryDelayFromErrorBody } from './retry-delay.js';
 
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);

@@ -1,5 +1,6 @@
+import { backoffDelay, throttledDelay } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, retryDelayFromErrorBody, throttledDelay } from './retry-delay.js';
+import { retryDelayFromErrorBody } from './retry-delay.js';
 
 function bodyWith(details: unknown): unknown {
   return { error: { code: 429, details } };

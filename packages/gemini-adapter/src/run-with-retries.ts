@@ -1,10 +1,15 @@
-import { type CallLabel, Tp2dgError } from '@tp2dg/entities';
+import {
+  backoffDelay,
+  type CallLabel,
+  MAX_RETRY_DELAY_MS,
+  Tp2dgError,
+  throttledDelay,
+} from '@tp2dg/entities';
 import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
 import { advice } from './failure-advice.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
 import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
-import { backoffDelay, MAX_RETRY_DELAY_MS, throttledDelay } from './retry-delay.js';
 
 export interface RetrySettings {
   apiKey: string;

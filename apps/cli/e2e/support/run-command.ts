@@ -17,7 +17,8 @@ export const DUMMY = dummyCorpusDir;
 /** The environment without any key or base URL of the user's: nothing can reach a real service. */
 export const OFFLINE_ENV = Object.fromEntries(
   Object.entries(process.env).filter(
-    ([name]) => !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL)$/.test(name),
+    ([name]) =>
+      !/^(GEMINI_API_KEY|GOOGLE_API_KEY|GOOGLE_GEMINI_BASE_URL|OPENAI_API_KEY|OPENAI_BASE_URL)$/.test(name),
   ),
 );
 

@@ -1,12 +1,11 @@
 import type { TokenUsage } from '@tp2dg/entities';
+import { cooperativeReplyText } from '@tp2dg/prompts/testing';
 import { NO_TOKENS } from '../quota/estimate-input-tokens.js';
 import { ImplicitCache } from '../usage-estimate/implicit-cache.js';
-import { ACKNOWLEDGEMENT_TEXT, cooperativeReplyFields } from './cooperative-replies.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { emulatedUsage } from './emulated-usage.js';
 import type { EmulatedGenerateRequest, EmulatedReply } from './emulator-types.js';
-import { formatWireReply } from './format-wire-reply.js';
-import { promptBodyOf, replyFormatOf } from './wire-request.js';
+import { promptBodyOf, promptTextOf } from './wire-request.js';
 
 export interface CooperativeResponderOptions {
   /** Returns a reply (an error, say) to send instead of the normal answer; undefined to answer. */
@@ -47,9 +46,7 @@ export function createCooperativeResponder(options: CooperativeResponderOptions 
     let text: string;
     try {
       // What the model reads: a cache's pool or profiling tracks count as if sent.
-      const prompt = promptBodyOf(request);
-      const fields = cooperativeReplyFields(prompt, () => ++goals);
-      text = fields === undefined ? ACKNOWLEDGEMENT_TEXT : formatWireReply(fields, replyFormatOf(prompt));
+      text = cooperativeReplyText(promptTextOf(promptBodyOf(request)), () => ++goals);
     } catch (error) {
       return emulatedApiError(400, { message: `cooperative responder: ${(error as Error).message}` });
     }

@@ -1,5 +1,5 @@
+import { formatReply } from '@tp2dg/prompts/testing';
 import type { EmulatedGenerateBody, EmulatedSuccess } from './emulator-types.js';
-import { formatWireReply } from './format-wire-reply.js';
 import { replyFormatOf } from './wire-request.js';
 import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';
 
@@ -31,5 +31,5 @@ export function wrongTrackIdReply(body: EmulatedGenerateBody, occurrence: number
     track_id: repeat ?? invented,
     message: 'Here is a track I think you will like.',
   };
-  return { text: formatWireReply(fields, replyFormatOf(body)) };
+  return { text: formatReply(fields, replyFormatOf(body)) };
 }

@@ -1,4 +1,4 @@
-export { GOAL_MARKER } from './cooperative-replies.js';
+export { GOAL_MARKER } from '@tp2dg/prompts/testing';
 export {
   type CooperativeResponder,
   type CooperativeResponderOptions,

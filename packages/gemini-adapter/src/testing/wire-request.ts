@@ -1,25 +1,19 @@
+import * as prompts from '@tp2dg/prompts/testing';
 import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
 
 /**
- * Reads a generateContent wire body the way a model would: from its text alone. tp2dg's
- * prompts are the contract here (packages/prompts/templates), not any shared code, so the
- * emulator notices when the wire text stops saying what an agent needs.
+ * Reads a generateContent wire body the way a model would: from its text alone, through the
+ * prompt readers of `@tp2dg/prompts/testing`, which every backend's emulator shares.
  */
 
 export type WireContent = EmulatedGenerateBody['contents'][number];
 
-/** Who is behind a request, as the responder and the tests tell them apart: an agent or a judge. */
-export type WireAgent = 'profile' | 'goal' | 'listener' | 'recsys' | 'judge';
-
-/** The reply format a request asks for: a JSON schema in the config, or YAML in the prompt. */
-export type WireReplyFormat = 'json' | 'yaml';
+export type { PromptAgent as WireAgent, ReplyFormat as WireReplyFormat } from '@tp2dg/prompts/testing';
 
 export interface WireFilePart {
   fileUri: string;
   mimeType: string;
 }
-
-type JsonSchema = { properties?: Record<string, { enum?: string[] }> };
 
 /**
  * The prompt a model reads: the body, with the system instruction and contents of the cache it
@@ -52,50 +46,22 @@ export function systemInstructionOf(body: EmulatedGenerateBody): string {
   return textOf(body.systemInstruction as WireContent | undefined);
 }
 
-/** User messages, latest first: a re-ask is the latest, the prompt it repeats comes before. */
-export function userTextsLatestFirst(body: EmulatedGenerateBody): string[] {
-  return body.contents
-    .filter((content) => content.role !== 'model')
-    .map(textOf)
-    .reverse();
+/** The body's text as the shared prompt readers take it; a content without a role is the user's. */
+export function promptTextOf(body: EmulatedGenerateBody): prompts.PromptText {
+  return {
+    systemInstruction: systemInstructionOf(body),
+    messages: body.contents.map((content) => ({
+      role: content.role === 'model' ? 'model' : 'user',
+      text: textOf(content),
+    })),
+    replySchema: body.generationConfig?.responseJsonSchema as prompts.ReplySchema | undefined,
+  };
 }
 
-/** The first match of `pattern` in the user messages, latest first. */
-export function findInUserTexts(body: EmulatedGenerateBody, pattern: RegExp): RegExpExecArray | null {
-  for (const text of userTextsLatestFirst(body)) {
-    const match = pattern.exec(text);
-    if (match !== null) return match;
-  }
-  return null;
-}
+// Gemini-body forms of the shared readers, for the emulator and its tests.
 
-export function jsonSchemaOf(body: EmulatedGenerateBody): JsonSchema | undefined {
-  return body.generationConfig?.responseJsonSchema as JsonSchema | undefined;
-}
-
-export function replyFormatOf(body: EmulatedGenerateBody): WireReplyFormat {
-  return jsonSchemaOf(body) === undefined ? 'yaml' : 'json';
-}
-
-// reply-format-*.md ends "...exactly these keys: a, b, c."; reask.md "...keys: a, b, c, and nothing else."
-const keysLine = /exactly these keys: (\w+(?:, (?!and )\w+)*)/;
-
-/**
- * The keys the reply must have: the schema's properties in JSON mode, else the keys the
- * latest user message lists. Empty for a priming message, which only wants an acknowledgement.
- */
-export function replyKeysOf(body: EmulatedGenerateBody): string[] {
-  const schema = jsonSchemaOf(body);
-  if (schema !== undefined) return Object.keys(schema.properties ?? {});
-  const latest = textOf(body.contents.at(-1));
-  return keysLine.exec(latest)?.[1]?.split(', ') ?? [];
-}
-
-/** Chats and judges carry their persona in the system instruction; one-shot calls are told apart by keys. */
-export function agentOf(body: EmulatedGenerateBody): WireAgent {
-  const system = systemInstructionOf(body);
-  if (system.includes('You are TalkPlay')) return 'recsys';
-  if (system.includes('You are playing a real person')) return 'listener';
-  if (system.includes('You review conversations made for a music-recommendation dataset')) return 'judge';
-  return replyKeysOf(body).includes('category_code') ? 'goal' : 'profile';
-}
+export const userTextsLatestFirst = (body: EmulatedGenerateBody) =>
+  prompts.userTextsLatestFirst(promptTextOf(body));
+export const replyFormatOf = (body: EmulatedGenerateBody) => prompts.replyFormatOf(promptTextOf(body));
+export const replyKeysOf = (body: EmulatedGenerateBody) => prompts.replyKeysOf(promptTextOf(body));
+export const agentOf = (body: EmulatedGenerateBody) => prompts.agentOf(promptTextOf(body));

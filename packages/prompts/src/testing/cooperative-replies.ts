@@ -1,7 +1,6 @@
-import type { EmulatedGenerateBody } from './emulator-types.js';
-import type { WireReplyFields } from './format-wire-reply.js';
-import { findInUserTexts, replyKeysOf } from './wire-request.js';
-import { remainingTrackIdsOf } from './wire-track-pool.js';
+import { formatReply, type ReplyFields } from './format-reply.js';
+import { findInUserTexts, type PromptText, replyFormatOf, replyKeysOf } from './prompt-text.js';
+import { remainingTrackIdsOf } from './track-pool.js';
 
 /** Every adapted goal carries it, so a test can prove the Recsys never sees the goal. */
 export const GOAL_MARKER = 'hidden-goal-marker';
@@ -14,8 +13,8 @@ export const ACKNOWLEDGEMENT_TEXT = 'Got it, I have the tracks.';
 const candidateLine =
   /^Candidate \d+: category ([A-K]) \(.*\), specificity (LL|HL|LH|HH) \(.*\), target turns (\d+) to (\d+)$/m;
 
-function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields {
-  const candidate = findInUserTexts(body, candidateLine);
+function goalReply(prompt: PromptText, number: number): ReplyFields {
+  const candidate = findInUserTexts(prompt, candidateLine);
   if (candidate === null) {
     throw new Error(
       'goal prompt lists no "Candidate N: category X (...), specificity YY (...), target turns A to B"',
@@ -38,8 +37,8 @@ function goalReply(body: EmulatedGenerateBody, number: number): WireReplyFields 
 }
 
 /** Turn 1 must copy an initial query example: formatList writes them as `"a"; "b"` on one line. */
-function firstTurnReply(body: EmulatedGenerateBody): WireReplyFields {
-  const line = findInUserTexts(body, /^"(.+)"$/m);
+function firstTurnReply(prompt: PromptText): ReplyFields {
+  const line = findInUserTexts(prompt, /^"(.+)"$/m);
   if (line?.[1] === undefined) throw new Error('listener first-turn prompt lists no "a"; "b" examples');
   const examples = line[1].split('"; "');
   return {
@@ -48,8 +47,8 @@ function firstTurnReply(body: EmulatedGenerateBody): WireReplyFields {
   };
 }
 
-function recsysReply(body: EmulatedGenerateBody): WireReplyFields {
-  const remaining = remainingTrackIdsOf(body);
+function recsysReply(prompt: PromptText): ReplyFields {
+  const remaining = remainingTrackIdsOf(prompt);
   if (remaining.length === 0) throw new Error('recsys prompt leaves no track id to recommend');
   return {
     thought:
@@ -64,10 +63,10 @@ function recsysReply(body: EmulatedGenerateBody): WireReplyFields {
  * for; undefined for a priming message. Throws when the prompt lacks what the agent needs.
  */
 export function cooperativeReplyFields(
-  body: EmulatedGenerateBody,
+  prompt: PromptText,
   nextGoalNumber: () => number,
-): WireReplyFields | undefined {
-  const keys = replyKeysOf(body);
+): ReplyFields | undefined {
+  const keys = replyKeysOf(prompt);
   if (keys.length === 0) return undefined;
   if (keys.includes('preferred_musical_culture')) {
     return {
@@ -76,21 +75,30 @@ export function cooperativeReplyFields(
       top_1_genre: 'indie rock',
     };
   }
-  if (keys.includes('category_code')) return goalReply(body, nextGoalNumber());
-  if (keys.includes('track_id')) return recsysReply(body);
+  if (keys.includes('category_code')) return goalReply(prompt, nextGoalNumber());
+  if (keys.includes('track_id')) return recsysReply(prompt);
   if (keys.includes('goal_progress_assessment')) {
     // Alternate by history length so both assessments reach the written chat.
-    const assessment = body.contents.length % 4 === 1 ? 'MOVES_TOWARD_GOAL' : 'DOES_NOT_MOVE_TOWARD_GOAL';
+    const assessment = prompt.messages.length % 4 === 1 ? 'MOVES_TOWARD_GOAL' : 'DOES_NOT_MOVE_TOWARD_GOAL';
     return {
       thought: 'Nice texture and a warm voice, but not quite there yet: the drums are still a little busy.',
       goal_progress_assessment: assessment,
       message: 'More like that, but softer and slower, with fewer drums this time?',
     };
   }
-  if (keys.join() === 'thought,message') return firstTurnReply(body);
+  if (keys.join() === 'thought,message') return firstTurnReply(prompt);
   // A judge's verdict (`tp2dg-eval`): a score on the rubric's 1-4 scale, and why.
   if (keys.join() === 'score,rationale') {
     return { score: 3, rationale: 'The track fits the request, though one detail of it is debatable.' };
   }
   throw new Error(`no reply known for the keys ${keys.join(', ')}`);
+}
+
+/**
+ * The text a cooperative model answers with, in the format the request asks for: the
+ * acknowledgement for a priming message. Throws when the prompt lacks what its agent needs.
+ */
+export function cooperativeReplyText(prompt: PromptText, nextGoalNumber: () => number): string {
+  const fields = cooperativeReplyFields(prompt, nextGoalNumber);
+  return fields === undefined ? ACKNOWLEDGEMENT_TEXT : formatReply(fields, replyFormatOf(prompt));
 }

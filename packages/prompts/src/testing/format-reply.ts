@@ -1,13 +1,13 @@
-import type { WireReplyFormat } from './wire-request.js';
+import type { ReplyFormat } from './prompt-text.js';
 
 /** A reply as a model is asked to write it: scalars, and lists of strings. */
-export type WireReplyFields = Record<string, string | number | readonly string[] | undefined>;
+export type ReplyFields = Record<string, string | number | readonly string[] | undefined>;
 
 /**
  * Writes reply fields in the requested format. YAML strings are JSON-quoted: a JSON string
  * is a valid YAML double-quoted scalar, so `: ` or a leading `-` in a message stays text.
  */
-export function formatWireReply(fields: WireReplyFields, format: WireReplyFormat): string {
+export function formatReply(fields: ReplyFields, format: ReplyFormat): string {
   if (format === 'json') return JSON.stringify(fields);
   const lines: string[] = [];
   for (const [key, value] of Object.entries(fields)) {

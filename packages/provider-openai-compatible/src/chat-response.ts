@@ -1,0 +1,66 @@
+import { type FinishReason, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
+import { z } from 'zod';
+
+const count = z.number().int().min(0);
+
+/** What tp2dg reads of a chat-completions reply; servers add fields, which are ignored. */
+export const ChatCompletionSchema = z.object({
+  choices: z
+    .array(
+      z.object({
+        message: z.object({ content: z.string().nullish() }),
+        finish_reason: z.string().nullish(),
+      }),
+    )
+    .min(1),
+  usage: z
+    .object({
+      prompt_tokens: count,
+      completion_tokens: count,
+      prompt_tokens_details: z
+        .object({ cached_tokens: count.nullish(), audio_tokens: count.nullish() })
+        .nullish(),
+      completion_tokens_details: z.object({ reasoning_tokens: count.nullish() }).nullish(),
+    })
+    .nullish(),
+});
+export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
+
+/**
+ * tp2dg's usage by modality from the server's counts. The API splits a prompt only into
+ * cached tokens and, on some servers, audio tokens; the rest is counted as text input, images
+ * included. Reasoning tokens are part of `completion_tokens`, so they are taken out of the
+ * output and counted as thinking, as Gemini reports them. No usage at all counts as zero.
+ */
+export function usageOf(usage: ChatCompletion['usage']): TokenUsage {
+  if (usage === null || usage === undefined) return ZERO_USAGE;
+  const cached = Math.min(usage.prompt_tokens_details?.cached_tokens ?? 0, usage.prompt_tokens);
+  const audio = Math.min(usage.prompt_tokens_details?.audio_tokens ?? 0, usage.prompt_tokens - cached);
+  const thinking = Math.min(usage.completion_tokens_details?.reasoning_tokens ?? 0, usage.completion_tokens);
+  return {
+    ...ZERO_USAGE,
+    text_input: usage.prompt_tokens - cached - audio,
+    audio_input: audio,
+    cached_text_input: cached,
+    output: usage.completion_tokens - thinking,
+    thinking,
+  };
+}
+
+/**
+ * The entities' finish reason of the API's. `content_filter` becomes SAFETY: like Gemini's
+ * safety stop, a filter withheld the reply, and the agents handle it as a blocked reply.
+ * `tool_calls` (tp2dg asks for no tools) and anything unknown are OTHER.
+ */
+export function finishReasonOf(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'STOP';
+    case 'length':
+      return 'MAX_TOKENS';
+    case 'content_filter':
+      return 'SAFETY';
+    default:
+      return 'OTHER';
+  }
+}

@@ -1,0 +1,5 @@
+export type { ChatCompletionRequest, ChatMessage } from './chat-request.js';
+export { finishReasonOf, usageOf } from './chat-response.js';
+export { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } from './create-openai-compatible-model.js';
+export type { MediaContentPart } from './media-part.js';
+export type { OpenAiCompatibleOptions } from './options.js';
