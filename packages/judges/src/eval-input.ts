@@ -14,14 +14,8 @@ export interface EvalInput {
   corpusDirectories: Map<string, string>;
 }
 
-/** Finds the session folders under `input`, and sorts them into those to judge and those judged. */
-export async function readEvalInput(
-  input: string,
-  models: Pick<ModelFactory, 'provider' | 'model'>,
-  templates: JudgeTemplates,
-  fresh: boolean,
-): Promise<EvalInput> {
-  const judge = { provider: models.provider, model: models.model, rubrics_hash: templates.hash };
+/** The files of the runs under `input`; one line naming `--input` when it holds no session folder. */
+export async function findEvalFiles(input: string): Promise<RunFiles> {
   const files = await findRunFiles(input).catch((error: NodeJS.ErrnoException) => {
     throw new Tp2dgError(
       'INVALID_ARGUMENT',
@@ -34,6 +28,17 @@ export async function readEvalInput(
       `--input ${input} holds no session folder: pass the --output-dir of a tp2dg-generate run.`,
     );
   }
+  return files;
+}
+
+/** Sorts the session folders of `files` into those to judge and those judged. */
+export async function readEvalInput(
+  files: RunFiles,
+  models: Pick<ModelFactory, 'provider' | 'model'>,
+  templates: JudgeTemplates,
+  fresh: boolean,
+): Promise<EvalInput> {
+  const judge = { provider: models.provider, model: models.model, rubrics_hash: templates.hash };
   return {
     judge,
     files,

@@ -1,7 +1,7 @@
 import { addUsage, type TokenUsage, uncachedUsage, unpricedModelError, ZERO_USAGE } from '@tp2dg/entities';
 import { createCallPricer } from '@tp2dg/orchestrator';
 import { corpusDirectoryOf } from './corpus-directories.js';
-import { readEvalInput, sessionOf } from './eval-input.js';
+import { findEvalFiles, readEvalInput, sessionOf } from './eval-input.js';
 import type { RunEvaluationOptions } from './eval-types.js';
 import { judgeConversation } from './judge-conversation.js';
 import { readJudgedConversation } from './judged-conversation.js';
@@ -33,7 +33,8 @@ export interface EvalProjection {
 export async function projectEvaluation(options: ProjectEvaluationOptions): Promise<EvalProjection> {
   const priceCall = createCallPricer(options.models, options.prices, options.today);
   if (priceCall === undefined) throw unpricedModelError(options.models.model, '--dry-run');
-  const input = await readEvalInput(options.input, options.models, options.templates, options.fresh ?? false);
+  const files = await findEvalFiles(options.input);
+  const input = await readEvalInput(files, options.models, options.templates, options.fresh ?? false);
   const projection: EvalProjection = {
     model: options.models.model,
     conversations: 0,

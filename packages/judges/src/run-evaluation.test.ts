@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   EvalFileSchema,
   EvalSummaryFileSchema,
@@ -10,7 +10,7 @@ import {
   RUBRIC_NAMES,
   Tp2dgError,
 } from '@tp2dg/entities';
-import type { ModelFactory } from '@tp2dg/orchestrator';
+import { acquireRunLock, type ModelFactory } from '@tp2dg/orchestrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvalEvent, RunEvaluationOptions } from './eval-types.js';
 import { loadJudgeTemplates } from './judge-templates.js';
@@ -152,6 +152,27 @@ describe('runEvaluation', () => {
     expect(report.replayedCalls + report.calls).toBe(JUDGEMENTS);
     expect(resumed.calls()).toBe(report.calls);
     expect((await readdir(second as string)).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('should refuse a run directory another run holds, before any call, and take it once released', async () => {
+    const input = await runCopy();
+    const [folder] = await sessionFolders(input);
+    const runDirectory = dirname(dirname(folder as string));
+    const judge = pricedJudge();
+    const held = await acquireRunLock(runDirectory, undefined, { onWarning: () => {}, onLost: () => {} });
+    const refused = await runEvaluation(optionsFor(input, { models: judge })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(refused).toBeInstanceOf(Tp2dgError);
+    expect((refused as Tp2dgError).message).toMatch(/another run is writing to this run directory/);
+    expect(judge.calls()).toBe(0);
+    await held[Symbol.asyncDispose]();
+    const report = await runEvaluation(optionsFor(input, { models: judge }));
+    expect(report.evaluated).toBe(2);
+    // Released at the end: the next run takes the lock again.
+    await (await acquireRunLock(runDirectory, undefined, { onWarning: () => {}, onLost: () => {} }))[
+      Symbol.asyncDispose
+    ]();
   });
 
   it('should start no conversation past --max-cost once the first has measured what one costs', async () => {

@@ -19,13 +19,14 @@ import {
 } from '@tp2dg/orchestrator';
 import { corpusDirectoryOf } from './corpus-directories.js';
 import { writeEvalFile } from './eval-file.js';
-import { readEvalInput, sessionOf } from './eval-input.js';
+import { findEvalFiles, readEvalInput, sessionOf } from './eval-input.js';
 import { evalJournalFile } from './eval-paths.js';
 import { writeEvalSummaries } from './eval-summary.js';
 import type { EvalReport, RunEvaluationOptions } from './eval-types.js';
 import { judgeConversation } from './judge-conversation.js';
 import { JudgeReplyError } from './judge-reply-error.js';
 import { readJudgedConversation } from './judged-conversation.js';
+import { lockRunDirectories } from './run-directory-locks.js';
 
 /**
  * Judges every conversation under `input` by every rubric, `concurrency` conversations at a time
@@ -43,7 +44,19 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     throw unpricedModelError(options.models.model, '--max-cost');
   }
   const emit = options.onEvent ?? (() => {});
-  const input = await readEvalInput(options.input, options.models, options.templates, options.fresh ?? false);
+  const stop = new AbortController();
+  const warn = (message: string) => emit({ type: 'warning', message });
+  const files = await findEvalFiles(options.input);
+  // Held until the run ends, however it ends; taken before what is done is read, so no other
+  // run can judge a conversation between that reading and this run's calls.
+  await using _locks = await lockRunDirectories(files.sessionFolders, {
+    onWarning: warn,
+    onLost: (message) => {
+      warn(message);
+      stop.abort();
+    },
+  });
+  const input = await readEvalInput(files, options.models, options.templates, options.fresh ?? false);
   const { judge, plan } = input;
   const report: EvalReport = {
     evaluated: 0,
@@ -57,7 +70,6 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     summaries: [],
   };
   const budget = new Budget(options.maxCostUsd);
-  const stop = new AbortController();
   const signal = options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]);
   const concurrency = options.concurrency ?? 1;
   const models = limitCallsInFlight(options.models, concurrency);
@@ -82,7 +94,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
         : await CallJournal.open(evalJournalFile(folder, judge));
     if (journal?.torn !== undefined) {
       const message = describeTornLine(journal.torn, 'the judge call it answered is asked again');
-      emit({ type: 'warning', message });
+      warn(message);
     }
     const replaying = journal === undefined ? undefined : journaledModel(paid, journal);
     const model = replaying ?? paid;

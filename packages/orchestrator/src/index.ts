@@ -16,6 +16,7 @@ export { type MeteredModel, meteredModel } from './metered-model.js';
 export { corpusFolder, sessionFolder } from './output-paths.js';
 export { MAX_SEGMENT_BYTES, pathSegment } from './path-segment.js';
 export { type Projection, type ProjectionOptions, projectGeneration } from './project-generation.js';
+export { acquireRunLock, type RunLock, type RunLockOptions } from './run-directory/run-lock.js';
 export { runGeneration } from './run-generation.js';
 export type {
   ModelFactory,
