@@ -1,9 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { unitTestProject } from '../../vitest.unit-project';
 
 /** The CLI's own modules, tested in-process. The bins end to end are `vitest.e2e.config.ts`. */
-export default defineProject({
-  test: {
-    name: 'cli',
-    include: ['src/**/*.test.ts'],
-  },
-});
+export default unitTestProject('cli');

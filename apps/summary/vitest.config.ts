@@ -1,10 +1,4 @@
-import { defineProject } from 'vitest/config';
+import { unitTestProject } from '../../vitest.unit-project';
 
-export default defineProject({
-  test: {
-    name: 'summary',
-    include: ['src/**/*.test.ts'],
-    // These tests run the built bins in child processes: seconds each on a loaded 2-core machine.
-    testTimeout: 30_000,
-  },
-});
+// Some of these tests run the built bin in a child process: seconds each on a loaded 2-core machine.
+export default unitTestProject('summary', { testTimeout: 30_000 });

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config';
+import { unitTestProject } from '../../vitest.unit-project';
 
-export default defineProject({
-  test: { name: 'agents', include: ['src/**/*.test.ts'] },
-});
+export default unitTestProject('agents');
