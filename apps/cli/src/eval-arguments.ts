@@ -3,8 +3,15 @@ import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
 import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter/planning';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
-import { assertGivenOnce } from './generate-arguments.js';
 import { DEFAULT_MODEL } from './model-choice.js';
+import {
+  assertClipAndCost,
+  assertGivenOnce,
+  assertNotEmpty,
+  assertWholeNumbers,
+  progressOption,
+  VERBOSE_OPTION,
+} from './option-checks.js';
 import { parseClipOffset } from './snippet-arguments.js';
 import { parseThinkingBudget } from './thinking-budget-argument.js';
 
@@ -97,33 +104,17 @@ export function defineEvalArguments(argv: Argv) {
       describe:
         'Judge again the conversations another judge or other rubrics scored (their eval.json replaced)',
     })
-    .option('progress', {
-      choices: ['auto', 'lines', 'json'] as const,
-      default: 'auto' as const,
-      describe:
-        'Progress on stderr: one updating line on a terminal, a line per conversation otherwise, or JSON lines',
-    })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
+    .option('progress', progressOption('conversation'))
+    .option('verbose', VERBOSE_OPTION)
     .check((args) => {
       assertGivenOnce(args);
-      for (const name of ['max-resends', 'timeout', 'max-attempts', 'seed', 'rpm', 'tpm'] as const) {
-        const value = args[name];
-        const minimum = name === 'max-resends' || name === 'seed' ? 0 : 1;
-        if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
-          throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
-        }
-      }
-      for (const name of ['input', 'model', 'prompts', 'prices'] as const) {
-        if (args[name] === '') throw new Error(`--${name} must not be empty`);
-      }
-      const clipSeconds = args['clip-seconds'];
-      if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
-        throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
-      }
-      const maxCost = args['max-cost'] as number | undefined;
-      if (maxCost !== undefined && !(maxCost > 0)) {
-        throw new Error(`--max-cost must be a positive amount in USD (got ${maxCost})`);
-      }
+      assertWholeNumbers(
+        args,
+        ['max-resends', 'timeout', 'max-attempts', 'seed', 'rpm', 'tpm'],
+        ['max-resends', 'seed'],
+      );
+      assertNotEmpty(args, ['input', 'model', 'prompts', 'prices']);
+      assertClipAndCost(args['clip-seconds'], args['max-cost'] as number | undefined);
       return true;
     })
     .strict();

@@ -15,6 +15,14 @@ import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
 import { CONTEXT_CACHE_MODES } from './context-cache-choice.js';
 import { DEFAULT_MODEL } from './model-choice.js';
+import {
+  assertClipAndCost,
+  assertGivenOnce,
+  assertNotEmpty,
+  assertWholeNumbers,
+  progressOption,
+  VERBOSE_OPTION,
+} from './option-checks.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
 import { parseThinkingBudget } from './thinking-budget-argument.js';
@@ -262,41 +270,33 @@ export function defineGenerateArguments(argv: Argv) {
       default: false,
       describe: 'Resume even when a setting changed since the run began, mixing conversations made both ways',
     })
-    .option('progress', {
-      choices: ['auto', 'lines', 'json'] as const,
-      default: 'auto' as const,
-      describe:
-        'Progress on stderr: one updating line on a terminal, a line per session otherwise, or JSON lines',
-    })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
+    .option('progress', progressOption('session'))
+    .option('verbose', VERBOSE_OPTION)
     .check((args) => {
       assertGivenOnce(args);
-      for (const name of [
-        'turns',
-        'profile-size',
-        'max-reasks',
-        'max-blocked-retries',
-        'timeout',
-        'max-attempts',
-        'max-output-tokens',
-        'max-consecutive-failures',
-        'flex-fallback',
-        'sessions',
-        'pool-size',
-        'seed',
-        'rpm',
-        'tpm',
-        'max-text-chars',
-        'max-lyrics-chars',
-      ] as const) {
-        const value = args[name];
-        const minimum = ['max-reasks', 'max-blocked-retries', 'seed', 'flex-fallback'].includes(name) ? 0 : 1;
-        if (value !== undefined && (!Number.isInteger(value) || value < minimum)) {
-          throw new Error(`--${name} must be a whole number of at least ${minimum} (got ${value})`);
-        }
-      }
-      // An empty value would name the working directory, or drop a level of the run directory.
-      for (const name of [
+      assertWholeNumbers(
+        args,
+        [
+          'turns',
+          'profile-size',
+          'max-reasks',
+          'max-blocked-retries',
+          'timeout',
+          'max-attempts',
+          'max-output-tokens',
+          'max-consecutive-failures',
+          'flex-fallback',
+          'sessions',
+          'pool-size',
+          'seed',
+          'rpm',
+          'tpm',
+          'max-text-chars',
+          'max-lyrics-chars',
+        ],
+        ['max-reasks', 'max-blocked-retries', 'seed', 'flex-fallback'],
+      );
+      assertNotEmpty(args, [
         'source',
         'source-config',
         'data',
@@ -305,9 +305,7 @@ export function defineGenerateArguments(argv: Argv) {
         'prompts',
         'prices',
         'language',
-      ] as const) {
-        if (args[name] === '') throw new Error(`--${name} must not be empty`);
-      }
+      ]);
       // No track is recommended twice: a pool capped below the turn count could make no conversation whole.
       const poolSize = args['pool-size'] as number | undefined;
       if (poolSize !== undefined && poolSize < args.turns) {
@@ -320,19 +318,12 @@ export function defineGenerateArguments(argv: Argv) {
         throw new Error('--flex-fallback applies to --service-tier flex only');
       }
       checkModeOptions(args);
-      const clipSeconds = args['clip-seconds'];
-      if (!(clipSeconds >= 0 && Number.isFinite(clipSeconds))) {
-        throw new Error(`--clip-seconds must be a number of seconds of at least 0 (got ${clipSeconds})`);
-      }
+      assertClipAndCost(args['clip-seconds'], args['max-cost'] as number | undefined);
       for (const name of ['max-audio-mb', 'max-image-mb'] as const) {
         const value = args[name];
         if (!(value > 0 && Number.isFinite(value))) {
           throw new Error(`--${name} must be a positive number of megabytes (got ${value})`);
         }
-      }
-      const maxCost = args['max-cost'] as number | undefined;
-      if (maxCost !== undefined && !(maxCost > 0)) {
-        throw new Error(`--max-cost must be a positive amount in USD (got ${maxCost})`);
       }
       return true;
     })
@@ -369,20 +360,6 @@ function checkModeOptions(args: Record<string, unknown>): void {
         `--${name} does not apply to --mode batch: batch jobs are not paced per minute (the service limits the jobs and tokens a project has queued instead)`,
       );
     }
-  }
-}
-
-/** The only option that may be repeated (of tp2dg-generate); yargs turns any other repeated one into an array. */
-const REPEATABLE = new Set(['source-option']);
-
-/**
- * `--data a --data b` would reach the run as an array where a path is expected: say which
- * option came twice instead. Keys with capitals are yargs' camelCase copies of the same options.
- */
-export function assertGivenOnce(args: Record<string, unknown>): void {
-  for (const [name, value] of Object.entries(args)) {
-    if (!Array.isArray(value) || REPEATABLE.has(name) || name === '_' || /[A-Z]/.test(name)) continue;
-    throw new Error(`--${name} was given ${value.length} times; give it once`);
   }
 }
 
