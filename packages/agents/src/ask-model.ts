@@ -96,6 +96,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       problem: judged.ok ? null : judged.rejection.problem,
       usage: result.usage,
       finish_reason: result.finishReason,
+      ...(result.providerMetadata === undefined ? {} : { provider_metadata: result.providerMetadata }),
       latency_ms: Math.max(0, context.now() - started),
       retries: [...(result.retries ?? [])],
       ...(result.serviceTier === undefined ? {} : { service_tier: result.serviceTier }),

@@ -6,6 +6,7 @@ export * from './goal.js';
 export * from './json-files.js';
 export * from './json-lines.js';
 export * from './media-type.js';
+export * from './model-call-error.js';
 export * from './model-facts.js';
 export * from './model-port.js';
 export * from './output-error.js';

@@ -20,7 +20,7 @@ export function createSimulatedJudge(): ModelPort {
       if (request.signal?.aborted) throw new Tp2dgError('ABORTED', 'simulated judge: the call was aborted');
       const score = 1 + ((requestDigest(request)[0] as number) % 4);
       const text = JSON.stringify({ score, rationale: `${SIMULATED_RATIONALE} (${score} of 4)` });
-      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'STOP' };
+      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'stop' };
     },
   };
 }
