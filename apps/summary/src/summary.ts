@@ -20,7 +20,7 @@ const argv = await yargs(hideBin(process.argv))
     type: 'string',
     requiresArg: true,
     describe:
-      'JSON price file over the built-in list prices: the format of @tp2dg/entities/gemini-prices.json, or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens)',
+      'JSON price file over the built-in list prices: the format of @tp2dg/gemini-adapter/gemini-prices.json, or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens)',
   })
   .option('html', {
     type: 'string',

@@ -1,4 +1,3 @@
-export * from './default-price-table.js';
 export * from './errors.js';
 export * from './eval-files.js';
 export * from './files.js';

@@ -7,7 +7,6 @@ import {
   type ModelRequest,
   type ModelResult,
   mediaTokenRatesOf,
-  modelFactsOf,
   type RetryRecord,
   type TornLine,
   Tp2dgError,
@@ -28,6 +27,7 @@ import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
 import { createModelLookup } from './model-lookup.js';
 import { partMediaResolutionLevel } from './part-media-resolution.js';
+import { modelFactsOf } from './prices/gemini-prices.js';
 import { createCallQuota } from './quota/call-quota.js';
 import { estimateInputTokens } from './quota/estimate-input-tokens.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
