@@ -117,7 +117,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       blockedResends += 1;
       template = RESEND_LABEL;
     } else if (result.text.trim() === '') {
-      // Gemini refuses a model turn without text: the same request is sent again instead.
+      // A provider may refuse a model turn without text: the same request is sent again instead.
       reasks += 1;
       template = RESEND_LABEL;
     } else {

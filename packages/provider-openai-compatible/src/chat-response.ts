@@ -30,7 +30,7 @@ export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
  * tp2dg's usage by modality from the server's counts. The API splits a prompt only into
  * cached tokens and, on some servers, audio tokens; the rest is counted as text input, images
  * included. Reasoning tokens are part of `completion_tokens`, so they are taken out of the
- * output and counted as thinking, as Gemini reports them. No usage at all counts as zero.
+ * output and counted as thinking, as other providers report them. No usage at all counts as zero.
  */
 export function usageOf(usage: ChatCompletion['usage']): TokenUsage {
   if (usage === null || usage === undefined) return ZERO_USAGE;
