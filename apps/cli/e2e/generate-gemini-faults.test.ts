@@ -140,7 +140,7 @@ describe.each(['yaml', 'json'] as const)(
       expect(count((retry) => retry.reason === 'network')).toBe(faults.reset);
       expect(generate).toHaveLength(faults.rateLimited + faults.unavailable + faults.hang + faults.reset);
       // A failed upload start is retried whole and reported with the call that needed the file.
-      const uploads = retriesOf(run).filter((retry) => retry.operation === 'upload');
+      const uploads = retriesOf(run).filter((retry) => retry.operation === 'file');
       expect(uploads.map((retry) => retry.status)).toEqual(Array(faults.failedUpload).fill(503));
       expect(retriesOf(run)).toHaveLength(generate.length + uploads.length);
     });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { DEFAULT_PRICE_TABLE, loadPriceTable, type PriceTable } from '@tp2dg/entities';
+import { loadPriceTable, type PriceTable } from '@tp2dg/entities';
+import { GEMINI_PRICES } from '@tp2dg/gemini-adapter/planning';
 
 /**
  * The list prices and model facts of a command: the built-in table, or it with `--prices FILE`
@@ -8,8 +9,8 @@ import { DEFAULT_PRICE_TABLE, loadPriceTable, type PriceTable } from '@tp2dg/ent
  * its cost is unknown and `--max-cost` refuses to run, unless `--prices FILE` prices it.
  */
 export function readPrices(file: string | undefined, cwd: string, provider?: string): Promise<PriceTable> {
-  if (file !== undefined) return loadPriceTable(resolve(cwd, file));
+  if (file !== undefined) return loadPriceTable(resolve(cwd, file), GEMINI_PRICES);
   return Promise.resolve(
-    provider === 'openai-compatible' ? { ...DEFAULT_PRICE_TABLE, models: {} } : DEFAULT_PRICE_TABLE,
+    provider === 'openai-compatible' ? { ...GEMINI_PRICES.table, models: {} } : GEMINI_PRICES.table,
   );
 }

@@ -1,13 +1,18 @@
 import { costOfCall, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { createCallPricer } from './call-pricer.js';
+import { TEST_PRICES } from './test-prices.js';
 
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 1_000_000, output: 100_000 };
 
 describe('createCallPricer', () => {
   it('should price each call at the list prices of the day it is answered', () => {
     let today = new Date('2026-12-31T23:00:00Z');
-    const price = createCallPricer({ provider: 'gemini', model: 'gemini-3.8-flash' }, undefined, () => today);
+    const price = createCallPricer(
+      { provider: 'gemini', model: 'gemini-3.8-flash' },
+      TEST_PRICES,
+      () => today,
+    );
     // 1M x 0.75 + 100k x 3.75, then 1M x 1.50 + 100k x 7.50 from 2027-01-01.
     expect(price?.(usage)).toBeCloseTo(1.125, 10);
     today = new Date('2027-01-01T01:00:00Z');
@@ -17,7 +22,7 @@ describe('createCallPricer', () => {
   it('should price a flex call at the flex discount, and priority or an unrecorded tier at the list price', () => {
     const price = createCallPricer(
       { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
-      undefined,
+      TEST_PRICES,
       () => new Date('2026-12-15'),
     );
     // 1M x 0.30 + 100k x 2.50 = $0.55 at standard; flex is 50% off: $0.275.
@@ -30,7 +35,7 @@ describe('createCallPricer', () => {
   it('should price a batch call at the batch discount, but for the input the implicit cache served', () => {
     const price = createCallPricer(
       { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
-      undefined,
+      TEST_PRICES,
       () => new Date('2026-12-15'),
     );
     // $0.55 at standard, 50% off in batch: $0.275.
@@ -40,10 +45,13 @@ describe('createCallPricer', () => {
   });
 
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
-    expect(createCallPricer({ provider: 'simulated', model: 'simulated' })?.(usage)).toBe(0);
-    expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' })).toBeUndefined();
-    const flashLite = priceOf('gemini-3.5-flash-lite');
-    const price = createCallPricer({ provider: 'gemini', model: 'models/gemini-3.5-flash-lite' });
+    expect(createCallPricer({ provider: 'simulated', model: 'simulated' }, TEST_PRICES)?.(usage)).toBe(0);
+    expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' }, TEST_PRICES)).toBeUndefined();
+    const flashLite = priceOf('gemini-3.5-flash-lite', TEST_PRICES);
+    const price = createCallPricer(
+      { provider: 'gemini', model: 'models/gemini-3.5-flash-lite' },
+      TEST_PRICES,
+    );
     expect(flashLite && price?.(usage)).toBe(flashLite && costOfCall(usage, flashLite));
   });
 });
