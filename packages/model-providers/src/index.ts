@@ -1,0 +1,1 @@
+export * from './spec/v1/index.js';
