@@ -4,5 +4,5 @@ import { libraryBuild } from '../../tsup.base';
 export default defineConfig({
   ...libraryBuild,
   // `testing` is a separate entry so production code never loads vitest.
-  entry: { index: 'src/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
 });
