@@ -9,6 +9,7 @@ export {
 } from './model-capabilities.js';
 export type {
   ModelProviderContextV1,
+  ModelProviderEventV1,
   ModelProviderPluginV1,
   ModelProviderReleaseV1,
   ModelProviderV1,

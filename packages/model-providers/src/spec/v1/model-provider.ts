@@ -29,6 +29,17 @@ export interface ModelProviderContextV1 {
   readonly simulatedModel?: (session: Session) => ModelPort;
   /** Told what the user should know that does not stop the run (a ledger line cut short). */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Told what the provider does as the run goes that the user may want to follow (Gemini: its
+   * batch jobs, as `{type: 'batch', ...}`); the app shows the types it knows and ignores others.
+   */
+  readonly onEvent?: (event: ModelProviderEventV1) => void;
+}
+
+/** Something a provider reports as it goes; `type` says what, the rest is the provider's. */
+export interface ModelProviderEventV1 {
+  readonly type: string;
+  readonly [detail: string]: unknown;
 }
 
 /**
