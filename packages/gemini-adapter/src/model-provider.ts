@@ -25,7 +25,7 @@ const file = z.string().min(1);
  */
 export const GeminiProviderOptionsSchema = z.strictObject({
   baseUrl: z.url().optional(),
-  modelFacts: z.strictObject({ media: MediaFactsSchema, thinking: ThinkingFactsSchema }).optional(),
+  modelFacts: z.object({ media: MediaFactsSchema, thinking: ThinkingFactsSchema }).optional(),
   mediaResolution: MediaResolutionSchema.optional(),
   serviceTier: ServiceTierSchema.optional(),
   flexTimeoutMs: count.optional(),

@@ -7,7 +7,11 @@ const usage: TokenUsage = { ...ZERO_USAGE, text_input: 1_000_000, output: 100_00
 describe('createCallPricer', () => {
   it('should price each call at the list prices of the day it is answered', () => {
     let today = new Date('2026-12-31T23:00:00Z');
-    const price = createCallPricer({ provider: 'gemini', model: 'gemini-3.8-flash' }, undefined, () => today);
+    const price = createCallPricer(
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.8-flash' },
+      undefined,
+      () => today,
+    );
     // 1M x 0.75 + 100k x 3.75, then 1M x 1.50 + 100k x 7.50 from 2027-01-01.
     expect(price?.(usage)).toBeCloseTo(1.125, 10);
     today = new Date('2027-01-01T01:00:00Z');
@@ -16,7 +20,7 @@ describe('createCallPricer', () => {
 
   it('should price a flex call at the flex discount, and priority or an unrecorded tier at the list price', () => {
     const price = createCallPricer(
-      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
       undefined,
       () => new Date('2026-12-15'),
     );
@@ -29,7 +33,7 @@ describe('createCallPricer', () => {
 
   it('should price a batch call at the batch discount, but for the input the implicit cache served', () => {
     const price = createCallPricer(
-      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
       undefined,
       () => new Date('2026-12-15'),
     );
@@ -40,10 +44,17 @@ describe('createCallPricer', () => {
   });
 
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
-    expect(createCallPricer({ provider: 'simulated', model: 'simulated' })?.(usage)).toBe(0);
-    expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' })).toBeUndefined();
+    expect(
+      createCallPricer({ capabilities: { freeAndDeterministic: true }, model: 'simulated' })?.(usage),
+    ).toBe(0);
+    expect(
+      createCallPricer({ capabilities: { freeAndDeterministic: false }, model: 'gemini-9-ultra' }),
+    ).toBeUndefined();
     const flashLite = priceOf('gemini-3.5-flash-lite');
-    const price = createCallPricer({ provider: 'gemini', model: 'models/gemini-3.5-flash-lite' });
+    const price = createCallPricer({
+      capabilities: { freeAndDeterministic: false },
+      model: 'models/gemini-3.5-flash-lite',
+    });
     expect(flashLite && price?.(usage)).toBe(flashLite && costOfCall(usage, flashLite));
   });
 });

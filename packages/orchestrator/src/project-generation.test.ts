@@ -19,6 +19,7 @@ beforeAll(async () => {
 const simulated = (): ModelFactory => ({
   provider: 'simulated',
   model: 'simulated',
+  capabilities: { freeAndDeterministic: true },
   forSession: (session) => createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
 });
 
@@ -32,6 +33,7 @@ function projecting(model: string): ModelFactory {
   return {
     provider: 'projection',
     model,
+    capabilities: { freeAndDeterministic: false },
     forSession(session) {
       const simulated = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
       return {

@@ -29,9 +29,13 @@ async function readConfigFile(filePath: string, flag: string): Promise<Options> 
   try {
     text = await readFile(filePath, 'utf8');
   } catch (error) {
-    throw new Tp2dgError('INVALID_ARGUMENT', `${flag} ${filePath}: cannot read it (${(error as Error).message}).`, {
-      cause: error,
-    });
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `${flag} ${filePath}: cannot read it (${(error as Error).message}).`,
+      {
+        cause: error,
+      },
+    );
   }
   let value: unknown;
   try {
@@ -44,7 +48,10 @@ async function readConfigFile(filePath: string, flag: string): Promise<Options> 
     );
   }
   if (!isObject(value)) {
-    throw new Tp2dgError('INVALID_ARGUMENT', `${flag} ${filePath}: expected a JSON object like {"dir": "..."}.`);
+    throw new Tp2dgError(
+      'INVALID_ARGUMENT',
+      `${flag} ${filePath}: expected a JSON object like {"dir": "..."}.`,
+    );
   }
   return value;
 }
@@ -84,7 +91,9 @@ export async function readPluginOptions(
   flags: PluginOptionFlags,
 ): Promise<Options> {
   const options =
-    sources.configFile === undefined ? {} : await readConfigFile(resolve(cwd, sources.configFile), flags.configFlag);
+    sources.configFile === undefined
+      ? {}
+      : await readConfigFile(resolve(cwd, sources.configFile), flags.configFlag);
   for (const pair of sources.pairs ?? []) {
     const separator = pair.indexOf('=');
     const key = pair.slice(0, separator).trim();
