@@ -7,8 +7,9 @@ const PAGE_SCRIPT = 'report-client.global.js';
 export default defineConfig([
   {
     ...sharedBuild,
-    // The bin is bin/tp2dg-summary.js, which imports this: no shebang needed here.
-    entry: ['src/summary.ts'],
+    // The bin is bin/tp2dg-summary.js, which imports summary.js: no shebang needed here.
+    // summary-command-line.js is what it runs, for the end-to-end tests to run in their process.
+    entry: ['src/summary.ts', 'src/summary-command-line.ts'],
     // The two builds run at once into dist: this one's cleaning must leave the page script alone.
     clean: [`!${PAGE_SCRIPT}`],
   },

@@ -15,6 +15,7 @@ import {
   emulatorEnv,
   GENERATE,
   geminiRunArgs,
+  type RunOptions,
   runNode,
   simulatedRunArgs,
   temporaryDirectory,
@@ -32,6 +33,10 @@ afterEach(async () => {
   await Promise.all(emulators.splice(0).map((emulator) => emulator.close()));
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 });
+
+/** Each run in a process of its own, as a user's: the lock names its holder by process id. */
+const runGenerate = (args: string[], options: RunOptions = {}) =>
+  runNode(GENERATE, args, { ...options, separateProcess: true });
 
 async function outputFolder(): Promise<string> {
   const folder = await temporaryDirectory('lock');
@@ -96,10 +101,10 @@ describe('tp2dg-generate, one writer per run directory', () => {
       const gated = await gatedEmulator();
       const env = emulatorEnv(gated.emulator, API_KEY);
 
-      const first = runNode(GENERATE, args, { env });
+      const first = runGenerate(args, { env });
       await gated.reached;
       const holder = await holderOf(lock);
-      const second = await runNode(GENERATE, args, { env });
+      const second = await runGenerate(args, { env });
       gated.open();
       const firstResult = await first;
 
@@ -112,7 +117,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
 
       // What a single run of the same command bills, alone.
       const alone = await plainEmulator();
-      const single = await runNode(GENERATE, geminiRunArgs(await outputFolder(), '--sessions', '1'), {
+      const single = await runGenerate(geminiRunArgs(await outputFolder(), '--sessions', '1'), {
         env: emulatorEnv(alone, API_KEY),
       });
       expect(single.code).toBe(0);
@@ -128,7 +133,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
       const output = await outputFolder();
       const lock = join(output, DEFAULT_MODEL, 'dummy', '.run.lock');
       const gated = await gatedEmulator();
-      const run = runNode(GENERATE, geminiRunArgs(output, '--sessions', '1'), {
+      const run = runGenerate(geminiRunArgs(output, '--sessions', '1'), {
         env: emulatorEnv(gated.emulator, API_KEY),
       });
       await gated.reached;
@@ -153,7 +158,7 @@ describe('tp2dg-generate, one writer per run directory', () => {
       JSON.stringify({ pid, host: hostname(), started_at: '2025-01-01T00:00:00.000Z' }),
     );
 
-    const run = await runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--sessions', '1'));
+    const run = await runGenerate(simulatedRunArgs(DUMMY, output, '--sessions', '1'));
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
@@ -172,8 +177,8 @@ describe('tp2dg-generate, one writer per run directory', () => {
     await writeFile(join(lock, 'holder.json'), JSON.stringify(holder));
     const args = ['--provider', 'simulated', '--data', DUMMY, '--output-dir', output, '--sessions', '1'];
 
-    const refused = await runNode(GENERATE, args);
-    const dryRun = await runNode(GENERATE, [...args, '--dry-run']);
+    const refused = await runGenerate(args);
+    const dryRun = await runGenerate([...args, '--dry-run']);
 
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(

@@ -30,9 +30,11 @@ describe('tp2dg-generate', () => {
   it('should generate every bundled session offline, labelled simulated, and be summarised', async () => {
     const output = await temporaryDirectory('out');
     // Run from elsewhere than the repository: the bundled corpus is found through the CLI's dependencies.
+    // Both bins in processes of their own, as a user starts them; the other tests run their commands here.
     const elsewhere = await temporaryDirectory('cwd');
     const result = await runNode(GENERATE, ['--provider', 'simulated', '--output-dir', output], {
       cwd: elsewhere,
+      separateProcess: true,
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('NOT LLM output');
@@ -41,7 +43,7 @@ describe('tp2dg-generate', () => {
     );
     // Run from the repository's build, the hint names the root script (see summary-hint.ts).
     expect(result.stdout).toContain(`Summarise with: pnpm summary --input ${output}\n`);
-    const summary = await runNode(SUMMARY, ['--input', output, '--json']);
+    const summary = await runNode(SUMMARY, ['--input', output, '--json'], { separateProcess: true });
     expect(summary.code).toBe(0);
     const report = JSON.parse(summary.stdout);
     expect(report.conversations.total).toBe(8);

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelFactsOf, type PriceTable, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
 import { createSimulatedJudge, type JudgeTemplates, loadJudgeTemplates, runEvaluation } from '@tp2dg/judges';
+import type { CommandIo } from './command-line.js';
 import { resolveConcurrency } from './concurrency-argument.js';
 import type { EvalArguments } from './eval-arguments.js';
 import { EXIT } from './exit-codes.js';
@@ -11,7 +12,6 @@ import { pricesFor, readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runEvalDryRun } from './projection/run-eval-dry-run.js';
 import { assertFlagsFitProvider } from './provider-flags.js';
-import type { CommandIo } from './run-generate-command.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
 import { summaryCommand } from './summary-hint.js';
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { exportDataset, type MinScores, SPLITS } from '@tp2dg/dataset';
+import type { CommandIo } from './command-line.js';
 import { EXIT } from './exit-codes.js';
 
 export interface ExportArgs {
@@ -19,11 +20,11 @@ export interface ExportArgs {
 /** `tp2dg-export`: the result on stdout, what was left out on stderr; returns the exit code. */
 export async function runExportCommand(
   args: ExportArgs,
-  io: { stdout: (line: string) => void; stderr: (line: string) => void },
-) {
-  const out = resolve(args.out);
+  io: Pick<CommandIo, 'stdout' | 'stderr' | 'cwd'>,
+): Promise<number> {
+  const out = resolve(io.cwd, args.out);
   const result = await exportDataset({
-    input: resolve(args.input),
+    input: resolve(io.cwd, args.input),
     out,
     format: args.format,
     split: { by: args.splitBy, testRatio: args.testRatio, coldRatio: args.coldRatio, seed: args.seed },

@@ -5,6 +5,7 @@ import { modelFactsOf, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
+import type { CommandIo } from './command-line.js';
 import { resolveConcurrency } from './concurrency-argument.js';
 import { resolveContextCache } from './context-cache-choice.js';
 import { EXIT } from './exit-codes.js';
@@ -19,17 +20,6 @@ import { runManifestInput } from './run-manifest-input.js';
 import { attemptTimeoutSeconds, flexMaxAttempts } from './service-tier-settings.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
 import { summaryCommand } from './summary-hint.js';
-
-export interface CommandIo {
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-  /** Raw stderr, for progress that rewrites its line on a terminal. */
-  progress: (text: string) => void;
-  stderrIsTerminal: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  signal?: AbortSignal;
-}
 
 /**
  * What the provider leaves on its service when the run ends (Gemini: the caches an earlier run
@@ -109,6 +99,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
     maxConsecutiveFailures: args.maxConsecutiveFailures,
     keepShort: args.keepShort,
     fresh: args.fresh,
+    cwd: io.cwd,
     force: args.force,
     manifest: runManifestInput(args, inputs.loaderOptions, {
       concurrency,

@@ -90,6 +90,8 @@ export interface RunGenerationOptions {
   maxConsecutiveFailures?: number;
   /** Starts over: removes what earlier runs left in the run directory (this shard's part only). */
   fresh?: boolean;
+  /** The working directory, which `fresh` must never clear; `process.cwd()` when absent. */
+  cwd?: string;
   /**
    * Resumes even when settings changed since the run directory was made, which mixes
    * conversations made both ways; the manifest records the change.

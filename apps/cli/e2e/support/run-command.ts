@@ -46,11 +46,78 @@ export interface CommandResult {
 export interface RunOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** Runs a bin in its own process (see `runNode`). */
+  separateProcess?: boolean;
 }
 
-/** Runs a built bin as a user would, in its own process, and keeps its exit code and output. */
-export function runNode(script: string, args: string[], options: RunOptions = {}): Promise<CommandResult> {
-  return runProgram('node', [script, ...args], options);
+/**
+ * Runs a built bin on `args` as a user would, and keeps its exit code and output. The CLIs run in
+ * this process, through the same command line their bins run (a bin only adds the process's
+ * arguments, streams and signals): starting a process per run would take most of these tests'
+ * time. A test of what only a process shows (signals, a kill, a lock held by another process)
+ * passes `separateProcess`; any other script runs in its own process.
+ */
+export async function runNode(
+  script: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
+  const inProcess = options.separateProcess === true ? undefined : await inProcessCommand(script);
+  if (inProcess === undefined) return runProgram('node', [script, ...args], options);
+  const output = { stdout: '', stderr: '' };
+  const code = await inProcess(args, {
+    output,
+    env: options.env ?? OFFLINE_ENV,
+    cwd: options.cwd ?? REPO_ROOT,
+  });
+  return { code, ...output };
+}
+
+/** A bin's command run in this process, writing what the process would print into `output`. */
+type InProcessCommand = (
+  args: string[],
+  run: { output: { stdout: string; stderr: string }; env: NodeJS.ProcessEnv; cwd: string },
+) => Promise<number>;
+
+/** The command line a built bin runs, loaded from the same build; undefined for another script. */
+async function inProcessCommand(script: string): Promise<InProcessCommand | undefined> {
+  if (script === SUMMARY) {
+    const { runSummaryCommandLine } = await import(
+      join(REPO_ROOT, 'apps/summary/dist/summary-command-line.js')
+    );
+    return (args, { output, cwd }) =>
+      runSummaryCommandLine(args, {
+        stdout: (text: string) => {
+          output.stdout += text;
+        },
+        stderr: (text: string) => {
+          output.stderr += text;
+        },
+        cwd,
+      });
+  }
+  const commandLines = await import(join(REPO_ROOT, 'apps/cli/dist/command-lines.js'));
+  const commandLine = {
+    [GENERATE]: commandLines.generateCommandLine,
+    [EVAL]: commandLines.evalCommandLine,
+    [EXPORT]: commandLines.exportCommandLine,
+  }[script];
+  if (commandLine === undefined) return undefined;
+  return (args, { output, env, cwd }) =>
+    commandLines.runCommandLine(commandLine, args, {
+      stdout: (line: string) => {
+        output.stdout += `${line}\n`;
+      },
+      stderr: (line: string) => {
+        output.stderr += `${line}\n`;
+      },
+      progress: (text: string) => {
+        output.stderr += text;
+      },
+      stderrIsTerminal: false,
+      env,
+      cwd,
+    });
 }
 
 /** Runs a program from the PATH (pnpm, say) in the repository, and keeps its exit code and output. */

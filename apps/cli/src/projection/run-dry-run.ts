@@ -12,11 +12,11 @@ import {
 import { cacheTtlSeconds } from '@tp2dg/gemini-adapter/planning';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
+import type { CommandIo } from '../command-line.js';
 import type { ContextCacheChoice } from '../context-cache-choice.js';
 import { EXIT } from '../exit-codes.js';
 import type { GenerateArguments } from '../generate-arguments.js';
 import { describeEvent } from '../progress/progress-reporter.js';
-import type { CommandIo } from '../run-generate-command.js';
 import { attemptTimeoutSeconds } from '../service-tier-settings.js';
 import { snippetSettingsOf } from '../snippet-arguments.js';
 import { count, formatProjection } from './format-projection.js';

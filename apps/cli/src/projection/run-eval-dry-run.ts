@@ -1,10 +1,10 @@
 import { mediaTokenRatesOf, modelFactsOf, thinkingBudgetOf, thinkingTokensPerCall } from '@tp2dg/entities';
 import { GEMINI_PROVIDER } from '@tp2dg/gemini-adapter/planning';
 import { createSimulatedJudge, projectEvaluation } from '@tp2dg/judges';
+import type { CommandIo } from '../command-line.js';
 import type { EvalArguments } from '../eval-arguments.js';
 import { EXIT } from '../exit-codes.js';
 import type { EvalInputs } from '../run-eval-command.js';
-import type { CommandIo } from '../run-generate-command.js';
 import { snippetSettingsOf } from '../snippet-arguments.js';
 import { count, formatProjection } from './format-projection.js';
 import { createProjectionModels } from './projection-models.js';

@@ -8,7 +8,11 @@ import { isInsideDirectory, Tp2dgError } from '@tp2dg/entities';
  * put them there. Checked on real paths (a link is judged by where it leads), before anything
  * is written.
  */
-export async function assertClearable(corpusRoot: string, dataDir: string | undefined): Promise<void> {
+export async function assertClearable(
+  corpusRoot: string,
+  dataDir: string | undefined,
+  workingDirectory: string = process.cwd(),
+): Promise<void> {
   const runDirectory = await realpath(corpusRoot).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;
@@ -17,7 +21,7 @@ export async function assertClearable(corpusRoot: string, dataDir: string | unde
   if (runDirectory === undefined) return;
   const protectedFolders = [
     { what: 'the corpus directory (--data)', folder: dataDir },
-    { what: 'the working directory', folder: process.cwd() },
+    { what: 'the working directory', folder: workingDirectory },
   ];
   for (const { what, folder } of protectedFolders) {
     if (folder === undefined) continue;

@@ -27,7 +27,7 @@ export async function prepareRunDirectory(
   hooks: PrepareRunDirectoryHooks,
 ): Promise<RunLock> {
   const warn = (message: string) => hooks.onEvent({ type: 'warning', message });
-  if (options.fresh) await assertClearable(corpusRoot, options.loaderOptions.dataDir);
+  if (options.fresh) await assertClearable(corpusRoot, options.loaderOptions.dataDir, options.cwd);
   const lock = await acquireRunLock(corpusRoot, options.shard, {
     onWarning: warn,
     onLost: (message) => {

@@ -1,5 +1,6 @@
 import { AudioSnippetError, type SnippetMaker } from '@tp2dg/audio-snippets';
 import { type MediaKind, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
+import { settleAll } from '../settle-all.js';
 import { capTextFields, type TextOverCap } from './cap-text-fields.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { judgeMedia } from './judge-media.js';
@@ -91,9 +92,12 @@ export async function* vetSessions(
       await cutSnippet(path, at);
       return type;
     };
-    const [audio, image] = await Promise.all([
-      track.audio_path && audioSentAs(track.audio_path),
-      track.image_path && sentTypeOf(track.image_path, 'image', where('image_path', track.image_path)),
+    // Settled before a failure is thrown: a snippet still being cut must not outlive the run.
+    const [audio, image] = await settleAll([
+      track.audio_path ? audioSentAs(track.audio_path) : Promise.resolve(undefined),
+      track.image_path
+        ? sentTypeOf(track.image_path, 'image', where('image_path', track.image_path))
+        : Promise.resolve(undefined),
     ]);
     const vetted = { ...track };
     if (audio) vetted.audio_mime_type = audio;
@@ -117,8 +121,8 @@ export async function* vetSessions(
     const { session: capped, overCap } = capTextFields(session, limits);
     for (const field of overCap) recordCut(session.session_id, field);
     const vet = (tracks: readonly Track[]) =>
-      Promise.all(tracks.map((track) => withMediaTypes(track, session.session_id)));
-    const [profiling, pool] = await Promise.all([vet(capped.profiling_tracks), vet(capped.pool_tracks)]);
+      settleAll(tracks.map((track) => withMediaTypes(track, session.session_id)));
+    const [profiling, pool] = await settleAll([vet(capped.profiling_tracks), vet(capped.pool_tracks)]);
     yield { ...capped, profiling_tracks: profiling, pool_tracks: pool };
   }
 }
