@@ -23,7 +23,11 @@ export interface EvalInputs {
 }
 
 /** `tp2dg-eval`: results on stdout, progress on stderr; returns the exit code. */
-export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promise<number> {
+export async function runEvalCommand(
+  args: EvalArguments,
+  io: CommandIo,
+  argv: readonly string[],
+): Promise<number> {
   const overridesDir = args.prompts === undefined ? undefined : resolve(io.cwd, args.prompts);
   const inputs: EvalInputs = {
     input: resolve(io.cwd, args.input),
@@ -41,7 +45,7 @@ export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promis
   // The generator's Gemini files beside the run: uploads and snippets made for it are reused.
   const beside = (name: string) => join(inputs.input, name);
   const plugin = await resolveProvider(args.provider, io.env, io.cwd);
-  assertFlagsFitProvider(args, plugin.name);
+  assertFlagsFitProvider(argv, plugin.name);
   const snippets = snippetSettingsOf(args);
   const fromFlags: Record<string, Record<string, unknown>> = {
     gemini: {

@@ -31,7 +31,11 @@ export async function releaseAfterRun(models: CommandModels, cleanup: boolean, i
 }
 
 /** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
-export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
+export async function runGenerateCommand(
+  args: GenerateArguments,
+  io: CommandIo,
+  argv: readonly string[],
+): Promise<number> {
   const prices = await readPrices(args.prices, io.cwd);
   const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
@@ -46,7 +50,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const modelFacts = modelFactsOf(args.model, prices);
   const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
   const plugin = await resolveProvider(args.provider, io.env, io.cwd);
-  assertFlagsFitProvider(args, plugin.name);
+  assertFlagsFitProvider(argv, plugin.name);
   const timeoutMs = attemptTimeoutSeconds(args) * 1000;
   const beside = (name: string) => resolve(io.cwd, args.outputDir, name);
   const snippets = snippetSettingsOf(args);
