@@ -59,18 +59,23 @@ export const GeminiProviderOptionsSchema = z.strictObject({
 });
 export type GeminiProviderOptions = z.infer<typeof GeminiProviderOptionsSchema>;
 
+/** What every provider of the plugin has, whatever its options: the run's price table prices it. */
+const FIXED_CAPABILITIES = {
+  media: [
+    { mimeType: 'image/*', delivery: 'file-upload' },
+    { mimeType: 'audio/*', delivery: 'file-upload' },
+  ],
+  jsonSchemaReplies: true,
+  systemInstructions: true,
+  prices: 'price-table',
+  freeAndDeterministic: false,
+} satisfies Omit<ModelCapabilitiesV1, 'caching' | 'batch'>;
+
 function capabilitiesOf(options: GeminiProviderOptions): ModelCapabilitiesV1 {
   return {
-    media: [
-      { mimeType: 'image/*', delivery: 'file-upload' },
-      { mimeType: 'audio/*', delivery: 'file-upload' },
-    ],
-    jsonSchemaReplies: true,
-    systemInstructions: true,
+    ...FIXED_CAPABILITIES,
     caching: options.explicitCacheMinTokens === undefined ? 'implicit' : 'explicit',
     batch: options.batch !== undefined,
-    prices: 'price-table',
-    freeAndDeterministic: false,
   };
 }
 
@@ -101,6 +106,7 @@ export const geminiProvider: ModelProviderPluginV1<GeminiProviderOptions> = {
   name: GEMINI_PROVIDER,
   description: 'Google Gemini through @google/genai: uploads, context caches, batch mode, service tiers.',
   optionsSchema: GeminiProviderOptionsSchema,
+  capabilities: FIXED_CAPABILITIES,
   create(options, context) {
     if (!(context.env.GOOGLE_API_KEY || context.env.GEMINI_API_KEY)) {
       throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');

@@ -26,4 +26,13 @@ describe('createModelProvider', () => {
       /Model provider "echo" created something that is not a model provider: "capabilities.media.0.mimeType"/,
     );
   });
+
+  it('should refuse a provider whose capabilities differ from those its plugin declares', async () => {
+    const declared = { ...echoProvider, capabilities: { prices: 'price-table' as const } };
+    await expect(createModelProvider(declared, {}, context)).rejects.toThrow(
+      'Model provider "echo" declares capabilities.prices "price-table" but created a provider with "unpriced": make them agree.',
+    );
+    const agreeing = { ...echoProvider, capabilities: { prices: 'unpriced' as const, media: [] } };
+    expect((await createModelProvider(agreeing, {}, context)).capabilities.prices).toBe('unpriced');
+  });
 });

@@ -16,25 +16,27 @@ export const OpenAiCompatibleProviderOptionsSchema = z.strictObject({
 });
 export type OpenAiCompatibleProviderOptions = z.infer<typeof OpenAiCompatibleProviderOptionsSchema>;
 
+/** What every provider of the plugin has, whatever its options. */
+const FIXED_CAPABILITIES = {
+  // Images go as data URLs; `input_audio` takes WAV and MP3 only.
+  media: [
+    { mimeType: 'image/*', delivery: 'inline' },
+    { mimeType: 'audio/wav', delivery: 'inline' },
+    { mimeType: 'audio/x-wav', delivery: 'inline' },
+    { mimeType: 'audio/mpeg', delivery: 'inline' },
+    { mimeType: 'audio/mp3', delivery: 'inline' },
+  ],
+  systemInstructions: true,
+  // Servers may cache prompt prefixes on their own; nothing is asked of them.
+  caching: 'implicit',
+  batch: false,
+  // The built-in list prices are Gemini's: a model here is priced only by a --prices file.
+  prices: 'unpriced',
+  freeAndDeterministic: false,
+} satisfies Omit<ModelCapabilitiesV1, 'jsonSchemaReplies'>;
+
 function capabilitiesOf(jsonSchema: boolean): ModelCapabilitiesV1 {
-  return {
-    // Images go as data URLs; `input_audio` takes WAV and MP3 only.
-    media: [
-      { mimeType: 'image/*', delivery: 'inline' },
-      { mimeType: 'audio/wav', delivery: 'inline' },
-      { mimeType: 'audio/x-wav', delivery: 'inline' },
-      { mimeType: 'audio/mpeg', delivery: 'inline' },
-      { mimeType: 'audio/mp3', delivery: 'inline' },
-    ],
-    jsonSchemaReplies: jsonSchema,
-    systemInstructions: true,
-    // Servers may cache prompt prefixes on their own; nothing is asked of them.
-    caching: 'implicit',
-    batch: false,
-    // The built-in list prices are Gemini's: a model here is priced only by a --prices file.
-    prices: 'unpriced',
-    freeAndDeterministic: false,
-  };
+  return { ...FIXED_CAPABILITIES, jsonSchemaReplies: jsonSchema };
 }
 
 /**
@@ -46,6 +48,7 @@ export const openAiCompatibleProvider: ModelProviderPluginV1<OpenAiCompatiblePro
   name: OPENAI_COMPATIBLE_PROVIDER,
   description: 'A server of the OpenAI chat-completions API (vLLM, SGLang, Ollama, hosted APIs).',
   optionsSchema: OpenAiCompatibleProviderOptionsSchema,
+  capabilities: FIXED_CAPABILITIES,
   create(options, context) {
     const settings = {
       model: context.model,

@@ -42,6 +42,10 @@ describe('createProviderRegistry', () => {
       registry.register({ ...echoProvider, optionsSchema: undefined } as never),
     );
     expect(Tp2dgError.isInstance(invalid) && invalid.message).toContain('"optionsSchema" must be');
+    const badDeclaration = await caught(() =>
+      registry.register({ ...echoProvider, capabilities: { prices: 'free' } } as never),
+    );
+    expect((badDeclaration as Error).message).toContain('"capabilities.prices": Invalid option');
     registry.register('broken', async () => ({ name: 'broken' }));
     const broken = await caught(() => registry.get('broken'));
     expect(Tp2dgError.isInstance(broken) && broken.code).toBe('PROVIDER_INVALID');

@@ -1,4 +1,5 @@
 import { Tp2dgError } from '@tp2dg/entities';
+import type { z } from 'zod';
 import { ModelCapabilitiesV1Schema } from '../spec/v1/model-capabilities.js';
 import type { ModelProviderPluginV1, ModelProviderV1 } from '../spec/v1/model-provider.js';
 
@@ -12,6 +13,15 @@ function versionProblem(candidate: Record<string, unknown>, expected: string): s
   if (version === 'v1') return undefined;
   if (version === undefined) return `it has no "specificationVersion"; ${expected}`;
   return `it declares specificationVersion ${JSON.stringify(version)}, but this tp2dg only supports "v1"; use a release of the provider built for spec v1`;
+}
+
+/** Where `capabilities` breaks the schema, as `"capabilities.<path>": <message>`; undefined when it does not. */
+function capabilitiesProblem(schema: z.ZodType, capabilities: unknown): string | undefined {
+  const parsed = schema.safeParse(capabilities);
+  if (parsed.success) return undefined;
+  const [issue] = parsed.error.issues;
+  const where = issue?.path.length ? `capabilities.${issue.path.join('.')}` : 'capabilities';
+  return `"${where}": ${issue?.message ?? 'invalid'} (see ModelCapabilitiesV1Schema)`;
 }
 
 function notAnObject(value: unknown): string | undefined {
@@ -34,7 +44,8 @@ export function describeProviderPluginProblem(value: unknown): string | undefine
     return '"optionsSchema" must be a zod schema or another Standard Schema (with ["~standard"].validate); z.object({}) when it takes no option';
   }
   if (typeof candidate.create !== 'function') return `"create" must be a function; ${expectedPlugin}`;
-  return undefined;
+  if (candidate.capabilities === undefined) return undefined;
+  return capabilitiesProblem(ModelCapabilitiesV1Schema.partial(), candidate.capabilities);
 }
 
 /** Why `value`, returned by a plugin's `create`, is not a ModelProviderV1, or undefined when it is one. */
@@ -51,13 +62,7 @@ export function describeProviderProblem(value: unknown): string | undefined {
   }
   if (typeof candidate.forSession !== 'function')
     return `"forSession" must be a function; ${expectedProvider}`;
-  const capabilities = ModelCapabilitiesV1Schema.safeParse(candidate.capabilities);
-  if (!capabilities.success) {
-    const [issue] = capabilities.error.issues;
-    const where = issue?.path.length ? `capabilities.${issue.path.join('.')}` : 'capabilities';
-    return `"${where}": ${issue?.message ?? 'invalid'} (see ModelCapabilitiesV1Schema)`;
-  }
-  return undefined;
+  return capabilitiesProblem(ModelCapabilitiesV1Schema, candidate.capabilities);
 }
 
 /** Throws PROVIDER_INVALID naming `where` (an export of a module, a registration) and the problem. */

@@ -29,6 +29,7 @@ export const simulatedModelProvider: ModelProviderPluginV1<Record<string, never>
   name: SIMULATED_PROVIDER,
   description: 'Offline stand-in: answers from the session data, free and deterministic, NOT LLM output.',
   optionsSchema: z.strictObject({}),
+  capabilities: SIMULATED_CAPABILITIES,
   create(_options, context) {
     const { simulatedModel } = context;
     if (simulatedModel === undefined) {

@@ -98,6 +98,13 @@ export interface ModelProviderPluginV1<Options = Record<string, unknown>> {
    * fails the command at once naming the option. An object schema; `{}` when it takes none.
    */
   readonly optionsSchema: StandardSchemaV1<unknown, Options>;
+  /**
+   * Optional: the capabilities every provider it creates has, whatever its options, known
+   * without creating one (which may need a key, or write). A dry run reads `prices` and
+   * `freeAndDeterministic` here; a plugin that declares no `prices` is projected as `unpriced`.
+   * What `create` returns must agree, or the command fails with PROVIDER_INVALID.
+   */
+  readonly capabilities?: Partial<ModelCapabilitiesV1>;
   /** Builds the provider: checks keys and URLs here, so a bad setup fails before any session. */
   create(options: Options, context: ModelProviderContextV1): ModelProviderV1 | Promise<ModelProviderV1>;
 }
