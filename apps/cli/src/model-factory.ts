@@ -2,6 +2,7 @@ import { Tp2dgError } from '@tp2dg/entities';
 import {
   createModelProvider,
   createProviderRegistry,
+  type ModelCapabilitiesV1,
   type ModelProviderContextV1,
   type ModelProviderPluginV1,
   type ModelProviderV1,
@@ -39,15 +40,16 @@ function commandRegistry() {
 
 /**
  * The plugin `--provider` names (a registered name, a package or a module path). Without
- * `--provider` a key means Gemini; no key is an error rather than a silent switch to simulated
- * data, which must never pass for LLM output.
+ * `--provider` a key means Gemini, and so does a dry run, which needs no key; no key is an error
+ * rather than a silent switch to simulated data, which must never pass for LLM output.
  */
 export function resolveProvider(
-  source: string | undefined,
+  args: { provider?: string | undefined; dryRun: boolean },
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): Promise<ModelProviderPluginV1> {
-  const chosen = source ?? (env.GOOGLE_API_KEY || env.GEMINI_API_KEY ? 'gemini' : undefined);
+  const chosen =
+    args.provider ?? (args.dryRun || env.GOOGLE_API_KEY || env.GEMINI_API_KEY ? 'gemini' : undefined);
   if (chosen === undefined) {
     throw new Tp2dgError(
       'MISSING_API_KEY',
@@ -55,6 +57,20 @@ export function resolveProvider(
     );
   }
   return resolveModelProvider(chosen, { registry: commandRegistry(), cwd, searchFrom: pluginSearchPath() });
+}
+
+/**
+ * How a dry run prices the provider's calls, known without creating it (which may need a key,
+ * or write): as the plugin declares; a plugin that declares no `prices` is taken as `unpriced`,
+ * so a dry run never shows list prices its run may not be billed at.
+ */
+export function declaredPricing(
+  plugin: ModelProviderPluginV1,
+): Pick<ModelCapabilitiesV1, 'prices' | 'freeAndDeterministic'> {
+  return {
+    prices: plugin.capabilities?.prices ?? 'unpriced',
+    freeAndDeterministic: plugin.capabilities?.freeAndDeterministic ?? false,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { resolveConcurrency } from './concurrency-argument.js';
 import type { EvalArguments } from './eval-arguments.js';
 import { EXIT } from './exit-codes.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
-import { createCommandModels, resolveProvider } from './model-factory.js';
+import { createCommandModels, declaredPricing, resolveProvider } from './model-factory.js';
 import { pricesFor, readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runEvalDryRun } from './projection/run-eval-dry-run.js';
@@ -34,9 +34,13 @@ export async function runEvalCommand(
     templates: await loadJudgeTemplates({ overridesDir }),
     prices: await readPrices(args.prices, io.cwd),
   };
+  const plugin = await resolveProvider(args, io.env, io.cwd);
+  assertFlagsFitProvider(argv, plugin.name);
   if (args.dryRun) {
-    assertModelInService(args.model, inputs.prices, new Date());
-    return runEvalDryRun(args, inputs, io);
+    const capabilities = declaredPricing(plugin);
+    const prices = pricesFor(inputs.prices, capabilities, args.prices);
+    if (!capabilities.freeAndDeterministic) assertModelInService(args.model, prices, new Date());
+    return runEvalDryRun(args, { ...inputs, prices, capabilities }, io);
   }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
@@ -44,8 +48,6 @@ export async function runEvalCommand(
   const modelFacts = modelFactsOf(args.model, inputs.prices);
   // The generator's Gemini files beside the run: uploads and snippets made for it are reused.
   const beside = (name: string) => join(inputs.input, name);
-  const plugin = await resolveProvider(args.provider, io.env, io.cwd);
-  assertFlagsFitProvider(argv, plugin.name);
   const snippets = snippetSettingsOf(args);
   const fromFlags: Record<string, Record<string, unknown>> = {
     gemini: {

@@ -11,7 +11,12 @@ import { resolveContextCache } from './context-cache-choice.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
-import { type CommandModels, createCommandModels, resolveProvider } from './model-factory.js';
+import {
+  type CommandModels,
+  createCommandModels,
+  declaredPricing,
+  resolveProvider,
+} from './model-factory.js';
 import { pricesFor, readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
@@ -39,9 +44,13 @@ export async function runGenerateCommand(
   const prices = await readPrices(args.prices, io.cwd);
   const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
+  const plugin = await resolveProvider(args, io.env, io.cwd);
+  assertFlagsFitProvider(argv, plugin.name);
   if (args.dryRun) {
-    assertModelInService(args.model, prices, new Date());
-    return runDryRun(args, { ...inputs, prices, contextCache }, io);
+    const capabilities = declaredPricing(plugin);
+    const dryRunPrices = pricesFor(prices, capabilities, args.prices);
+    if (!capabilities.freeAndDeterministic) assertModelInService(args.model, dryRunPrices, new Date());
+    return runDryRun(args, { ...inputs, prices: dryRunPrices, contextCache, capabilities }, io);
   }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
@@ -49,8 +58,6 @@ export async function runGenerateCommand(
   const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm }, args.mode);
   const modelFacts = modelFactsOf(args.model, prices);
   const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
-  const plugin = await resolveProvider(args.provider, io.env, io.cwd);
-  assertFlagsFitProvider(argv, plugin.name);
   const timeoutMs = attemptTimeoutSeconds(args) * 1000;
   const beside = (name: string) => resolve(io.cwd, args.outputDir, name);
   const snippets = snippetSettingsOf(args);
