@@ -13,7 +13,7 @@ const CAPABILITIES = `{
 
 /**
  * A third-party provider as a user installs it: plain ESM, no dependency (a Standard Schema
- * needs no zod). It answers as the app's offline model would, under its own name and model,
+ * needs no zod), one option (`greeting`). It answers as the app's offline model would, under its own name and model,
  * so a whole run completes without a service.
  */
 const ECHO_PLUGIN = `
@@ -21,7 +21,16 @@ const capabilities = ${CAPABILITIES};
 export default {
   specificationVersion: 'v1',
   name: 'echo',
-  optionsSchema: { '~standard': { version: 1, vendor: 'echo', validate: (value) => ({ value }) } },
+  optionsSchema: {
+    '~standard': {
+      version: 1,
+      vendor: 'echo',
+      validate(value) {
+        const unknown = Object.keys(value).find((key) => key !== 'greeting');
+        return unknown === undefined ? { value } : { issues: [{ message: 'not an option of echo', path: [unknown] }] };
+      },
+    },
+  },
   capabilities,
   create: (options, context) => ({
     specificationVersion: 'v1',
@@ -57,20 +66,21 @@ describe('tp2dg-generate --provider NAME of an installed provider package', () =
   });
   afterAll(() => rm(project, { recursive: true, force: true }));
 
+  const args = [
+    '--provider',
+    'echo',
+    '--model',
+    'echo-1',
+    '--data',
+    DUMMY,
+    '--output-dir',
+    'out',
+    '--sessions',
+    '1',
+  ];
+
   it('should find tp2dg-provider-echo from the working directory and write whole conversations through it', async () => {
-    const args = [
-      '--provider',
-      'echo',
-      '--model',
-      'echo-1',
-      '--data',
-      DUMMY,
-      '--output-dir',
-      'out',
-      '--sessions',
-      '1',
-    ];
-    const result = await runNode(GENERATE, args, { cwd: project });
+    const result = await runNode(GENERATE, [...args, '--provider-option', 'greeting=hi'], { cwd: project });
     expect(result.stderr).not.toContain('tp2dg-generate:');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Wrote 1 conversation(s)');
@@ -98,6 +108,14 @@ describe('tp2dg-generate --provider NAME of an installed provider package', () =
       JSON.parse(await readFile(join(corpusRoot, 'run-manifest.json'), 'utf8')),
     );
     expect(manifest.settings).toMatchObject({ provider: 'echo', model: 'echo-1' });
+  });
+
+  it("should refuse, in one line, an option the provider's schema does not take", async () => {
+    const result = await runNode(GENERATE, [...args, '--provider-option', 'colour=blue'], { cwd: project });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'tp2dg-generate: Model provider "echo": option "colour": not an option of echo (got "blue"). Fix --provider-option colour=VALUE or "colour" in the --provider-config file.',
+    ]);
   });
 
   it('should refuse, in one line naming the package, one that is not a provider plugin', async () => {
