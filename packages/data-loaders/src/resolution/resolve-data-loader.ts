@@ -1,19 +1,16 @@
-import { type PluginKind, resolvePluginModule } from '@tp2dg/plugin-resolution';
+import {
+  type PluginKind,
+  type ResolvePluginModuleOptions,
+  resolvePluginModule,
+} from '@tp2dg/plugin-resolution';
 import { createLoaderRegistry, type LoaderRegistry } from '../registry/loader-registry.js';
 import type { DataLoaderPluginV1 } from '../spec/v1/index.js';
 import { describePluginProblem } from './plugin-shape.js';
 
-export interface ResolveDataLoaderOptions {
+/** Where packages resolve from (`cwd`, then `searchFrom`: the CLI's own, for its first-party loaders). */
+export interface ResolveDataLoaderOptions extends Omit<ResolvePluginModuleOptions, 'registeredNames'> {
   /** Where names are looked up first; a fresh registry with the built-in loader when absent. */
   registry?: LoaderRegistry;
-  /** Packages resolve from here, as the user's project sees them; `process.cwd()` when absent. */
-  cwd?: string;
-  /**
-   * More directories packages resolve from, after `cwd`: the CLI passes its own, so plugins
-   * installed beside a global or project-installed CLI (its siblings in `node_modules`) and
-   * the CLI's own dependencies (the first-party loaders) are found wherever it runs.
-   */
-  searchFrom?: readonly string[];
 }
 
 const dataLoaderKind: PluginKind = {

@@ -1,15 +1,16 @@
-import { type PluginKind, resolvePluginModule } from '@tp2dg/plugin-resolution';
+import {
+  type PluginKind,
+  type ResolvePluginModuleOptions,
+  resolvePluginModule,
+} from '@tp2dg/plugin-resolution';
 import { createProviderRegistry, type ProviderRegistry } from '../registry/provider-registry.js';
 import type { ModelProviderPluginV1 } from '../spec/v1/index.js';
 import { describeProviderPluginProblem } from './provider-shape.js';
 
-export interface ResolveModelProviderOptions {
+/** Where packages resolve from (`cwd`, then `searchFrom`: the CLI's own, for its first-party providers). */
+export interface ResolveModelProviderOptions extends Omit<ResolvePluginModuleOptions, 'registeredNames'> {
   /** Where names are looked up first; a fresh registry with the built-in `simulated` when absent. */
   registry?: ProviderRegistry;
-  /** Packages resolve from here, as the user's project sees them; `process.cwd()` when absent. */
-  cwd?: string;
-  /** More directories packages resolve from, after `cwd` (the CLI's own). */
-  searchFrom?: readonly string[];
 }
 
 const modelProviderKind: PluginKind = {
