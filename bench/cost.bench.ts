@@ -56,7 +56,7 @@ const WAYS: Record<string, Way> = {
 
 /** The built-in price table with gemini-2.5-flash listed as served, so a run can still use its prices. */
 async function pricesServingGemini25Flash(dir: string): Promise<string> {
-  const table = JSON.parse(await readFile(repo('packages/entities/data/gemini-prices.json'), 'utf8'));
+  const table = JSON.parse(await readFile(repo('packages/gemini-adapter/data/gemini-prices.json'), 'utf8'));
   Object.assign(table.models['gemini-2.5-flash'], {
     status: 'available',
     retired_on: null,

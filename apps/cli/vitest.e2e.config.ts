@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { BUILT_PACKAGES_NATIVE } from '../../vitest.unit-project';
 
 /**
  * The built bins end to end, each test in its own output folder, so the files run in parallel
@@ -12,5 +13,6 @@ export default defineProject({
     // loaded 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    server: BUILT_PACKAGES_NATIVE,
   },
 });

@@ -124,7 +124,11 @@ describe('tp2dg-generate under faults with the default bounds, then run again', 
     const playlists = JSON.parse(await readFile(join(DUMMY, 'playlists.json'), 'utf8'));
     sessionIds = playlists.sessions.map((session: { session_id: string }) => session.session_id);
     const run = () =>
-      runNode(GENERATE, geminiRunArgs(output, ...OPTIONS), { env: emulatorEnv(emulator, API_KEY) });
+      // In a process of its own, as the bound was measured: its attempts must not share a thread with the emulator.
+      runNode(GENERATE, geminiRunArgs(output, ...OPTIONS), {
+        env: emulatorEnv(emulator, API_KEY),
+        separateProcess: true,
+      });
     const started = performance.now();
     first = await readState(await run(), corpusRoot, emulator);
     second = await readState(await run(), corpusRoot, emulator);

@@ -23,7 +23,7 @@ const RATES: EmulatorFaultOptions['rates'] = {
   failedUpload: 0.1,
 };
 /**
- * Measured at 5-8 s per run (backoff sleeps are real: 0.5-1 s after a 503 or a reset, a 1 s
+ * Measured at 5-8 s per run (backoff sleeps are real: 0.5-1 s after a 503 or a reset, a 2 s
  * timeout plus backoff after a hang); the bound leaves room for a loaded machine, no more.
  */
 const RUN_BOUND_MS = 20_000;
@@ -32,8 +32,10 @@ const RUN_BOUND_MS = 20_000;
  * reply is unusable ~14% of the time, so the default 2 re-asks would lose a turn in ~1 run of 5
  * (0.14^3 over 64 turns), 5 re-asks in ~1 of 2000; 17% of attempts fail in transport, so the
  * default 5 attempts would fail a call in ~1 run of 35 (0.17^5 over ~200 calls), 8 in ~1 of 7000.
+ * Attempts get 2 s: enough that only the emulator's hangs time out, even on a loaded machine, where
+ * a 1 s limit also cut calls that were merely slow, and the retries no longer matched the faults.
  */
-const BOUNDS = ['--timeout', '1', '--concurrency', '4', '--max-reasks', '5', '--max-attempts', '8'];
+const BOUNDS = ['--timeout', '2', '--concurrency', '4', '--max-reasks', '5', '--max-attempts', '8'];
 
 interface FaultRun {
   emulator: GeminiEmulator;
@@ -52,7 +54,9 @@ async function runWithFaults(format: 'yaml' | 'json'): Promise<FaultRun> {
   const env = emulatorEnv(emulator, API_KEY);
   const args = ['--provider', 'gemini', '--response-format', format, '--data', DUMMY, '--output-dir', output];
   const started = performance.now();
-  const result = await runNode(GENERATE, [...args, ...BOUNDS], { env });
+  // In a process of its own, as the bound was measured: its short attempts must not share a
+  // thread with the emulator.
+  const result = await runNode(GENERATE, [...args, ...BOUNDS], { env, separateProcess: true });
   const runMs = performance.now() - started;
   const entries = await readdir(output, { recursive: true, withFileTypes: true });
   const paths = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
@@ -138,7 +142,7 @@ describe.each(['yaml', 'json'] as const)(
       expect(count((retry) => retry.reason === 'network')).toBe(faults.reset);
       expect(generate).toHaveLength(faults.rateLimited + faults.unavailable + faults.hang + faults.reset);
       // A failed upload start is retried whole and reported with the call that needed the file.
-      const uploads = retriesOf(run).filter((retry) => retry.operation === 'upload');
+      const uploads = retriesOf(run).filter((retry) => retry.operation === 'file');
       expect(uploads.map((retry) => retry.status)).toEqual(Array(faults.failedUpload).fill(503));
       expect(retriesOf(run)).toHaveLength(generate.length + uploads.length);
     });

@@ -210,7 +210,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
         expect(goal.goal.listener_goal).toContain(GOAL_MARKER);
         expect(calls).toHaveLength(20);
         expect(calls.every((call) => call.provider === 'gemini' && call.attempt === 1)).toBe(true);
-        expect(calls.every((call) => call.response_code === 'SUCCESS' && call.finish_reason === 'STOP')).toBe(
+        expect(calls.every((call) => call.response_code === 'SUCCESS' && call.finish_reason === 'stop')).toBe(
           true,
         );
       }

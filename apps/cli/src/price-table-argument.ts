@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
-import { DEFAULT_PRICE_TABLE, loadPriceTable, type PriceTable } from '@tp2dg/entities';
+import { loadPriceTable, type PriceTable } from '@tp2dg/entities';
+import { GEMINI_PRICES } from '@tp2dg/gemini-adapter/planning';
 import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 
 /** The list prices and model facts of a command: the built-in table, or it with `--prices FILE` over it. */
 export function readPrices(file: string | undefined, cwd: string): Promise<PriceTable> {
-  if (file !== undefined) return loadPriceTable(resolve(cwd, file));
-  return Promise.resolve(DEFAULT_PRICE_TABLE);
+  if (file !== undefined) return loadPriceTable(resolve(cwd, file), GEMINI_PRICES);
+  return Promise.resolve(GEMINI_PRICES.table);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { modelFactsOf, type PriceTable, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
+import { type PriceTable, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
+import { modelFactsOf } from '@tp2dg/gemini-adapter/planning';
 import { createSimulatedJudge, type JudgeTemplates, loadJudgeTemplates, runEvaluation } from '@tp2dg/judges';
 import type { CommandIo } from './command-line.js';
 import { resolveConcurrency } from './concurrency-argument.js';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { exportDataset, type MinScores, SPLITS } from '@tp2dg/dataset';
+import { GEMINI_PRICE_TABLE } from '@tp2dg/gemini-adapter/planning';
 import type { CommandIo } from './command-line.js';
 import { EXIT } from './exit-codes.js';
 
@@ -32,6 +33,7 @@ export async function runExportCommand(
     allowMixed: args.allowMixed,
     force: args.force,
     minScores: args.minScore,
+    prices: GEMINI_PRICE_TABLE,
   });
   const { rows } = result.stats;
   const counts = SPLITS.map((split) => `${split} ${rows.conversations[split] ?? 0}`).join(', ');

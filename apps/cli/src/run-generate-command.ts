@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimulatedModel } from '@tp2dg/agents';
-import { modelFactsOf, Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
+import { Tp2dgError, thinkingBudgetOf } from '@tp2dg/entities';
+import { GEMINI_MEDIA_TYPES, modelFactsOf } from '@tp2dg/gemini-adapter/planning';
 import { type RunEvent, runGeneration } from '@tp2dg/orchestrator';
 import { batchOptionsOf } from './batch-settings.js';
 import { readCommandInputs } from './command-inputs.js';
@@ -105,6 +106,8 @@ export async function runGenerateCommand(
     ...inputs,
     models,
     prices: runPrices,
+    // The media the model takes: Gemini's, which every provider's run is vetted against today.
+    mediaTypes: GEMINI_MEDIA_TYPES,
     maxCostUsd: args.maxCost,
     concurrency,
     maxConsecutiveFailures: args.maxConsecutiveFailures,

@@ -1,4 +1,5 @@
-import { DEFAULT_PRICE_TABLE, loadPriceTable, Tp2dgError } from '@tp2dg/entities';
+import { loadPriceTable, Tp2dgError } from '@tp2dg/entities';
+import { GEMINI_PRICES } from '@tp2dg/gemini-adapter/planning';
 import { collect } from './collect.js';
 import { formatText } from './format-text.js';
 import { type HtmlReportOptions, writeHtmlReport } from './html/html-report.js';
@@ -40,7 +41,8 @@ export async function runSummary(options: RunSummaryOptions): Promise<SummaryOut
         : `${collected.invalid_files.length} invalid files, first ${firstInvalid.file}: ${firstInvalid.problem}`;
     throw new Tp2dgError('INVALID_INPUT', `no conversations in ${options.input}: ${detail}`);
   }
-  const prices = options.prices === undefined ? DEFAULT_PRICE_TABLE : await loadPriceTable(options.prices);
+  const prices =
+    options.prices === undefined ? GEMINI_PRICES.table : await loadPriceTable(options.prices, GEMINI_PRICES);
   const summary = summarize(options.input, collected, prices);
   const stdout = options.json ? `${JSON.stringify(summary, null, 2)}\n` : formatText(summary);
   if (options.html === undefined) return { stdout, warnings: [] };

@@ -1,4 +1,5 @@
-import { DEFAULT_PRICE_TABLE, type PriceTable, RESPONSE_CODES } from '@tp2dg/entities';
+import { type PriceTable, RESPONSE_CODES } from '@tp2dg/entities';
+import { GEMINI_PRICE_TABLE } from '@tp2dg/gemini-adapter/planning';
 import { type CollectedData, type ConversationRecord, isSimulated } from './collect.js';
 import { countBy, countCombinations, describeNumbers } from './statistics.js';
 import { estimateCost } from './summarize-cost.js';
@@ -33,7 +34,7 @@ function countResponseCodes(conversations: readonly ConversationRecord[]): Summa
 export function summarize(
   input: string,
   collected: CollectedData,
-  prices: PriceTable = DEFAULT_PRICE_TABLE,
+  prices: PriceTable = GEMINI_PRICE_TABLE,
 ): Summary {
   const { conversations } = collected;
   const callCounts = conversations.map((conversation) => conversation.calls.length);

@@ -28,7 +28,7 @@ function defineSummaryArguments(argv: readonly string[]) {
       type: 'string',
       requiresArg: true,
       describe:
-        'JSON price file over the built-in list prices: the format of @tp2dg/entities/gemini-prices.json, or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens)',
+        'JSON price file over the built-in list prices: the format of @tp2dg/gemini-adapter/gemini-prices.json, or {version, models: {<id>: {input, audio_input, output, cached_input, cached_audio_input}}} (USD per 1M tokens)',
     })
     .option('html', {
       type: 'string',

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,9 @@ import { DEFAULT_OUTPUT_DIR } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_INVALID_CHAT, writeSampleRun } from './test-sample-run.js';
 
-// End to end on the built bin: run `pnpm turbo run build --filter=@tp2dg/summary...` first.
-const bin = fileURLToPath(new URL('../dist/summary.js', import.meta.url));
+// End to end on the built command line, which the bin runs on the process (it is run as a process
+// in apps/cli/e2e): run `pnpm turbo run build --filter=@tp2dg/summary...` first, as `pnpm test` does.
+const commandLine = fileURLToPath(new URL('../dist/summary-command-line.js', import.meta.url));
 let root = '';
 let emptyRoot = '';
 
@@ -16,8 +16,20 @@ function runBin(...args: string[]) {
   return runBinIn(process.cwd(), ...args);
 }
 
-function runBinIn(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd });
+/** What the bin would print and its exit code, for `args` in `cwd`. */
+async function runBinIn(cwd: string, ...args: string[]) {
+  const { runSummaryCommandLine } = await import(commandLine);
+  const result = { status: 0, stdout: '', stderr: '' };
+  result.status = await runSummaryCommandLine(args, {
+    stdout: (text: string) => {
+      result.stdout += text;
+    },
+    stderr: (text: string) => {
+      result.stderr += text;
+    },
+    cwd,
+  });
+  return result;
 }
 
 beforeAll(async () => {
@@ -32,8 +44,8 @@ afterAll(async () => {
 });
 
 describe('tp2dg-summary', () => {
-  it('should print the text report with the sample figures', () => {
-    const result = runBin('--input', root);
+  it('should print the text report with the sample figures', async () => {
+    const result = await runBin('--input', root);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^SIMULATED DATA: 1 of 3 conversations .* NOT LLM output\.$/);
@@ -46,8 +58,8 @@ describe('tp2dg-summary', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('should print one JSON object with --json', () => {
-    const result = runBin('--input', root, '--json');
+  it('should print one JSON object with --json', async () => {
+    const result = await runBin('--input', root, '--json');
     expect(result.status).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(summary.conversations.total).toBe(3);
@@ -67,21 +79,21 @@ describe('tp2dg-summary', () => {
     expect(summary.invalid_files).toHaveLength(1);
   });
 
-  it('should fail with one line on stderr for an empty or missing input', () => {
-    const empty = runBin('--input', emptyRoot);
+  it('should fail with one line on stderr for an empty or missing input', async () => {
+    const empty = await runBin('--input', emptyRoot);
     expect(empty.status).toBe(1);
     expect(empty.stdout).toBe('');
     expect(empty.stderr).toBe(
       `tp2dg-summary: no conversations in ${emptyRoot}: no session folder (a folder with session.json) found\n`,
     );
-    const missing = runBin('--input', join(emptyRoot, 'absent'));
+    const missing = await runBin('--input', join(emptyRoot, 'absent'));
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('should write the HTML report beside the JSON on stdout, and say its conversations have no media', async () => {
     const file = join(root, 'report.html');
-    const result = runBin('--input', root, '--json', '--html', file);
+    const result = await runBin('--input', root, '--json', '--html', file);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).conversations.total).toBe(3);
     expect(result.stderr).toBe(
@@ -102,10 +114,10 @@ describe('tp2dg-summary', () => {
       file,
       JSON.stringify({ version: 'doubled-test', models: { 'gemini-2.5-flash': doubled } }),
     );
-    const summary = JSON.parse(runBin('--input', root, '--json', '--prices', file).stdout);
+    const summary = JSON.parse((await runBin('--input', root, '--json', '--prices', file)).stdout);
     expect(summary.cost.price_table).toBe('doubled-test');
     expect(summary.cost.total.usd).toBe(0.23616);
-    expect(runBin('--input', root).stdout).toContain('prices gemini-list-prices-2026-11-30');
+    expect((await runBin('--input', root)).stdout).toContain('prices gemini-list-prices-2026-11-30');
   });
 
   it('should still report a run whose sessions all failed', async () => {
@@ -119,7 +131,7 @@ describe('tp2dg-summary', () => {
       reason: 'HTTP 404',
     };
     await writeFile(join(root, 'gemini-2.5-flash', 'demo', 'failures.jsonl'), `${JSON.stringify(failure)}\n`);
-    const result = runBin('--input', root);
+    const result = await runBin('--input', root);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Conversations: 0');
     expect(result.stdout).toContain('Failed or skipped sessions (failures.jsonl): 1');
@@ -129,20 +141,20 @@ describe('tp2dg-summary', () => {
   it("should summarise the generator's default output folder when not given --input", async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'tp2dg-summary-bin-cwd-'));
     await writeSampleRun(join(cwd, DEFAULT_OUTPUT_DIR));
-    const result = runBinIn(cwd, '--json');
+    const result = await runBinIn(cwd, '--json');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).conversations.total).toBe(3);
     await rm(cwd, { recursive: true, force: true });
   });
 
-  it('should say in one line what to pass when given no --input and there is no default folder', () => {
-    const result = runBinIn(emptyRoot);
+  it('should say in one line what to pass when given no --input and there is no default folder', async () => {
+    const result = await runBinIn(emptyRoot);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       `tp2dg-summary: no --input given and no ${DEFAULT_OUTPUT_DIR} folder (where tp2dg-generate writes by default) in ${emptyRoot}: pass --input DIR, the --output-dir of tp2dg-generate.\n`,
     );
-    const help = runBin('--help');
+    const help = await runBin('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--input');
   });

@@ -37,7 +37,7 @@ function buildCall(
     response_code: code,
     problem: null,
     usage: CALL_USAGE,
-    finish_reason: 'STOP',
+    finish_reason: 'stop',
     latency_ms: 5,
   });
 }

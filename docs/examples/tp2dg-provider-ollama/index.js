@@ -1,6 +1,6 @@
 // index.js
 import { readFile } from 'node:fs/promises';
-import { Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
+import { ModelCallError, Tp2dgError, ZERO_USAGE } from '@tp2dg/entities';
 import { z } from 'zod';
 
 /** `--provider-option host=URL` or `--provider-config FILE`: checked before `create`. */
@@ -40,11 +40,12 @@ async function ollamaMessage({ role, parts }) {
   return { role: role === 'model' ? 'assistant' : 'user', content: texts.join('\n'), images };
 }
 
-/** An HTTP failure as the app's error codes, so the run reports and retries it as it does any provider's. */
+/** A refused call, as the run reports and retries any provider's: retryable when a later try may pass. */
 function failure(status, body) {
   const code =
     status === 401 || status === 403 ? 'MODEL_AUTH' : status === 404 ? 'MODEL_NOT_FOUND' : 'MODEL_API';
-  return new Tp2dgError(code, `ollama answered HTTP ${status}: ${body.slice(0, 200)}`);
+  const retryable = status === 408 || status === 429 || status >= 500;
+  return new ModelCallError(`ollama answered HTTP ${status}`, { code, status, retryable, body });
 }
 
 /** @type {import('@tp2dg/model-providers').ModelProviderPluginV1<z.infer<typeof optionsSchema>>} */
@@ -83,9 +84,9 @@ const plugin = {
           signal,
         }).catch((error) => {
           if (request.signal?.aborted) throw new Tp2dgError('ABORTED', 'ollama: the call was aborted');
-          if (timeout.aborted)
-            throw new Tp2dgError('MODEL_TIMEOUT', `ollama: no answer from ${host} in time`);
-          throw new Tp2dgError('MODEL_API', `ollama: ${host} cannot be reached (${error.message})`);
+          const code = timeout.aborted ? 'MODEL_TIMEOUT' : 'MODEL_API';
+          const message = `ollama: ${timeout.aborted ? 'no answer in time from' : 'cannot reach'} ${host}`;
+          throw new ModelCallError(message, { code, status: null, retryable: true, cause: error });
         });
         if (!response.ok) throw failure(response.status, await response.text());
         const reply = await response.json();

@@ -96,6 +96,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       problem: judged.ok ? null : judged.rejection.problem,
       usage: result.usage,
       finish_reason: result.finishReason,
+      ...(result.providerMetadata === undefined ? {} : { provider_metadata: result.providerMetadata }),
       latency_ms: Math.max(0, context.now() - started),
       retries: [...(result.retries ?? [])],
       ...(result.serviceTier === undefined ? {} : { service_tier: result.serviceTier }),
@@ -116,7 +117,7 @@ export async function askModel<T>(context: AgentContext, options: AskOptions<T>)
       blockedResends += 1;
       template = RESEND_LABEL;
     } else if (result.text.trim() === '') {
-      // Gemini refuses a model turn without text: the same request is sent again instead.
+      // A provider may refuse a model turn without text: the same request is sent again instead.
       reasks += 1;
       template = RESEND_LABEL;
     } else {

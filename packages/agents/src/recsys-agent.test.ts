@@ -110,9 +110,9 @@ describe('RecsysAgent', () => {
 
   it('should resend a blocked request unchanged, apart from the re-asks, and keep blocks out of the history', async () => {
     const { recsys, model, calls } = await primedRecsys([
-      { text: '', finishReason: 'BLOCKED' },
+      { text: '', finishReason: 'content-filter', providerMetadata: { blockReason: 'OTHER' } },
       'prose without fields',
-      { text: 'track_id: p', finishReason: 'SAFETY' },
+      { text: 'track_id: p', finishReason: 'content-filter' },
       'more prose',
       reply('p1'),
     ]);
@@ -126,6 +126,12 @@ describe('RecsysAgent', () => {
       ['resend', 4, 'PARSE_ERROR'],
       ['reask', 5, 'SUCCESS'],
     ]);
+    expect(calls[1]).toMatchObject({
+      finish_reason: 'content-filter',
+      provider_metadata: { blockReason: 'OTHER' },
+      problem: 'the reply was blocked (blockReason OTHER)',
+    });
+    expect(calls[3]?.problem).toBe('the reply was blocked (content-filter)');
     const sent = model.requests.slice(1).map((request) => request.messages);
     expect(sent[1]).toEqual(sent[0]);
     expect(sent[3]).toEqual(sent[2]);
@@ -136,7 +142,7 @@ describe('RecsysAgent', () => {
   });
 
   it('should fail the turn with BLOCKED once the blocked resends are spent, whatever re-asks are left', async () => {
-    const blocked = { text: '', finishReason: 'SAFETY' } as const;
+    const blocked = { text: '', finishReason: 'content-filter' } as const;
     const { recsys, calls } = await primedRecsys([blocked, blocked, blocked, reply('p1')]);
     await expect(recsys.recommend(1, 'anything')).rejects.toMatchObject({
       responseCode: 'BLOCKED',
@@ -146,7 +152,10 @@ describe('RecsysAgent', () => {
   });
 
   it('should not resend a blocked request when no blocked resend is allowed', async () => {
-    const { recsys, calls } = await primedRecsys([{ text: '', finishReason: 'BLOCKED' }, reply('p1')], 0);
+    const { recsys, calls } = await primedRecsys(
+      [{ text: '', finishReason: 'content-filter' }, reply('p1')],
+      0,
+    );
     await expect(recsys.recommend(1, 'anything')).rejects.toMatchObject({ responseCode: 'BLOCKED' });
     expect(calls).toHaveLength(2);
   });

@@ -1,4 +1,4 @@
-import { type ModelPart, mediaTypeOf, Tp2dgError, type Track } from '@tp2dg/entities';
+import { type ModelPart, mediaTypeOf, STANDARD_MEDIA_TYPES, Tp2dgError, type Track } from '@tp2dg/entities';
 
 /** The paper puts about 200 characters of lyrics into prompts. */
 const LYRICS_EXCERPT_LENGTH = 200;
@@ -65,8 +65,8 @@ export function trackParts(track: Track, view: TrackView, label = ''): ModelPart
 
 /**
  * The audio clip and cover of a track, when it has them, each sent as the type a run found in
- * its content (`audio_mime_type`, `image_mime_type`); a track no run checked (a library caller's)
- * goes by its extension.
+ * its content (`audio_mime_type`, `image_mime_type`), in its provider's name for it; a track no
+ * run checked (a library caller's) goes by its extension, as its registered type.
  */
 export function trackMediaParts(track: Track): ModelPart[] {
   const files = [
@@ -75,10 +75,10 @@ export function trackMediaParts(track: Track): ModelPart[] {
   ];
   return files.flatMap(({ path, mimeType }) => {
     if (path === undefined) return [];
-    const sentAs = mimeType ?? mediaTypeOf(path);
+    const sentAs = mimeType ?? mediaTypeOf(path, STANDARD_MEDIA_TYPES);
     // Runs reject other formats up front; reaching here with one is a caller's bug.
     if (sentAs === undefined)
-      throw new Tp2dgError('INVALID_INPUT', `${path}: a media format Gemini does not take`);
+      throw new Tp2dgError('INVALID_INPUT', `${path}: a media format no run would send: check it first`);
     return [{ kind: 'file' as const, path, mimeType: sentAs }];
   });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { findRunFiles, outputWriteError, Tp2dgError } from '@tp2dg/entities';
+import { findRunFiles, outputWriteError, type PriceTable, Tp2dgError } from '@tp2dg/entities';
 import { clipSeconds } from './clip-seconds.js';
 import { conversationCost } from './conversation-cost.js';
 import { conversationExtraRow, conversationRow, trackRow, userProfileRow } from './conversation-rows.js';
@@ -29,6 +29,8 @@ export interface ExportOptions {
   force: boolean;
   /** `--min-score`: export only conversations whose judges' scores reach these (none by default). */
   minScores?: MinScores;
+  /** The list prices each conversation's `cost_usd` is counted at (its provider's); absent, no cost is given. */
+  prices?: PriceTable;
 }
 
 export interface ExportResult {
@@ -68,7 +70,15 @@ export async function exportDataset(options: ExportOptions): Promise<ExportResul
   const facts = await readRunFacts(files.manifests);
   const stats = emptyStatistics();
   await writeFolderAtomically(options.out, async (staging) => {
-    await writeRows(staging, options.format, selection, splits, stats, facts.corpusDirectories);
+    await writeRows(
+      staging,
+      options.format,
+      selection,
+      splits,
+      stats,
+      facts.corpusDirectories,
+      options.prices,
+    );
     const card = datasetCard({
       format: options.format,
       stats,
@@ -132,6 +142,7 @@ async function writeRows(
   splits: Splits,
   stats: DatasetStatistics,
   corpusDirectories: ReadonlyMap<string, string>,
+  prices: PriceTable | undefined,
 ): Promise<void> {
   const corpusOf = (folder: string) =>
     [...corpusDirectories].find(([runDirectory]) => folder.startsWith(runDirectory + sep))?.[1];
@@ -164,7 +175,7 @@ async function writeRows(
     const record = await readSessionRecord(header);
     const split = splits.bySession.get(kept.sessionId) as Split;
     const userSplit = splits.byUser.get(kept.userId) ?? 'train_warm';
-    const cost = await conversationCost(header);
+    const cost = prices === undefined ? null : await conversationCost(header, prices);
     await add('conversations', split, conversationRow(record, userSplit));
     await add('conversations_extra', split, conversationExtraRow(record, cost));
     if (firstTime('users', split, kept.userId)) await add('users', split, userProfileRow(record, userSplit));

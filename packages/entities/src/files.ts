@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ConversationGoalSchema } from './goal.js';
-import type { AgentName, CallerName, FinishReason, ModelResult } from './model-port.js';
+import {
+  AgentNameSchema,
+  FinishReasonSchema,
+  ProviderMetadataSchema,
+  RetryRecordSchema,
+} from './model-port.js';
 import { ListenerProfileSchema, ProfileSummarySchema } from './profile.js';
 import { ResponseCodeSchema } from './response-code.js';
 import { BillingTierSchema } from './service-tier.js';
@@ -123,42 +128,6 @@ const PartRecordSchema = z.union([
   z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
 ]);
 
-export const AgentNameSchema = z.enum([
-  'profile',
-  'goal',
-  'listener',
-  'recsys',
-]) satisfies z.ZodType<AgentName>;
-
-export const CallerNameSchema = z.enum([...AgentNameSchema.options, 'judge']) satisfies z.ZodType<CallerName>;
-
-export const FinishReasonSchema = z.enum([
-  'STOP',
-  'MAX_TOKENS',
-  'SAFETY',
-  'RECITATION',
-  'BLOCKED',
-  'OTHER',
-]) satisfies z.ZodType<FinishReason>;
-
-export const RetryRecordSchema = z.object({
-  operation: z.enum(['lookup', 'generate', 'upload', 'poll', 'delete', 'cache']),
-  attempt: z.number().int().min(1),
-  status: z.number().int().nullable(),
-  reason: z.enum(['http', 'network', 'timeout', 'batch']),
-  delayMs: z.number().min(0),
-  message: z.string(),
-});
-
-/** A model's answer (`ModelResult`), as the call journal keeps it. */
-export const ModelResultSchema = z.object({
-  text: z.string(),
-  usage: TokenUsageSchema,
-  finishReason: FinishReasonSchema,
-  retries: z.array(RetryRecordSchema).readonly().optional(),
-  serviceTier: BillingTierSchema.optional(),
-}) satisfies z.ZodType<ModelResult>;
-
 /** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
 export const CallRecordSchema = z.object({
   agent: AgentNameSchema,
@@ -179,7 +148,14 @@ export const CallRecordSchema = z.object({
   /** Why the reply was rejected (parse problem, unknown track ...), null when accepted. */
   problem: z.string().nullable(),
   usage: TokenUsageSchema,
-  finish_reason: z.string().nullable(),
+  /**
+   * How the reply ended (`FinishReasonSchema`). Files of earlier versions hold one provider's
+   * upper-case words (`STOP`, `MAX_TOKENS`, `SAFETY`, `RECITATION`, `BLOCKED`, `OTHER`), read as
+   * the neutral ones.
+   */
+  finish_reason: FinishReasonSchema.nullable(),
+  /** The provider's own account of how the reply ended, when it gave more (`ModelResult.providerMetadata`). */
+  provider_metadata: ProviderMetadataSchema.optional(),
   latency_ms: z.number().min(0),
   /** Attempts the backend retried on its own before this answer (429, 5xx, timeouts ...). */
   retries: z.array(RetryRecordSchema).default([]),

@@ -1,4 +1,3 @@
-export * from './default-price-table.js';
 export * from './errors.js';
 export * from './eval-files.js';
 export * from './files.js';
@@ -6,6 +5,7 @@ export * from './goal.js';
 export * from './json-files.js';
 export * from './json-lines.js';
 export * from './media-type.js';
+export * from './model-call-error.js';
 export * from './model-facts.js';
 export * from './model-port.js';
 export * from './output-error.js';

@@ -1,31 +1,4 @@
-import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
-import type { MediaResolution, ModelFacts, PriceTable } from './price-table-schema.js';
-import { pricedModel } from './pricing.js';
-
-/**
- * What is assumed of a model the table does not list. Nothing is sent it that it might refuse
- * (no media resolution per part), and an image counts as a Gemini 3 image at its default
- * resolution, the most a current model bills, so a rate limit is not overrun on a guess.
- * Its thinking is unknown: it is refused where that matters (`--dry-run`, `--max-cost`).
- */
-export const UNLISTED_MODEL_FACTS: ModelFacts = Object.freeze({
-  media: {
-    audio_tokens_per_second: 32,
-    image_tokens: { low: 1120, medium: 1120, high: 1120 },
-    default_media_resolution: 'high',
-    media_resolution_per_part: false,
-  },
-  thinking: {
-    default_tokens_per_call: 0,
-    source: 'unknown: the model is not in the price table',
-    least_budget: null,
-  },
-});
-
-/** How a model counts media and thinking: the table's entry, or what is assumed of an unlisted one. */
-export function modelFactsOf(model: string, table: PriceTable = DEFAULT_PRICE_TABLE): ModelFacts {
-  return pricedModel(model, table) ?? UNLISTED_MODEL_FACTS;
-}
+import type { MediaResolution, ModelFacts } from './price-table-schema.js';
 
 /**
  * The resolution a model reads images at when tp2dg asks for `requested`: the one asked for

@@ -30,7 +30,7 @@ export type ModelRates = z.infer<typeof ModelRatesSchema>;
 
 export const MEDIA_RESOLUTIONS = ['low', 'medium', 'high'] as const;
 export const MediaResolutionSchema = z.enum(MEDIA_RESOLUTIONS);
-/** How finely the model reads an image: it decides the image's tokens on Gemini 3+. */
+/** How finely the model reads an image: on models that take it, it decides the image's tokens. */
 export type MediaResolution = z.infer<typeof MediaResolutionSchema>;
 
 /** How a model counts media tokens, which no price says. */
@@ -44,18 +44,18 @@ export const MediaFactsSchema = z.object({
   }),
   /** The resolution the model reads an image at when none is sent. */
   default_media_resolution: MediaResolutionSchema,
-  /** Whether the model takes a media resolution on each part (Gemini 3+); else its default applies. */
+  /** Whether the model takes a media resolution on each part; else its default applies. */
   media_resolution_per_part: z.boolean(),
 });
 
 export const ThinkingFactsSchema = z.object({
   /** Thinking tokens of one call when no thinking budget is set. */
   default_tokens_per_call: z.number().int().min(0),
-  /** Where the figure comes from: a Google page, or `estimate: ...`. */
+  /** Where the figure comes from: the provider's page, or `estimate: ...`. */
   source: z.string().min(1),
   /**
-   * The smallest thinking budget the model accepts (0 turns thinking off); null where Google
-   * publishes none. Absent in a table written before it existed: read as null.
+   * The smallest thinking budget the model accepts (0 turns thinking off); null where the
+   * provider publishes none. Absent in a table written before it existed: read as null.
    */
   least_budget: z.number().int().min(0).nullable().default(null),
   /** Where `least_budget` comes from. */
@@ -68,13 +68,13 @@ export const PricedModelSchema = z
     status: z.enum(['available', 'preview', 'retired']),
     /** The day the service stopped serving it; set exactly when retired. */
     retired_on: isoDate.nullable(),
-    /** The model Google names as its replacement; set exactly when retired. */
+    /** The model the provider names as its replacement; set exactly when retired. */
     replaced_by: z.string().min(1).nullable(),
     /** The day the figures were taken from `source`. */
     as_of: isoDate,
-    /** Google's public pages the figures come from, by name. */
+    /** The provider's public pages the figures come from, by name. */
     source: z.string().min(1),
-    /** Assumptions made where Google publishes no figure. */
+    /** Assumptions made where the provider publishes no figure. */
     notes: z.array(z.string()).default([]),
     /** Ascending by `from`; the first entry has `from: null`. */
     rates: z.array(ModelRatesSchema).min(1),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { UNLISTED_MODEL_FACTS } from './model-facts.js';
-import type { PricedModel, PriceTable } from './price-table-schema.js';
+import type { ModelFacts, PricedModel, PriceTable } from './price-table-schema.js';
 import { pricedModel, pricedModelId } from './pricing.js';
 
 const usd = z.number().min(0);
@@ -24,20 +23,24 @@ export type PriceTableV1 = z.infer<typeof PriceTableV1Schema>;
 /** What a format-1 file says nothing of. */
 type UnpricedFacts = Omit<PricedModel, 'as_of' | 'source' | 'notes' | 'rates'>;
 
-/** Of a model the default table does not list: available, no discount or cache known, assumed token facts. */
-const UNLISTED_MODEL: UnpricedFacts = {
-  status: 'available',
-  retired_on: null,
-  replaced_by: null,
-  batch_discount: null,
-  flex_discount: null,
-  explicit_cache_min_tokens: null,
-  ...UNLISTED_MODEL_FACTS,
-};
+/** Of a model the base table does not list: available, no discount or cache known, the token facts assumed. */
+function unlistedModel(facts: ModelFacts): UnpricedFacts {
+  return {
+    status: 'available',
+    retired_on: null,
+    replaced_by: null,
+    batch_discount: null,
+    flex_discount: null,
+    explicit_cache_min_tokens: null,
+    ...facts,
+  };
+}
 
 export interface V1ConversionContext {
   /** Where what the file says nothing of (status, token facts, discounts) is taken from. */
   base: PriceTable;
+  /** The token facts assumed of a model the base table does not list. */
+  unlistedModel: ModelFacts;
   /** Names the file in each model's `source`. */
   file: string;
   /** The day the file was last changed: its prices are as of then. */
@@ -65,13 +68,11 @@ export function convertPriceTableV1(file: PriceTableV1, context: V1ConversionCon
       long_context: null,
     };
     const rest =
-      known === undefined
-        ? 'token facts assumed: not in the default table'
-        : 'the rest as in the default table';
+      known === undefined ? 'token facts assumed: not in the base table' : 'the rest as in the base table';
     return [
       pricedModelId(id),
       {
-        ...(known ?? UNLISTED_MODEL),
+        ...(known ?? unlistedModel(context.unlistedModel)),
         as_of: context.asOf,
         source: `price file ${context.file} (format 1)`,
         notes: [`Prices from a format-1 price file; ${rest}.`],

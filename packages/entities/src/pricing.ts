@@ -1,4 +1,3 @@
-import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
 import { Tp2dgError } from './errors.js';
 import type { ModelRates, PricedModel, PriceTable } from './price-table-schema.js';
 import type { TokenUsage } from './usage.js';
@@ -14,11 +13,11 @@ export function pricedModelId(model: string): string {
 
 /**
  * What the table knows of a model, or undefined. Accepts the bare id, an API resource name
- * (`models/gemini-3.5-flash`) and a stable version (`gemini-3.5-flash-001`, `-latest`).
- * Anything else (`-lite` of another model, dated previews, `-image`, `-tts`) is a different
- * product with different prices, so it stays unknown rather than guessed.
+ * (`models/<id>`) and a stable version (`<id>-001`, `<id>-latest`). Anything else (`-lite` of
+ * another model, dated previews, `-image`, `-tts`) is a different product with different
+ * prices, so it stays unknown rather than guessed.
  */
-export function pricedModel(model: string, table: PriceTable = DEFAULT_PRICE_TABLE): PricedModel | undefined {
+export function pricedModel(model: string, table: PriceTable): PricedModel | undefined {
   const id = pricedModelId(model);
   return Object.hasOwn(table.models, id) ? table.models[id] : undefined;
 }
@@ -39,11 +38,7 @@ export function ratesOn(model: PricedModel, date: Date): ModelRates {
 }
 
 /** List prices of a model on a date (today by default), or undefined when the table has none. */
-export function priceOf(
-  model: string,
-  table: PriceTable = DEFAULT_PRICE_TABLE,
-  date: Date = new Date(),
-): ModelRates | undefined {
+export function priceOf(model: string, table: PriceTable, date: Date = new Date()): ModelRates | undefined {
   const found = pricedModel(model, table);
   return found === undefined ? undefined : ratesOn(found, date);
 }
@@ -55,7 +50,7 @@ export function priceOf(
 export function unpricedModelError(model: string, option: string): Tp2dgError {
   return new Tp2dgError(
     'INVALID_ARGUMENT',
-    `${option} needs the list prices of ${model}, which the price table does not have: pass --prices FILE with them (the format of @tp2dg/entities/gemini-prices.json).`,
+    `${option} needs the list prices of ${model}, which the price table does not have: pass --prices FILE with them (in the format of the provider's price table).`,
   );
 }
 

@@ -4,8 +4,8 @@ import { cachedInputCost, cacheUpkeepCost, requestCost } from './pricing.js';
 import type { TokenUsage } from './usage.js';
 
 /**
- * Gemini's service tiers: `flex` is cheaper and slower and may be shed under load, `priority`
- * dearer and faster, `standard` the default. The tier changes the price and the latency of a
+ * The service tiers a provider may offer: `flex` is cheaper and slower and may be shed under
+ * load, `priority` dearer and faster, `standard` the default. The tier changes the price and the latency of a
  * call, never what the model answers.
  */
 export const ServiceTierSchema = z.enum(['flex', 'standard', 'priority']);
@@ -15,7 +15,7 @@ export const DEFAULT_SERVICE_TIER: ServiceTier = 'standard';
 
 /**
  * What a call is billed at: the service tier it was served at, or `batch` for a call answered
- * through the Batch API. Batch is no tier a generateContent request can ask for: it is how the
+ * through a provider's batch API. Batch is no tier a single request can ask for: it is how the
  * call was sent (`--mode batch`), which is why `ServiceTier` leaves it out.
  */
 export const BillingTierSchema = z.enum([...ServiceTierSchema.options, 'batch']);
@@ -34,8 +34,8 @@ export function serviceTierFactor(model: PricedModel, tier: ServiceTier | undefi
 
 /**
  * Cost of one call in USD at the tier it was billed at (standard when unrecorded). A batch call
- * gets the table's batch discount on everything but the input the implicit cache served: Google
- * bills batch cache hits at the cached price, as for calls sent one by one. No discount where
+ * gets the table's batch discount on everything but the input the implicit cache served, which
+ * is billed at the cached price, as for calls sent one by one. No discount where
  * the table offers none.
  */
 export function costAtTier(

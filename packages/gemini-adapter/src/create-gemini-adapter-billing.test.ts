@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { costOfCall, type ModelRequest, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
+import { GEMINI_PRICE_TABLE } from './prices/gemini-prices.js';
 import { silentWav } from './quota/wav-bytes.js';
 import { startTestRig, writeMediaFile } from './test-helpers.js';
 
@@ -53,7 +54,7 @@ describe('what the emulator bills for each lever, through the adapter', () => {
     // 2 covers x 280 = 560 tokens, against 2 x 1,120 = 2,240; the 3 s clip is 3 x 32 = 96 either way.
     expect(low.usage).toMatchObject({ image_input: 560, audio_input: 96, text_input: 1 });
     expect(high.usage).toMatchObject({ image_input: 2240, audio_input: 96, text_input: 1 });
-    const rates = priceOf('gemini-3.5-flash-lite', undefined, DECEMBER);
+    const rates = priceOf('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE, DECEMBER);
     if (rates === undefined) throw new Error('gemini-3.5-flash-lite must be priced');
     // (2,240 - 560) x $0.30 per 1M: $0.000504 more a call at high resolution.
     expect(costOfCall(high.usage, rates) - costOfCall(low.usage, rates)).toBeCloseTo(0.000504, 10);
@@ -81,7 +82,7 @@ describe('what the emulator bills for each lever, through the adapter', () => {
     });
     // The price table's default for gemini-3.5-flash-lite is 300 thinking tokens a call.
     expect([byDefault.usage.thinking, off.usage.thinking, capped.usage.thinking]).toEqual([300, 0, 1000]);
-    const rates = priceOf('gemini-3.5-flash-lite', undefined, DECEMBER);
+    const rates = priceOf('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE, DECEMBER);
     if (rates === undefined) throw new Error('gemini-3.5-flash-lite must be priced');
     // 300 x $2.50 per 1M = $0.00075 a call saved by --thinking-budget 0.
     expect(costOfCall(byDefault.usage, rates) - costOfCall(off.usage, rates)).toBeCloseTo(0.00075, 10);

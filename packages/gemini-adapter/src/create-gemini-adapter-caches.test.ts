@@ -13,6 +13,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from './create-gemini-adapter.js';
 import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
+import { GEMINI_PRICE_TABLE } from './prices/gemini-prices.js';
 import { silentWav } from './quota/wav-bytes.js';
 import { startTestRig, temporaryFolder, testApiKey, writeMediaFile } from './test-helpers.js';
 import type { GeminiEmulator } from './testing/emulator-types.js';
@@ -92,7 +93,7 @@ async function cachingRig(options: Partial<GeminiAdapterOptions> = {}) {
 }
 
 const rates = () => {
-  const found = priceOf(MODEL);
+  const found = priceOf(MODEL, GEMINI_PRICE_TABLE);
   if (found === undefined) throw new Error(`${MODEL} must be priced`);
   return found;
 };

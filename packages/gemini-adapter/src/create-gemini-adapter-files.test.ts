@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSnippetMaker } from '@tp2dg/audio-snippets';
-import type { ModelRequest } from '@tp2dg/entities';
+import { ModelCallError, type ModelRequest } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { GeminiApiError } from './gemini-api-error.js';
 import { silentWav } from './quota/wav-bytes.js';
 import { rejectionOf, startTestRig, temporaryFolder, writeMediaFile } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
@@ -142,9 +141,7 @@ describe('createGeminiAdapter file parts', () => {
       respondToUploadStart: (upload) => (upload.index === 0 ? emulatedApiError(503) : undefined),
     });
     const result = await model.generate(withAudio(path));
-    expect(result.retries).toEqual([
-      expect.objectContaining({ operation: 'upload', attempt: 1, status: 503 }),
-    ]);
+    expect(result.retries).toEqual([expect.objectContaining({ operation: 'file', attempt: 1, status: 503 })]);
   });
 
   it('should fail without retry when the service cannot process the file', async () => {
@@ -155,7 +152,7 @@ describe('createGeminiAdapter file parts', () => {
       fileFinalState: 'FAILED',
     });
     const error = await rejectionOf(model.generate(withAudio(path)));
-    expect(GeminiApiError.isInstance(error)).toBe(true);
+    expect(ModelCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: null, retryable: false });
     expect(error.message).toContain('broken.flac');
     expect(emulator.requests).toHaveLength(0);
@@ -169,7 +166,7 @@ describe('createGeminiAdapter file parts', () => {
         upload.index === 0 ? emulatedApiError(503) : upload.index === 1 ? emulatedApiError(400) : undefined,
     });
     await expect(model.generate(withAudio(path))).rejects.toMatchObject({ status: 400 });
-    expect(retries).toEqual([expect.objectContaining({ operation: 'upload', status: 503 })]);
+    expect(retries).toEqual([expect.objectContaining({ operation: 'file', status: 503 })]);
     await model.generate(withAudio(path));
     expect(emulator.uploads).toHaveLength(1);
     expect(emulator.requests).toHaveLength(1);

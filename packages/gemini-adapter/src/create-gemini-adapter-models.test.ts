@@ -1,6 +1,5 @@
-import type { ModelRequest } from '@tp2dg/entities';
+import { ModelCallError, type ModelRequest } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { GeminiApiError } from './gemini-api-error.js';
 import { rejectionOf, startTestRig, textRequest, writeMediaFile } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
 
@@ -29,7 +28,7 @@ describe('createGeminiAdapter and the model it is given', () => {
       rejectionOf(model.generate(withCover(cover))),
     ]);
     for (const error of failures) {
-      expect(GeminiApiError.isInstance(error) && error.code).toBe('MODEL_NOT_FOUND');
+      expect(ModelCallError.isInstance(error) && error.code).toBe('MODEL_NOT_FOUND');
       expect(error).toMatchObject({ status: 404, retryable: false });
       expect(error.message).toMatch(
         /^Gemini models\.get \(gemini-3\.5-flash-lite\) failed without retry: HTTP 404 NOT_FOUND: models\/gemini-3\.5-flash-lite is not found.*The service does not serve this model/,
@@ -44,7 +43,7 @@ describe('createGeminiAdapter and the model it is given', () => {
       'models/gemini-3.5-flash-lite is not found for API version v1beta, or is not supported for generateContent.';
     const { emulator, model } = await startTestRig({ respond: () => emulatedApiError(404, { message }) });
     const error = await rejectionOf(model.generate(textRequest('hi')));
-    expect(GeminiApiError.isInstance(error) && error.code).toBe('MODEL_NOT_FOUND');
+    expect(ModelCallError.isInstance(error) && error.code).toBe('MODEL_NOT_FOUND');
     expect(emulator.requests).toHaveLength(1);
   });
 

@@ -1,6 +1,5 @@
-import { Tp2dgError } from '@tp2dg/entities';
+import { ModelCallError, Tp2dgError } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { GeminiApiError } from './gemini-api-error.js';
 import { rejectionOf, startTestRig, textRequest } from './test-helpers.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';
 import { startGeminiEmulator } from './testing/start-gemini-emulator.js';
@@ -48,13 +47,13 @@ describe('createGeminiAdapter retries', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('should give up after maxAttempts 503s with a retryable GeminiApiError and exponential backoff', async () => {
+  it('should give up after maxAttempts 503s with a retryable ModelCallError and exponential backoff', async () => {
     const { emulator, model, sleeps } = await startTestRig(
       { respond: () => emulatedApiError(503, { message: 'The model is overloaded.' }) },
       { maxAttempts: 4 },
     );
     const error = await rejectionOf(model.generate(textRequest('hi')));
-    expect(GeminiApiError.isInstance(error)).toBe(true);
+    expect(ModelCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'MODEL_API', status: 503, retryable: true });
     expect(error.message).toContain('after 4 attempts');
     expect(error.message).toContain('The model is overloaded.');
@@ -79,7 +78,7 @@ describe('createGeminiAdapter retries', () => {
       respond: () => emulatedApiError(400, { message: 'API key not valid. Please pass a valid API key.' }),
     });
     const error = await rejectionOf(model.generate(textRequest('hi')));
-    expect(GeminiApiError.isInstance(error)).toBe(true);
+    expect(ModelCallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'MODEL_AUTH', status: 400, retryable: false });
     expect(error.message).toContain('check GEMINI_API_KEY');
     expect(error.message).not.toContain('..');
@@ -94,7 +93,10 @@ describe('createGeminiAdapter retries', () => {
     );
     const error = await rejectionOf(model.generate(textRequest('hi')));
     expect(Tp2dgError.isInstance(error) && error.code).toBe('MODEL_TIMEOUT');
-    expect(GeminiApiError.isInstance(error)).toBe(false);
+    expect(ModelCallError.isInstance(error) && { status: error.status, retryable: error.retryable }).toEqual({
+      status: null,
+      retryable: true,
+    });
     expect(emulator.requests).toHaveLength(2);
     expect(retries.map((event) => event.reason)).toEqual(['timeout']);
   });

@@ -1,5 +1,6 @@
 import { costOfCall, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
+import { GEMINI_PRICE_TABLE } from './prices/gemini-prices.js';
 import { rejectionOf, startTestRig, textRequest } from './test-helpers.js';
 import { serviceTierOf } from './testing/emulated-bill.js';
 
@@ -35,7 +36,7 @@ describe('createGeminiAdapter service tier', () => {
     expect(flexResult.usage).toEqual(standardResult.usage);
     const [standardBill] = standard.emulator.bills;
     const [flexBill] = flex.emulator.bills;
-    const rates = priceOf('gemini-3.5-flash-lite', undefined, new Date());
+    const rates = priceOf('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE, new Date());
     if (standardBill?.usd == null || flexBill?.usd == null || rates === undefined) {
       throw new Error('both calls must be billed at a list price');
     }

@@ -18,7 +18,7 @@ describe('createGeminiAdapter', () => {
     });
     expect(result).toEqual({
       text: 'Try some bossa nova.',
-      finishReason: 'STOP',
+      finishReason: 'stop',
       usage: expect.objectContaining({ text_input: 0, output: 0 }),
       retries: [],
       serviceTier: 'standard',

@@ -2,11 +2,11 @@ import { type Content, GoogleGenAI } from '@google/genai';
 import {
   DEFAULT_SERVICE_TIER,
   describeTornLine,
+  type ModelCallError,
   type ModelPort,
   type ModelRequest,
   type ModelResult,
   mediaTokenRatesOf,
-  modelFactsOf,
   type RetryRecord,
   type TornLine,
   Tp2dgError,
@@ -22,12 +22,12 @@ import { type CachedFile, FileUploadCache } from './file-upload-cache.js';
 import { isForgottenCacheError, isForgottenFileError } from './forgotten-resource.js';
 import { GEMINI_PROVIDER, type GeminiAdapter } from './gemini-adapter.js';
 import type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
-import type { GeminiApiError } from './gemini-api-error.js';
 import { generateConfig, requestConfig } from './generate-config.js';
 import { MediaHashFile } from './media-hash-file.js';
 import { MessageContents } from './message-contents.js';
 import { createModelLookup } from './model-lookup.js';
 import { partMediaResolutionLevel } from './part-media-resolution.js';
+import { modelFactsOf } from './prices/gemini-prices.js';
 import { createCallQuota } from './quota/call-quota.js';
 import { estimateInputTokens } from './quota/estimate-input-tokens.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
@@ -294,7 +294,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
       const forgottenFile = used.length > 0 && isForgottenFileError(error);
       if (!forgottenFile && (conversation === undefined || !isForgottenCacheError(error))) throw error;
       // The service forgot a file (48 h) or a cache (its TTL): renew it, then retry once.
-      const { status, message } = error as GeminiApiError;
+      const { status, message } = error as ModelCallError;
       const label = request.label;
       recorder(retries)({
         operation: 'generate',

@@ -1,5 +1,5 @@
+import { ModelCallError } from '@tp2dg/entities';
 import pLimit from 'p-limit';
-import { GeminiApiError } from './gemini-api-error.js';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 
 /** How to delete one kind of resource (files, context caches), and how to name one in errors. */
@@ -29,7 +29,7 @@ export async function deleteResources<T>(
           );
           return true;
         } catch (error) {
-          return GeminiApiError.isInstance(error) && (error.status === 403 || error.status === 404);
+          return ModelCallError.isInstance(error) && (error.status === 403 || error.status === 404);
         }
       }),
     ),

@@ -13,6 +13,8 @@ export interface Failure {
   retryDelayMs: number | null;
   /** Short, key-free description of what went wrong. */
   message: string;
+  /** The service's response body, key-free, when it answered with one. */
+  body?: string;
   /**
    * What the service refused that no later call of the run can change: the key itself, or the
    * model (it does not serve that id, as for a retired model); null for any other failure.
@@ -57,6 +59,7 @@ export function describeFailure(error: unknown, apiKey: string): Failure {
       retryable: retryableStatuses.has(error.status),
       retryDelayMs: retryDelayFromErrorBody(body),
       message: truncate(redactSecret(summary, apiKey)),
+      body: redactSecret(error.message, apiKey),
       // Google answers a bad key with 400 API_KEY_INVALID ("API key not valid"), a missing one with 401/403.
       refused:
         error.status === 401 || /API[ _]KEY/i.test(error.message)

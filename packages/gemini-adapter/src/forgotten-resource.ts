@@ -1,7 +1,7 @@
-import { GeminiApiError } from './gemini-api-error.js';
+import { ModelCallError } from '@tp2dg/entities';
 
 /** Whether the service's own error text (the cause, free of our advice) names a file. */
-export function namesFile(error: GeminiApiError): boolean {
+export function namesFile(error: ModelCallError): boolean {
   return error.cause instanceof Error && /\bfiles?\b/i.test(error.cause.message);
 }
 
@@ -10,7 +10,7 @@ export function namesFile(error: GeminiApiError): boolean {
  * 404 naming the File. Other such errors (bad key, unknown model) do not mention a file.
  */
 export function isForgottenFileError(error: unknown): boolean {
-  return GeminiApiError.isInstance(error) && [400, 403, 404].includes(error.status ?? 0) && namesFile(error);
+  return ModelCallError.isInstance(error) && [400, 403, 404].includes(error.status ?? 0) && namesFile(error);
 }
 
 /**
@@ -19,7 +19,7 @@ export function isForgottenFileError(error: unknown): boolean {
  */
 export function isForgottenCacheError(error: unknown): boolean {
   return (
-    GeminiApiError.isInstance(error) &&
+    ModelCallError.isInstance(error) &&
     [403, 404].includes(error.status ?? 0) &&
     error.cause instanceof Error &&
     /\bcached ?content\b/i.test(error.cause.message)

@@ -1,14 +1,14 @@
 import type { SnippetMaker } from '@tp2dg/audio-snippets';
-import type { CallLabel, MediaResolution, ModelFacts, ServiceTier } from '@tp2dg/entities';
+import type { CallLabel, MediaResolution, ModelFacts, RetryOperation, ServiceTier } from '@tp2dg/entities';
 import type { GeminiBatchOptions } from './batch/batch-options.js';
 
 /** Reported before each retry, so callers can log or count retries (the library never prints). */
 export interface GeminiRetryEvent {
   /**
-   * What was being retried: the model lookup, a generateContent call, a file upload, poll or
-   * deletion, or the creation or listing of context caches.
+   * What was being retried: the model lookup, a generateContent call or a batch job, a file
+   * upload or state poll (`file`), a deletion, or the creation or listing of context caches.
    */
-  operation: 'lookup' | 'generate' | 'upload' | 'poll' | 'delete' | 'cache';
+  operation: RetryOperation;
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxAttempts: number;

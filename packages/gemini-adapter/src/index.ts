@@ -2,7 +2,6 @@ export { CACHE_DISPLAY_NAME_PREFIX } from './context-cache/cache-service.js';
 export { createGeminiAdapter } from './create-gemini-adapter.js';
 export type { GeminiAdapter } from './gemini-adapter.js';
 export type { GeminiAdapterOptions, GeminiRetryEvent } from './gemini-adapter-options.js';
-export { GeminiApiError, type GeminiApiErrorOptions } from './gemini-api-error.js';
 export {
   type GeminiProviderOptions,
   GeminiProviderOptionsSchema,

@@ -2,6 +2,7 @@ import { MediaModality } from '@google/genai';
 import { costOfCall, priceOf } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { mapUsage } from './map-usage.js';
+import { GEMINI_PRICE_TABLE } from './prices/gemini-prices.js';
 import { startTestRig, textRequest } from './test-helpers.js';
 
 describe('usage mapping', () => {
@@ -80,7 +81,7 @@ describe('usage mapping', () => {
       promptTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 10_000 }],
       cacheTokensDetails: [{ modality: MediaModality.TEXT, tokenCount: 8_000 }],
     });
-    const prices = priceOf('gemini-3.5-flash-lite');
+    const prices = priceOf('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE);
     if (prices === undefined) throw new Error('flash-lite must be priced');
     // 2,000 x $0.30 + 8,000 x $0.03 per 1M tokens.
     expect(costOfCall(usage, prices)).toBeCloseTo((2_000 * 0.3 + 8_000 * 0.03) / 1_000_000, 12);

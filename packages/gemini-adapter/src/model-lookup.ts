@@ -1,5 +1,5 @@
 import type { GoogleGenAI } from '@google/genai';
-import { GeminiApiError } from './gemini-api-error.js';
+import { ModelCallError } from '@tp2dg/entities';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 
 /** Refusals that would fail every later call too: the lookup stops the caller on them. */
@@ -25,7 +25,7 @@ export function createModelLookup(
     ).then(
       () => undefined,
       (error: unknown) => {
-        if (GeminiApiError.isInstance(error) && FATAL_CODES.has(error.code)) throw error;
+        if (ModelCallError.isInstance(error) && FATAL_CODES.has(error.code)) throw error;
       },
     );
     return lookup;

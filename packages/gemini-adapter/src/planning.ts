@@ -15,6 +15,13 @@ export {
 } from './batch/batch-options.js';
 export { CACHE_LEASE_MS, cacheTtlSeconds } from './context-cache/cache-ttl.js';
 export { GEMINI_PROVIDER } from './gemini-adapter.js';
+export { GEMINI_MEDIA_TYPES } from './prices/gemini-media-types.js';
+export {
+  GEMINI_PRICE_TABLE,
+  GEMINI_PRICES,
+  modelFactsOf,
+  UNLISTED_GEMINI_MODEL_FACTS,
+} from './prices/gemini-prices.js';
 export { autoConcurrency, DEFAULT_CONCURRENCY, type RateLimits } from './quota/auto-concurrency.js';
 export { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 export { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS } from './service-tier-plan.js';

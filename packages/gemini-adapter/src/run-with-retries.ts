@@ -2,13 +2,13 @@ import {
   backoffDelay,
   type CallLabel,
   MAX_RETRY_DELAY_MS,
+  ModelCallError,
   Tp2dgError,
   throttledDelay,
 } from '@tp2dg/entities';
 import { describeFailure, type Failure, sanitizedCause } from './describe-failure.js';
 import { advice } from './failure-advice.js';
 import type { GeminiRetryEvent } from './gemini-adapter-options.js';
-import { GeminiApiError } from './gemini-api-error.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 
 export interface RetrySettings {
@@ -54,12 +54,14 @@ export function finalError(
   settings: RetrySettings,
 ) {
   const tries = failure.retryable ? `after ${attempt} attempt${attempt === 1 ? '' : 's'}` : 'without retry';
-  return new GeminiApiError(
+  return new ModelCallError(
     `${target.description} failed ${tries}: ${failure.message.replace(/\.$/, '')}. ${advice(failure)}`,
     {
       status: failure.status,
       retryable: failure.retryable,
       code: REFUSAL_CODES[failure.refused ?? 'none'],
+      ...(failure.body === undefined ? {} : { body: failure.body }),
+      apiKey: settings.apiKey,
       cause: sanitizedCause(error, settings.apiKey),
     },
   );
@@ -117,10 +119,10 @@ export async function runWithRetries<T>(
     }
     const lastAttempt = attempt >= settings.maxAttempts;
     if (timedOut && lastAttempt) {
-      throw new Tp2dgError(
-        'MODEL_TIMEOUT',
+      throw new ModelCallError(
         `${target.description} timed out: attempt ${attempt} of ${settings.maxAttempts} got no answer ` +
           `within ${settings.timeoutMs} ms. Raise timeoutMs, or check the network and the service status.`,
+        { code: 'MODEL_TIMEOUT', status: null, retryable: true },
       );
     }
     if (failure.retryDelayMs !== null && failure.retryDelayMs > MAX_RETRY_DELAY_MS) {

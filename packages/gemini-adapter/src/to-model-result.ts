@@ -1,17 +1,42 @@
 import type { GenerateContentResponse } from '@google/genai';
-import type { FinishReason, ModelResult } from '@tp2dg/entities';
+import type { FinishReason, ModelResult, ProviderMetadata } from '@tp2dg/entities';
 import { mapUsage } from './map-usage.js';
 
-const passedThrough = new Set<string>(['STOP', 'MAX_TOKENS', 'SAFETY', 'RECITATION']);
-/** Output withheld by a content filter other than the safety classifier: blocked all the same. */
-const blockedOutput = new Set<string>(['PROHIBITED_CONTENT', 'BLOCKLIST', 'SPII']);
+/**
+ * Gemini's finish reasons by the neutral one they mean. Output withheld by the safety
+ * classifier, another content filter or the recitation check is withheld all the same; a
+ * malformed or unexpected tool call is the generation failing. Any other (`LANGUAGE`, a reason
+ * added later) is `other`.
+ */
+const NEUTRAL_FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
+  STOP: 'stop',
+  MAX_TOKENS: 'length',
+  SAFETY: 'content-filter',
+  RECITATION: 'content-filter',
+  PROHIBITED_CONTENT: 'content-filter',
+  BLOCKLIST: 'content-filter',
+  SPII: 'content-filter',
+  IMAGE_SAFETY: 'content-filter',
+  MALFORMED_FUNCTION_CALL: 'error',
+  UNEXPECTED_TOOL_CALL: 'error',
+};
 
-export function mapFinishReason(response: GenerateContentResponse): FinishReason {
-  if (response.promptFeedback?.blockReason !== undefined) return 'BLOCKED';
+/**
+ * The neutral finish reason and, unless the model just stopped, Gemini's own words: a blocked
+ * prompt's `blockReason`, else the candidate's `finishReason`.
+ */
+export function mapFinishReason(response: GenerateContentResponse): {
+  finishReason: FinishReason;
+  providerMetadata?: ProviderMetadata;
+} {
+  const blockReason = response.promptFeedback?.blockReason;
+  if (blockReason !== undefined) return { finishReason: 'content-filter', providerMetadata: { blockReason } };
   const reason = response.candidates?.[0]?.finishReason;
-  if (reason === undefined) return 'OTHER';
-  if (blockedOutput.has(reason)) return 'SAFETY';
-  return passedThrough.has(reason) ? (reason as FinishReason) : 'OTHER';
+  if (reason === undefined) return { finishReason: 'other' };
+  const finishReason = NEUTRAL_FINISH_REASONS[reason] ?? 'other';
+  return finishReason === 'stop'
+    ? { finishReason }
+    : { finishReason, providerMetadata: { finishReason: reason } };
 }
 
 /**
@@ -30,6 +55,6 @@ export function toModelResult(response: GenerateContentResponse): ModelResult {
   return {
     text: responseText(response),
     usage: mapUsage(response.usageMetadata),
-    finishReason: mapFinishReason(response),
+    ...mapFinishReason(response),
   };
 }

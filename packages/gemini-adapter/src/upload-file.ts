@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { FileState, type File as GeminiFile, type GoogleGenAI } from '@google/genai';
-import { GeminiApiError } from './gemini-api-error.js';
+import { ModelCallError } from '@tp2dg/entities';
 import { type RetrySettings, runWithRetries } from './run-with-retries.js';
 
 /** A file the Files API holds and a prompt can reference. */
@@ -19,7 +19,8 @@ export interface UploadSettings extends RetrySettings {
 
 function toUploadedFile(file: GeminiFile, path: string, fallbackMimeType: string): UploadedFile {
   if (file.name === undefined || file.uri === undefined) {
-    throw new GeminiApiError(`Gemini Files API returned no name or uri for ${path}. Retry the upload.`, {
+    throw new ModelCallError(`Gemini Files API returned no name or uri for ${path}. Retry the upload.`, {
+      code: 'MODEL_API',
       status: null,
       retryable: true,
     });
@@ -52,29 +53,37 @@ export async function uploadFile(
   // mimeType is passed explicitly: the SDK infers it only for common extensions (not .flac, .m4a).
   let file = await runWithRetries(
     () => client.files.upload({ file: sent, config: { mimeType, displayName } }),
-    { operation: 'upload', description: `Gemini file upload of ${where}` },
+    { operation: 'file', description: `Gemini file upload of ${where}` },
     settings,
   );
   for (let poll = 1; file.state === FileState.PROCESSING; poll += 1) {
     if (poll > settings.maxPolls) {
-      throw new GeminiApiError(
+      throw new ModelCallError(
         `Gemini kept ${where} in PROCESSING after ${settings.maxPolls} polls. Retry later or check the file.`,
-        { status: null, retryable: true },
+        {
+          code: 'MODEL_API',
+          status: null,
+          retryable: true,
+        },
       );
     }
     await settings.sleep(settings.pollIntervalMs);
     const name = file.name ?? '';
     file = await runWithRetries(
       (signal) => client.files.get({ name, config: { abortSignal: signal } }),
-      { operation: 'poll', description: `Gemini file state poll of ${where}` },
+      { operation: 'file', description: `Gemini file state poll of ${where}` },
       settings,
     );
   }
   if (file.state === FileState.FAILED) {
     const reason = file.error?.message === undefined ? '' : `: ${file.error.message}`;
-    throw new GeminiApiError(
+    throw new ModelCallError(
       `Gemini could not process ${where}${reason}. Check that the file is a valid ${mimeType}.`,
-      { status: null, retryable: false },
+      {
+        code: 'MODEL_API',
+        status: null,
+        retryable: false,
+      },
     );
   }
   return toUploadedFile(file, path, mimeType);

@@ -7,6 +7,7 @@ import {
   EvalSummaryFileSchema,
   findRunFiles,
   type ModelPort,
+  PriceTableSchema,
   RUBRIC_NAMES,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -18,6 +19,13 @@ import { projectEvaluation } from './project-evaluation.js';
 import { runEvaluation } from './run-evaluation.js';
 import { createSimulatedJudge } from './simulated-judge.js';
 import { generateSimulatedRun } from './testing/simulated-run.js';
+
+// A real provider's list prices, read from its package's data file: the judges are given theirs by the caller.
+const prices = PriceTableSchema.parse(
+  JSON.parse(
+    await readFile(new URL('../../gemini-adapter/data/gemini-prices.json', import.meta.url), 'utf8'),
+  ),
+);
 
 /** Two simulated conversations of 3 turns: 4 + 2 + 3 x 3 = 15 judgements each. */
 const JUDGEMENTS = 15;
@@ -72,7 +80,7 @@ const simulatedJudge: ModelFactory = {
 };
 
 function optionsFor(input: string, overrides: Partial<RunEvaluationOptions> = {}): RunEvaluationOptions {
-  return { input, models: simulatedJudge, templates, maxAttempts: 3, concurrency: 2, ...overrides };
+  return { input, models: simulatedJudge, templates, prices, maxAttempts: 3, concurrency: 2, ...overrides };
 }
 
 async function sessionFolders(input: string): Promise<string[]> {

@@ -10,7 +10,7 @@ export const SIMULATED_RATIONALE =
  * An offline stand-in for a judge, for dry runs and tests: each reply is a valid score, the same
  * for the same request on any machine (drawn from a hash of the request's label and text, not its
  * media paths), and says in its rationale that it is simulated; `eval.json` is labelled
- * `simulated: true` besides. Its usage is an estimate at Gemini's rates.
+ * `simulated: true` besides. Its usage is an estimate at a typical multimodal model's rates.
  */
 export function createSimulatedJudge(): ModelPort {
   return {
@@ -20,7 +20,7 @@ export function createSimulatedJudge(): ModelPort {
       if (request.signal?.aborted) throw new Tp2dgError('ABORTED', 'simulated judge: the call was aborted');
       const score = 1 + ((requestDigest(request)[0] as number) % 4);
       const text = JSON.stringify({ score, rationale: `${SIMULATED_RATIONALE} (${score} of 4)` });
-      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'STOP' };
+      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'stop' };
     },
   };
 }

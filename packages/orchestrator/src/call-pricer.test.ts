@@ -1,6 +1,7 @@
 import { costOfCall, priceOf, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import { createCallPricer } from './call-pricer.js';
+import { TEST_PRICES } from './test-prices.js';
 
 const usage: TokenUsage = { ...ZERO_USAGE, text_input: 1_000_000, output: 100_000 };
 
@@ -9,7 +10,7 @@ describe('createCallPricer', () => {
     let today = new Date('2026-12-31T23:00:00Z');
     const price = createCallPricer(
       { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.8-flash' },
-      undefined,
+      TEST_PRICES,
       () => today,
     );
     // 1M x 0.75 + 100k x 3.75, then 1M x 1.50 + 100k x 7.50 from 2027-01-01.
@@ -21,7 +22,7 @@ describe('createCallPricer', () => {
   it('should price a flex call at the flex discount, and priority or an unrecorded tier at the list price', () => {
     const price = createCallPricer(
       { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
-      undefined,
+      TEST_PRICES,
       () => new Date('2026-12-15'),
     );
     // 1M x 0.30 + 100k x 2.50 = $0.55 at standard; flex is 50% off: $0.275.
@@ -34,7 +35,7 @@ describe('createCallPricer', () => {
   it('should price a batch call at the batch discount, but for the input the implicit cache served', () => {
     const price = createCallPricer(
       { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
-      undefined,
+      TEST_PRICES,
       () => new Date('2026-12-15'),
     );
     // $0.55 at standard, 50% off in batch: $0.275.
@@ -45,16 +46,22 @@ describe('createCallPricer', () => {
 
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
     expect(
-      createCallPricer({ capabilities: { freeAndDeterministic: true }, model: 'simulated' })?.(usage),
+      createCallPricer(
+        { capabilities: { freeAndDeterministic: true }, model: 'simulated' },
+        TEST_PRICES,
+      )?.(usage),
     ).toBe(0);
     expect(
-      createCallPricer({ capabilities: { freeAndDeterministic: false }, model: 'gemini-9-ultra' }),
+      createCallPricer(
+        { capabilities: { freeAndDeterministic: false }, model: 'gemini-9-ultra' },
+        TEST_PRICES,
+      ),
     ).toBeUndefined();
-    const flashLite = priceOf('gemini-3.5-flash-lite');
-    const price = createCallPricer({
-      capabilities: { freeAndDeterministic: false },
-      model: 'models/gemini-3.5-flash-lite',
-    });
+    const flashLite = priceOf('gemini-3.5-flash-lite', TEST_PRICES);
+    const price = createCallPricer(
+      { capabilities: { freeAndDeterministic: false }, model: 'models/gemini-3.5-flash-lite' },
+      TEST_PRICES,
+    );
     expect(flashLite && price?.(usage)).toBe(flashLite && costOfCall(usage, flashLite));
   });
 });

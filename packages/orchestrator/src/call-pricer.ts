@@ -1,7 +1,6 @@
 import {
   type BillingTier,
   costAtTier,
-  DEFAULT_PRICE_TABLE,
   type PriceTable,
   pricedModel,
   ratesOn,
@@ -15,15 +14,16 @@ export type CallPricer = (usage: TokenUsage, serviceTier?: BillingTier) => numbe
 /**
  * Prices a run's calls at the list prices of the day each is answered, so a run that crosses a
  * price change pays each side at its own. A free backend's calls (the simulated model) cost 0.
- * Undefined when the table has no price for the model: such calls must never count as free.
+ * Undefined when there is no table or it has no price for the model: such calls must never
+ * count as free.
  */
 export function createCallPricer(
   models: Pick<ModelFactory, 'capabilities' | 'model'>,
-  prices: PriceTable = DEFAULT_PRICE_TABLE,
+  prices: PriceTable | undefined,
   today: () => Date = () => new Date(),
 ): CallPricer | undefined {
   if (models.capabilities.freeAndDeterministic) return () => 0;
-  const model = pricedModel(models.model, prices);
+  const model = prices === undefined ? undefined : pricedModel(models.model, prices);
   return model === undefined
     ? undefined
     : (usage, serviceTier) => costAtTier(usage, ratesOn(model, today()), model, serviceTier);

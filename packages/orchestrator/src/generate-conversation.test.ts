@@ -154,7 +154,7 @@ describe('generateConversation', () => {
 });
 
 describe('generateConversation with a turn that gets no usable reply', () => {
-  const blocked: ScriptedReply = { text: '', finishReason: 'SAFETY' };
+  const blocked: ScriptedReply = { text: '', finishReason: 'content-filter' };
   let session: Session;
   /** The simulated backend's replies to the session, in the order it was asked: a script to edit. */
   let replies: string[];

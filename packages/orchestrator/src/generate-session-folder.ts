@@ -83,7 +83,7 @@ export async function generateSessionFolder(
   } finally {
     journal?.close();
     // The conversation is over, however it ended: the backend releases what it held for it
-    // (Gemini: its context caches, whose storage is billed by the hour).
+    // (a port's context caches, say, whose storage is billed by the hour).
     await model.close?.();
   }
 }

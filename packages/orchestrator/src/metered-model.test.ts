@@ -8,7 +8,7 @@ const backend: ModelPort = {
   generate: async () => ({
     text: 'ok',
     usage: { ...ZERO_USAGE, text_input: 10, output: 2 },
-    finishReason: 'STOP',
+    finishReason: 'stop',
   }),
 };
 const request = {

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { projectGeneration } from './project-generation.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory } from './run-types.js';
+import { TEST_PRICES } from './test-prices.js';
 import { loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
@@ -23,7 +24,8 @@ const simulated = (): ModelFactory => ({
   forSession: (session) => createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
 });
 
-const optionsFor = (outputDir: string) => simulatedRunOptions(fixtures, outputDir, { models: simulated() });
+const optionsFor = (outputDir: string) =>
+  simulatedRunOptions(fixtures, outputDir, { models: simulated(), prices: TEST_PRICES });
 
 /** Every call's estimate in a projection: part of its prompt served from the cache. */
 const callUsage = { ...ZERO_USAGE, text_input: 1_000, cached_text_input: 3_000, output: 100 };
@@ -76,7 +78,7 @@ describe('projectGeneration', () => {
     const today = () => new Date('2027-01-01T00:00:00Z');
     const options = { ...optionsFor(outputDir), models: projecting('gemini-3.8-flash'), sessions: 1, today };
     const projection = await projectGeneration(options);
-    const doubled = priceOf('gemini-3.8-flash', undefined, today());
+    const doubled = priceOf('gemini-3.8-flash', TEST_PRICES, today());
     if (doubled === undefined) throw new Error('gemini-3.8-flash must be priced');
     // 20 calls, each 1,000 x 1.50 + 3,000 x 0.15 + 100 x 7.50 = 2,700 per 1M at the 2027 prices,
     // or 4,000 x 1.50 + 100 x 7.50 = 6,750 per 1M if no cache hit came.

@@ -1,4 +1,11 @@
-import { addUsage, type TokenUsage, uncachedUsage, unpricedModelError, ZERO_USAGE } from '@tp2dg/entities';
+import {
+  addUsage,
+  STANDARD_MEDIA_TYPES,
+  type TokenUsage,
+  uncachedUsage,
+  unpricedModelError,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 import { createCallPricer } from './call-pricer.js';
 import { generateConversation } from './generate-conversation.js';
 import { corpusFolder, isFinished, sessionFolder } from './output-paths.js';
@@ -24,6 +31,7 @@ export type ProjectionOptions = Pick<
   | 'sessions'
   | 'shard'
   | 'inputLimits'
+  | 'mediaTypes'
   | 'prices'
   | 'today'
 > & {
@@ -83,6 +91,7 @@ export async function projectGeneration(options: ProjectionOptions): Promise<Pro
   // session past the limit: one the run never takes must not fail the projection.
   const sessions = vetSessions(sessionsInShard(loader.sessions(), shard), {
     limits: options.inputLimits,
+    mediaTypes: options.mediaTypes ?? STANDARD_MEDIA_TYPES,
     tally: projection,
     onWarning: options.onWarning,
   });

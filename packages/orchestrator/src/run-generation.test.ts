@@ -23,6 +23,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { manifestFile } from './manifest/run-manifest.js';
 import { runGeneration } from './run-generation.js';
 import type { ModelFactory, RunEvent, RunGenerationOptions } from './run-types.js';
+import { TEST_PRICES } from './test-prices.js';
 import { DUMMY_DATA_DIR, loadDummySessions, loadPromptsAndCatalog } from './testing/dummy-fixtures.js';
 import { simulatedRunOptions } from './testing/simulated-run-options.js';
 
@@ -52,7 +53,7 @@ function simulatedModels(
 }
 
 async function optionsFor(outputDir: string): Promise<RunGenerationOptions> {
-  return simulatedRunOptions(fixtures, outputDir, { models: simulatedModels(42) });
+  return simulatedRunOptions(fixtures, outputDir, { models: simulatedModels(42), prices: TEST_PRICES });
 }
 
 /** The simulated backend under a Gemini model's name: its estimated usage is billed like Gemini's. */
@@ -461,7 +462,7 @@ describe('runGeneration', () => {
       onEvent: (event) => events.push(event),
     });
     const written = events.find((event) => event.type === 'session-written');
-    const doubled = priceOf('gemini-3.8-flash', undefined, new Date('2027-01-01'));
+    const doubled = priceOf('gemini-3.8-flash', TEST_PRICES, new Date('2027-01-01'));
     if (written?.type !== 'session-written' || doubled === undefined)
       throw new Error('one conversation, priced');
     // The 2027 prices, twice the 2026 ones: one tier, so the sum prices as the calls do.
@@ -474,7 +475,7 @@ describe('runGeneration', () => {
   });
 
   it('should count what a failed session paid before it failed in the money spent', async () => {
-    const flash = priceOf('gemini-3.5-flash-lite');
+    const flash = priceOf('gemini-3.5-flash-lite', TEST_PRICES);
     if (flash === undefined) throw new Error('flash-lite must be priced');
     let failedSessionUsage = ZERO_USAGE;
     const priced: ModelFactory = {

@@ -6,6 +6,7 @@ import {
   addUsage,
   failureLogName,
   type Session,
+  STANDARD_MEDIA_TYPES,
   Tp2dgError,
   unpricedModelError,
   ZERO_USAGE,
@@ -167,6 +168,7 @@ export async function runGeneration(options: RunGenerationOptions): Promise<RunR
   emit({ type: 'run-started', total: await expectedSessions(loader, options) });
   const sessions = vetSessions(sessionsInShard(loader.sessions(), shard), {
     limits: options.inputLimits,
+    mediaTypes: options.mediaTypes ?? STANDARD_MEDIA_TYPES,
     tally: report,
     onWarning: (message) => emit({ type: 'warning', message }),
     audioSnippets: options.audioSnippets,

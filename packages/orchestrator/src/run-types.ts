@@ -4,6 +4,7 @@ import type { DataLoaderOptionsV1, DataLoaderPluginV1 } from '@tp2dg/data-loader
 import type {
   AgentName,
   GoalTemplate,
+  MediaTypes,
   ModelPort,
   PriceTable,
   Session,
@@ -60,7 +61,7 @@ export interface RunGenerationOptions {
    * Refused for a model the price table has no price for.
    */
   maxCostUsd?: number;
-  /** The list prices of the ceiling and of each conversation's cost; the default table when absent. */
+  /** The list prices of the ceiling and of each conversation's cost (the provider's); absent, no model has one. */
   prices?: PriceTable;
   /** The wall clock: each call is priced at its day's list prices, and each conversation dated. */
   today?: () => Date;
@@ -71,6 +72,11 @@ export interface RunGenerationOptions {
    * instead of repair (`DEFAULT_INPUT_LIMITS` when absent). Checked as each session is taken.
    */
   inputLimits?: InputLimits;
+  /**
+   * The media the model takes, by extension (its provider's declaration): each media file must
+   * hold one, and is sent as its type. `STANDARD_MEDIA_TYPES` of the entities when absent.
+   */
+  mediaTypes?: MediaTypes;
   /**
    * The snippets the model hears in place of whole audio clips (`--clip-seconds`): each is cut
    * (or found in its cache) as its session is taken, and a clip that cannot be decoded stops

@@ -1,4 +1,4 @@
-import { type RetryRecord, redactSecret, type Tp2dgErrorCode } from '@tp2dg/entities';
+import { type ModelCallErrorCode, type RetryRecord, redactSecret } from '@tp2dg/entities';
 
 /** Why one attempt failed, as the retry loop decides on it. Messages never hold the key. */
 export interface AttemptFailure {
@@ -8,8 +8,10 @@ export interface AttemptFailure {
   /** What the server asked to wait (`Retry-After`); null to back off. */
   retryAfterMs: number | null;
   message: string;
+  /** The server's reply body, key-free, when it answered with one. */
+  body?: string;
   /** The error code a call gets when this failure is its last. */
-  code: Tp2dgErrorCode;
+  code: ModelCallErrorCode;
 }
 
 /** 408, 409 (a busy lock on some servers), 429 and 5xx may pass on a later try; other 4xx never will. */
@@ -17,7 +19,7 @@ function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
-function codeOfStatus(status: number): Tp2dgErrorCode {
+function codeOfStatus(status: number): ModelCallErrorCode {
   if (status === 401 || status === 403) return 'MODEL_AUTH';
   if (status === 404) return 'MODEL_NOT_FOUND';
   return 'MODEL_API';
@@ -37,6 +39,7 @@ export function httpFailure(
     retryable: isRetryableStatus(status),
     retryAfterMs,
     message: `HTTP ${status}${excerpt === '' ? '' : `: ${excerpt}`}`,
+    body: redactSecret(body, apiKey ?? ''),
     code: codeOfStatus(status),
   } satisfies AttemptFailure;
 }

@@ -141,13 +141,14 @@ describe('usageOf and finishReasonOf', () => {
     expect(usageOf(undefined).text_input).toBe(0);
   });
 
-  it('should map the API finish reasons onto the existing ones', () => {
-    expect(['stop', 'length', 'content_filter', 'tool_calls', null].map(finishReasonOf)).toEqual([
-      'STOP',
-      'MAX_TOKENS',
-      'SAFETY',
-      'OTHER',
-      'OTHER',
+  it('should map the API finish reasons onto the neutral ones', () => {
+    expect(['stop', 'length', 'content_filter', 'error', 'tool_calls', null].map(finishReasonOf)).toEqual([
+      'stop',
+      'length',
+      'content-filter',
+      'error',
+      'other',
+      'other',
     ]);
   });
 });

@@ -30,7 +30,7 @@ export type ChatCompletion = z.infer<typeof ChatCompletionSchema>;
  * tp2dg's usage by modality from the server's counts. The API splits a prompt only into
  * cached tokens and, on some servers, audio tokens; the rest is counted as text input, images
  * included. Reasoning tokens are part of `completion_tokens`, so they are taken out of the
- * output and counted as thinking, as Gemini reports them. No usage at all counts as zero.
+ * output and counted as thinking, as other providers report them. No usage at all counts as zero.
  */
 export function usageOf(usage: ChatCompletion['usage']): TokenUsage {
   if (usage === null || usage === undefined) return ZERO_USAGE;
@@ -48,19 +48,21 @@ export function usageOf(usage: ChatCompletion['usage']): TokenUsage {
 }
 
 /**
- * The entities' finish reason of the API's. `content_filter` becomes SAFETY: like Gemini's
- * safety stop, a filter withheld the reply, and the agents handle it as a blocked reply.
- * `tool_calls` (tp2dg asks for no tools) and anything unknown are OTHER.
+ * The neutral finish reason of the API's: `stop`, `length` and `content_filter` (a filter
+ * withheld the reply) are the same; some servers say `error` when the generation failed.
+ * `tool_calls` (tp2dg asks for no tools) and anything unknown are `other`.
  */
 export function finishReasonOf(reason: string | null | undefined): FinishReason {
   switch (reason) {
     case 'stop':
-      return 'STOP';
+      return 'stop';
     case 'length':
-      return 'MAX_TOKENS';
+      return 'length';
     case 'content_filter':
-      return 'SAFETY';
+      return 'content-filter';
+    case 'error':
+      return 'error';
     default:
-      return 'OTHER';
+      return 'other';
   }
 }

@@ -1,4 +1,4 @@
-import { type ModelRequest, Tp2dgError } from '@tp2dg/entities';
+import { ModelCallError, type ModelRequest, Tp2dgError } from '@tp2dg/entities';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createOpenAiCompatibleModel } from './create-openai-compatible-model.js';
 import type { OpenAiCompatibleOptions } from './options.js';
@@ -43,7 +43,8 @@ describe('createOpenAiCompatibleModel', () => {
     const result = await model.generate(request);
     expect(result).toMatchObject({
       text: 'hi there',
-      finishReason: 'MAX_TOKENS',
+      finishReason: 'length',
+      providerMetadata: { finish_reason: 'length' },
       usage: { text_input: 7, output: 3 },
     });
     expect(result.retries).toBeUndefined();
@@ -73,6 +74,7 @@ describe('createOpenAiCompatibleModel', () => {
     const error = await failing.model.generate(request).catch((caught: unknown) => caught);
     expect(Tp2dgError.isInstance(error) && error.code).toBe('MODEL_API');
     expect((error as Error).message).toMatch(/after 4 attempts: HTTP 500/);
+    expect(ModelCallError.isInstance(error) && [error.status, error.retryable]).toEqual([500, true]);
     await failing.emulator.close();
     const quota = await setUp([{ kind: 'rate-limit', retryAfterSeconds: 3600 }]);
     const quotaError = await quota.model.generate(request).catch((caught: unknown) => caught);
@@ -85,6 +87,8 @@ describe('createOpenAiCompatibleModel', () => {
     const error = await model.generate(request).catch((caught: unknown) => caught);
     expect(Tp2dgError.isInstance(error) && error.code).toBe('MODEL_AUTH');
     expect((error as Error).message).toContain('without retry');
+    expect(ModelCallError.isInstance(error) && [error.status, error.retryable]).toEqual([401, false]);
+    expect(ModelCallError.isInstance(error) && error.body).toBeTruthy();
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(KEY);
     const { baseUrl } = emulator;
     await emulator.close();

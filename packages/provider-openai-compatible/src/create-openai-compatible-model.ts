@@ -94,6 +94,10 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleOptions): M
         text: choice?.message.content ?? '',
         usage: usageOf(value.usage),
         finishReason: finishReasonOf(choice?.finish_reason),
+        // The server's own word when it did not just stop, which `other` would otherwise hide.
+        ...(typeof choice?.finish_reason === 'string' && choice.finish_reason !== 'stop'
+          ? { providerMetadata: { finish_reason: choice.finish_reason } }
+          : {}),
         ...(retries.length === 0 ? {} : { retries }),
       };
     },

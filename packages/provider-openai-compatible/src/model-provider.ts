@@ -30,7 +30,7 @@ const FIXED_CAPABILITIES = {
   // Servers may cache prompt prefixes on their own; nothing is asked of them.
   caching: 'implicit',
   batch: false,
-  // The built-in list prices are Gemini's: a model here is priced only by a --prices file.
+  // The built-in list prices are another provider's: a model here is priced only by a --prices file.
   prices: 'unpriced',
   freeAndDeterministic: false,
 } satisfies Omit<ModelCapabilitiesV1, 'jsonSchemaReplies'>;

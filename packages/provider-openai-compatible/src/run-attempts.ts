@@ -1,6 +1,7 @@
 import {
   backoffDelay,
   MAX_RETRY_DELAY_MS,
+  ModelCallError,
   type RetryRecord,
   Tp2dgError,
   throttledDelay,
@@ -71,7 +72,12 @@ export async function runAttempts<T>(
         failure.reason === 'timeout'
           ? `no answer within ${settings.timeoutMs} ms`
           : `${failure.message}${wait}`;
-      throw new Tp2dgError(failure.code, `${description} failed ${tries}: ${detail}.`);
+      throw new ModelCallError(`${description} failed ${tries}: ${detail}.`, {
+        code: failure.code,
+        status: failure.status,
+        retryable: failure.retryable,
+        ...(failure.body === undefined ? {} : { body: failure.body }),
+      });
     }
     const delayMs =
       failure.retryAfterMs === null

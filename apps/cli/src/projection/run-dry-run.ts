@@ -2,14 +2,13 @@ import { createSimulatedModel } from '@tp2dg/agents';
 import {
   type ModelFacts,
   mediaTokenRatesOf,
-  modelFactsOf,
   type PriceTable,
   pricedModel,
   serviceTierFactor,
   thinkingBudgetOf,
   thinkingTokensPerCall,
 } from '@tp2dg/entities';
-import { cacheTtlSeconds } from '@tp2dg/gemini-adapter/planning';
+import { cacheTtlSeconds, GEMINI_MEDIA_TYPES, modelFactsOf } from '@tp2dg/gemini-adapter/planning';
 import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
@@ -73,6 +72,7 @@ export async function runDryRun(
   };
   const projection = await projectGeneration({
     ...inputs,
+    mediaTypes: GEMINI_MEDIA_TYPES,
     models: {
       ...createProjectionModels({
         model: args.model,

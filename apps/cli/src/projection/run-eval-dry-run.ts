@@ -1,5 +1,5 @@
-import { mediaTokenRatesOf, modelFactsOf, thinkingBudgetOf, thinkingTokensPerCall } from '@tp2dg/entities';
-import { GEMINI_PROVIDER } from '@tp2dg/gemini-adapter/planning';
+import { mediaTokenRatesOf, thinkingBudgetOf, thinkingTokensPerCall } from '@tp2dg/entities';
+import { GEMINI_PROVIDER, modelFactsOf } from '@tp2dg/gemini-adapter/planning';
 import { createSimulatedJudge, projectEvaluation } from '@tp2dg/judges';
 import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 import type { CommandIo } from '../command-line.js';

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolveMediaPath } from '@tp2dg/data-loaders';
-import { type MediaKind, mediaTypeOf, Tp2dgError, type Track } from '@tp2dg/entities';
+import { type MediaKind, mediaTypeOf, STANDARD_MEDIA_TYPES, Tp2dgError, type Track } from '@tp2dg/entities';
 
 /** One media file of a track, found inside its corpus. */
 export interface MediaFile {
@@ -44,7 +44,9 @@ export async function trackMediaFiles(
       return null;
     }
     // The type the run found in the file's content wins over its extension, as it did for the model.
-    const mimeType = (kind === 'audio' ? track.audio_mime_type : track.image_mime_type) ?? mediaTypeOf(path);
+    const mimeType =
+      (kind === 'audio' ? track.audio_mime_type : track.image_mime_type) ??
+      mediaTypeOf(path, STANDARD_MEDIA_TYPES);
     if (mimeType === undefined || !MIME_TYPE.test(mimeType) || !mimeType.startsWith(`${kind}/`)) {
       warn(`${where}: ${field} ${JSON.stringify(mediaPath)}: not a known ${kind} type; left out.`);
       return null;

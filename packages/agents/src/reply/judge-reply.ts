@@ -15,10 +15,10 @@ export function judgeReply<T>(
   keys: readonly string[],
   format: ResponseFormat,
 ): JudgedReply<T> {
-  if (result.finishReason === 'BLOCKED' || result.finishReason === 'SAFETY') {
+  if (result.finishReason === 'content-filter') {
     return {
       ok: false,
-      rejection: { code: 'BLOCKED', problem: `the reply was blocked (${result.finishReason})` },
+      rejection: { code: 'BLOCKED', problem: `the reply was blocked (${blockDetail(result)})` },
     };
   }
   if (result.text.trim() === '') {
@@ -30,11 +30,17 @@ export function judgeReply<T>(
       : parseReply(result.text, format, reply.schema, keys);
   if (!parsed.ok) {
     // A reply cut off by the output limit is not the model's format mistake: say which it was.
-    const code = result.finishReason === 'MAX_TOKENS' ? 'MAX_TOKENS' : 'PARSE_ERROR';
+    const code = result.finishReason === 'length' ? 'MAX_TOKENS' : 'PARSE_ERROR';
     return { ok: false, rejection: { code, problem: parsed.problem } };
   }
   const rejection = reply.check?.(parsed.value);
   return rejection ? { ok: false, rejection } : { ok: true, value: parsed.value };
+}
+
+/** The provider's own words for a block when it gave them (`SAFETY`, `blockReason PROHIBITED_CONTENT`), else the neutral reason. */
+function blockDetail(result: ModelResult): string {
+  const details = Object.entries(result.providerMetadata ?? {}).map(([key, value]) => `${key} ${value}`);
+  return details.length === 0 ? result.finishReason : details.join(', ');
 }
 
 function parseText<T>(text: string, schema: z.ZodType<T>): ParsedReply<T> {

@@ -22,7 +22,7 @@ export interface ReplySpec<T> {
 /** For priming messages, whose template expects no fields: any non-empty text acknowledges. */
 export const ACKNOWLEDGEMENT: ReplySpec<string> = { schema: z.string() };
 
-/** zod's own JSON Schema, minus the `$schema` keyword that Gemini's subset does not take. */
+/** zod's own JSON Schema, minus the `$schema` keyword that some providers' schema subsets do not take. */
 export function toResponseSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
   return rest;

@@ -111,7 +111,7 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
           : request.responseJsonSchema
             ? JSON.stringify(answer)
             : toYaml(answer);
-      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'STOP' };
+      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'stop' };
     },
   };
 }

@@ -1,12 +1,12 @@
 import { type ModelRequest, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 
-/** Gemini's published rates: 32 tokens per second of audio, 258 per small image. */
+/** A typical multimodal model's published rates: 32 tokens per second of audio, 258 per small image. */
 const AUDIO_TOKENS_PER_CLIP = 32 * 3;
 const IMAGE_TOKENS = 258;
 const CHARACTERS_PER_TOKEN = 4;
 
 /**
- * An estimate of what Gemini would bill for the same request, so that offline runs give
+ * An estimate of what such a model would bill for the same request, so that offline runs give
  * a plausible order of magnitude for cost planning. It is never presented as measured.
  */
 export function estimateSimulatedUsage(request: ModelRequest, replyText: string): TokenUsage {

@@ -1,6 +1,6 @@
-import { type FinishReason, type ModelPort, type ModelRequest, ZERO_USAGE } from '@tp2dg/entities';
+import { type ModelPort, type ModelRequest, type ModelResult, ZERO_USAGE } from '@tp2dg/entities';
 
-export type ScriptedReply = string | { text: string; finishReason: FinishReason };
+export type ScriptedReply = string | Pick<ModelResult, 'text' | 'finishReason' | 'providerMetadata'>;
 
 /** A model port that answers from a script and keeps every request it was sent. */
 export function scriptedModel(replies: ScriptedReply[]): ModelPort & { requests: ModelRequest[] } {
@@ -12,9 +12,10 @@ export function scriptedModel(replies: ScriptedReply[]): ModelPort & { requests:
     async generate(request) {
       requests.push(request);
       const reply = replies.shift() ?? '';
-      const { text, finishReason } =
-        typeof reply === 'string' ? { text: reply, finishReason: 'STOP' as const } : reply;
-      return { text, finishReason, usage: ZERO_USAGE };
+      return {
+        ...(typeof reply === 'string' ? { text: reply, finishReason: 'stop' } : reply),
+        usage: ZERO_USAGE,
+      };
     },
   };
 }

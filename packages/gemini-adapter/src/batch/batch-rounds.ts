@@ -1,6 +1,5 @@
 import { type BatchJob, JobState } from '@google/genai';
-import { Tp2dgError } from '@tp2dg/entities';
-import { GeminiApiError } from '../gemini-api-error.js';
+import { ModelCallError, Tp2dgError } from '@tp2dg/entities';
 import type { BatchLedger, SubmittedJob } from './batch-ledger.js';
 import { BATCH_POLL_GROWTH, type GeminiBatchEvent } from './batch-options.js';
 import type { BatchRequest } from './batch-request.js';
@@ -167,7 +166,8 @@ export class BatchRounds {
       const ledger = await this.options.ledger;
       job = await this.options.service.create(requests, input);
       if (job.name === undefined) {
-        throw new GeminiApiError('Gemini created a batch job without a name. Retry the run.', {
+        throw new ModelCallError('Gemini created a batch job without a name. Retry the run.', {
+          code: 'MODEL_API',
           status: null,
           retryable: true,
         });
@@ -243,7 +243,7 @@ export class BatchRounds {
       results = await resultsOf(job, new Set(watch.record.keys), (file) => service.readResultsFile(file));
     } catch (error) {
       // A job the service no longer knows answers nothing: its calls go again.
-      if (!GeminiApiError.isInstance(error) || error.status !== 404) {
+      if (!ModelCallError.isInstance(error) || error.status !== 404) {
         this.watches.delete(name);
         rejectAll(watch.callers, error);
         return;

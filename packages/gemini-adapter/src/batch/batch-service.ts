@@ -47,7 +47,7 @@ export function createBatchService(
     get(name) {
       return runWithRetries(
         (signal) => client.batches.get({ name, config: { abortSignal: signal } }),
-        { operation: 'poll', description: `Gemini batch job poll of ${name}` },
+        { operation: 'generate', description: `Gemini batch job poll of ${name}` },
         settings,
       );
     },
@@ -59,7 +59,7 @@ export function createBatchService(
         await runWithRetries(
           (signal) =>
             filesClient.files.download({ file: name, downloadPath, config: { abortSignal: signal } }),
-          { operation: 'poll', description: `Gemini batch results download of ${name}` },
+          { operation: 'generate', description: `Gemini batch results download of ${name}` },
           settings,
         );
         return await readFile(downloadPath, 'utf8');

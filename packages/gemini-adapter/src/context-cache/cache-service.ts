@@ -1,7 +1,7 @@
 import type { Content, GoogleGenAI } from '@google/genai';
+import { ModelCallError } from '@tp2dg/entities';
 import { deleteResources } from '../delete-resources.js';
 import type { GeminiRetryEvent } from '../gemini-adapter-options.js';
-import { GeminiApiError } from '../gemini-api-error.js';
 import { type RetrySettings, runWithRetries } from '../run-with-retries.js';
 
 /**
@@ -71,7 +71,8 @@ export function createCacheService(
         { ...settings, onRetry },
       );
       if (created.name === undefined) {
-        throw new GeminiApiError(`Gemini cachedContents.create (${model}) returned no cache name. Retry.`, {
+        throw new ModelCallError(`Gemini cachedContents.create (${model}) returned no cache name. Retry.`, {
+          code: 'MODEL_API',
           status: null,
           retryable: true,
         });

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Content } from '@google/genai';
-import type { ModelMessage, ModelRequest, TokenUsage } from '@tp2dg/entities';
+import { ModelCallError, type ModelMessage, type ModelRequest, type TokenUsage } from '@tp2dg/entities';
 import { namesFile } from '../forgotten-resource.js';
 import type { GeminiRetryEvent } from '../gemini-adapter-options.js';
-import { GeminiApiError } from '../gemini-api-error.js';
 import { withCacheCharge } from './cache-charge.js';
 import { CACHE_DISPLAY_NAME_PREFIX, type CacheService } from './cache-service.js';
 import { cachedPartCount } from './cached-prefix.js';
@@ -145,5 +144,5 @@ export class ConversationCaches {
 
 /** A 400 on a cache's creation that names no file: asking again would be refused again. */
 function isRefusedCache(error: unknown): boolean {
-  return GeminiApiError.isInstance(error) && error.status === 400 && !namesFile(error);
+  return ModelCallError.isInstance(error) && error.status === 400 && !namesFile(error);
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { type SnippetSettings, snippetSeconds } from '@tp2dg/audio-snippets';
 import { mediaTypeOf, Tp2dgError } from '@tp2dg/entities';
 import { parseFile, parseStream } from 'music-metadata';
+import { GEMINI_MEDIA_TYPES } from '../prices/gemini-media-types.js';
 
 /**
  * Reads an audio file's duration in seconds from its header (WAV, MP3, M4A, OGG, FLAC ...),
@@ -13,7 +14,7 @@ export type DurationReader = (absolutePath: string, mimeType?: string) => Promis
 /** music-metadata reads the header (and, for a VBR MP3 without one, scans the frames). */
 export async function readAudioDuration(absolutePath: string, mimeType?: string): Promise<number> {
   const options = { duration: true, skipCovers: true };
-  if (mimeType === undefined || mimeType === mediaTypeOf(absolutePath)) {
+  if (mimeType === undefined || mimeType === mediaTypeOf(absolutePath, GEMINI_MEDIA_TYPES)) {
     const metadata = await parseFile(absolutePath, options);
     return metadata.format.duration ?? Number.NaN;
   }

@@ -1,5 +1,6 @@
 import { type BillingTier, costAtTier, pricedModel, ratesOn, type ServiceTier } from '@tp2dg/entities';
 import { mapUsage } from '../map-usage.js';
+import { GEMINI_PRICE_TABLE } from '../prices/gemini-prices.js';
 import type { EmulatedGenerateBody, EmulatedReply } from './emulator-types.js';
 
 /** What the emulated service charged for one answered request. */
@@ -28,7 +29,7 @@ export function billOf(
   date: Date,
 ): EmulatedBill | undefined {
   if (!('usageMetadata' in reply) || reply.usageMetadata === undefined) return undefined;
-  const priced = pricedModel(model);
+  const priced = pricedModel(model, GEMINI_PRICE_TABLE);
   const usd =
     priced === undefined
       ? null

@@ -6,6 +6,7 @@ import {
   type TokenUsage,
   ZERO_USAGE,
 } from '@tp2dg/entities';
+import { GEMINI_PRICE_TABLE } from '../prices/gemini-prices.js';
 import { type ModalityTokens, totalTokens } from '../quota/estimate-input-tokens.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import { estimatePromptTokens } from './emulated-usage.js';
@@ -77,7 +78,7 @@ export class EmulatedCacheStore {
   create(body: CreateCacheBody): StoredCache | CacheProblem {
     this.creates += 1;
     const model = pricedModelId(body.model ?? '');
-    const priced = pricedModel(model);
+    const priced = pricedModel(model, GEMINI_PRICE_TABLE);
     const minimum = priced?.explicit_cache_min_tokens ?? null;
     if (minimum === null) {
       return { status: 400, message: `Model models/${model} does not support explicit context caching.` };
@@ -192,7 +193,7 @@ export class EmulatedCacheStore {
   }
 
   private bill(cache: StoredCache, kind: EmulatedCacheBill['kind'], usage: Partial<TokenUsage>): void {
-    const priced = pricedModel(cache.model);
+    const priced = pricedModel(cache.model, GEMINI_PRICE_TABLE);
     const date = new Date(this.now());
     const usd = priced === undefined ? null : costOfCall({ ...ZERO_USAGE, ...usage }, ratesOn(priced, date));
     this.bills.push({ cache: cache.name, model: cache.model, kind, usd });

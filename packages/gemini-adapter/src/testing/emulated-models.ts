@@ -1,11 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import { DEFAULT_PRICE_TABLE, pricedModelId } from '@tp2dg/entities';
+import { pricedModelId } from '@tp2dg/entities';
+import { GEMINI_PRICE_TABLE } from '../prices/gemini-prices.js';
 import type { EmulatedHttpReply } from './emulator-types.js';
 import { sendGoogleError, sendJson } from './send-emulated-reply.js';
 
 /** The models the service serves by default: every one of the price table that is not retired. */
 function currentModels(): string[] {
-  return Object.entries(DEFAULT_PRICE_TABLE.models)
+  return Object.entries(GEMINI_PRICE_TABLE.models)
     .filter(([, model]) => model.status !== 'retired')
     .map(([id]) => id);
 }

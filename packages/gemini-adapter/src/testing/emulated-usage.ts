@@ -1,5 +1,6 @@
-import { imageTokensOf, type ModelFacts, modelFactsOf, thinkingTokensPerCall } from '@tp2dg/entities';
+import { imageTokensOf, type ModelFacts, thinkingTokensPerCall } from '@tp2dg/entities';
 import { mediaResolutionOfLevel } from '../part-media-resolution.js';
+import { modelFactsOf } from '../prices/gemini-prices.js';
 import {
   addTokens,
   CHARS_PER_TOKEN,

@@ -4,6 +4,7 @@ import { GoogleGenAI, JobState } from '@google/genai';
 import { costOfCall, priceOf } from '@tp2dg/entities';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mapUsage } from '../map-usage.js';
+import { GEMINI_PRICE_TABLE } from '../prices/gemini-prices.js';
 import { temporaryFolder, testApiKey } from '../test-helpers.js';
 import { createCooperativeResponder } from './cooperative-responder.js';
 import { emulatedApiError } from './emulated-api-error.js';
@@ -51,7 +52,7 @@ describe('the emulator with the real SDK: batch jobs', () => {
     });
     expect(emulator.batches[0]).toMatchObject({ input: 'inline', model: MODEL });
     expect(emulator.requests.map((request) => request.batch)).toEqual([created.name, created.name]);
-    const rates = priceOf(MODEL, undefined, new Date());
+    const rates = priceOf(MODEL, GEMINI_PRICE_TABLE, new Date());
     const usage = mapUsage(responses[1]?.response?.usageMetadata);
     if (rates === undefined) throw new Error(`${MODEL} must be priced`);
     // No cache hit in a first call: the whole call at the table's 50% batch discount.

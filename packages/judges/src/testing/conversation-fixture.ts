@@ -25,14 +25,14 @@ export function conversationFixture(): JudgedConversation {
   const pool = [1, 2, 3, 4, 5].map((index) => track(`POOL${index}`));
   const liked = [1, 2].map((index) => track(`LIKED${index}`));
   const session = SessionFileSchema.parse({
-    provider: 'gemini',
+    provider: 'a-provider',
     simulated: false,
     session_id: 'SESSION-ID',
     user_id: 'USER-ID',
     session_date: '2024-05-01',
     provenance: {
-      provider: 'gemini',
-      model: 'gemini-3.5-flash-lite',
+      provider: 'a-provider',
+      model: 'a-model',
       source: 'reference',
       seed: 42,
       prompts_hash: 'PROMPTS-HASH',
@@ -73,7 +73,7 @@ export function conversationFixture(): JudgedConversation {
     LABELS.map((label, index) => {
       const turn = index + 1;
       return {
-        provider: 'gemini',
+        provider: 'a-provider',
         simulated: false,
         turn,
         listener: {

@@ -20,7 +20,7 @@ describeModelProviderConformance({
           model: 'simulated',
           async generate(request) {
             if (request.signal?.aborted) throw new Tp2dgError('ABORTED', 'aborted');
-            return { text: '{"answer": "simulated"}', usage: ZERO_USAGE, finishReason: 'STOP' };
+            return { text: '{"answer": "simulated"}', usage: ZERO_USAGE, finishReason: 'stop' };
           },
         }),
       },

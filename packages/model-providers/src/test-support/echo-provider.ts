@@ -29,7 +29,7 @@ export const echoProvider: ModelProviderPluginV1<{ prefix: string }> = {
           throw new Tp2dgError('INVALID_INPUT', 'echo takes no media files');
         }
         const text = request.messages.at(-1)?.parts.find((part) => part.kind === 'text')?.text ?? '';
-        return { text: `${options.prefix}${text}`, usage: ZERO_USAGE, finishReason: 'STOP' };
+        return { text: `${options.prefix}${text}`, usage: ZERO_USAGE, finishReason: 'stop' };
       },
     }),
   }),

@@ -1,4 +1,5 @@
 import {
+  FINISH_REASONS,
   type ModelPort,
   type ModelRequest,
   type ModelResult,
@@ -22,24 +23,6 @@ export interface ModelProviderConformanceOptions {
    */
   create: () => ModelProviderV1 | Promise<ModelProviderV1>;
 }
-
-/**
- * The finish reasons a result may carry: the neutral set and, until every provider moved to it,
- * the values the model port had before.
- */
-const FINISH_REASONS = [
-  'stop',
-  'length',
-  'content-filter',
-  'error',
-  'other',
-  'STOP',
-  'MAX_TOKENS',
-  'SAFETY',
-  'RECITATION',
-  'BLOCKED',
-  'OTHER',
-];
 
 /** A session for `forSession`: one profiling and one pool track, no media. */
 const CONFORMANCE_SESSION: Session = SessionSchema.parse({

@@ -20,7 +20,7 @@ function countingBackend(): ModelPort & { asked: string[] } {
       return {
         text: `reply to ${agent}/${turn}/${attempt}`,
         usage: { ...ZERO_USAGE, output: 3 },
-        finishReason: 'STOP',
+        finishReason: 'stop',
       };
     },
   };

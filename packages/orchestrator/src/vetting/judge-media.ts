@@ -1,4 +1,10 @@
-import { type MediaKind, mediaExtensionsOf, mediaTypeOf, mediaTypeOfExtension } from '@tp2dg/entities';
+import {
+  type MediaKind,
+  type MediaTypes,
+  mediaExtensionsOf,
+  mediaTypeOf,
+  mediaTypeOfExtension,
+} from '@tp2dg/entities';
 import { MEGABYTE } from './input-limits.js';
 import type { SniffedFormat, SniffedMedia } from './sniff-media.js';
 
@@ -22,18 +28,19 @@ export type MediaVerdict =
  */
 const SNIFFED_ALIASES: Readonly<Record<string, string>> = { opus: 'ogg', oga: 'ogg', m4b: 'm4a', f4a: 'm4a' };
 
-/** The Gemini type of what a file holds and the extension that names it, or undefined when Gemini takes no such format. */
-function geminiFormatOf(
+/** The model's type of what a file holds and the extension that names it, or undefined when the model takes no such format. */
+function acceptedFormatOf(
   format: SniffedFormat,
   path: string,
+  types: MediaTypes,
 ): { type: string; extension: string } | undefined {
   // Many tools write m4a with a generic MP4 brand (isom, mp42), which file-type calls video:
   // under an m4a name, it is the AAC audio the name says.
   const extension =
-    format.ext === 'mp4' && mediaTypeOf(path) === 'audio/aac'
+    format.ext === 'mp4' && mediaTypeOf(path, types) === mediaTypeOfExtension('m4a', types)
       ? 'm4a'
       : (SNIFFED_ALIASES[format.ext] ?? format.ext);
-  const type = mediaTypeOfExtension(extension);
+  const type = mediaTypeOfExtension(extension, types);
   return type === undefined ? undefined : { type, extension };
 }
 
@@ -41,19 +48,21 @@ const megabytes = (bytes: number) => `${Number((bytes / MEGABYTE).toPrecision(3)
 
 /**
  * Judges a sniffed media file for one use (a track's audio clip or cover) against the size
- * cap of its kind: refused when it is not a file, empty, over the cap, or holds no format
- * Gemini takes as that kind; accepted as the type its content shows otherwise.
+ * cap of its kind: refused when it is not a file, empty, over the cap, or holds no format the
+ * model takes as that kind (`types`, what its provider declares); accepted as the type its
+ * content shows, in the provider's name for it, otherwise.
  */
 export function judgeMedia(
   sniffed: SniffedMedia,
   path: string,
   kind: MediaKind,
   maxBytes: number,
+  types: MediaTypes,
 ): MediaVerdict {
   const refuse = (problem: string, fix: string, code: RefusalCode = 'INVALID_INPUT') =>
     ({ accepted: false, code, problem, fix }) as const;
   const media = kind === 'audio' ? 'an audio clip' : 'a cover image';
-  const formats = mediaExtensionsOf(kind).join(', ');
+  const formats = mediaExtensionsOf(kind, types).join(', ');
   if (!sniffed.isFile) return refuse('not a regular file', `Point it at ${media}.`, 'MEDIA_NOT_FOUND');
   if (sniffed.size === 0) return refuse('the file is empty (0 bytes)', `Replace it with ${media}.`);
   if (sniffed.size > maxBytes) {
@@ -66,14 +75,14 @@ export function judgeMedia(
     const problem = 'its first bytes match no audio or image format (text, or a damaged file)';
     return refuse(problem, `Replace it with ${media} in one of: ${formats}.`);
   }
-  const content = geminiFormatOf(format, path);
+  const content = acceptedFormatOf(format, path, types);
   if (content === undefined) {
-    const problem = `the file holds ${format.mime} (${format.ext}), a format Gemini does not take`;
+    const problem = `the file holds ${format.mime} (${format.ext}), a format the model does not take`;
     return refuse(problem, `Convert it to one of: ${formats}.`);
   }
   if (!content.type.startsWith(`${kind}/`)) {
     return refuse(`the file holds ${content.type}, not ${kind}`, `Point it at ${media}.`);
   }
-  const named = mediaTypeOf(path) === content.type;
+  const named = mediaTypeOf(path, types) === content.type;
   return { accepted: true, mimeType: content.type, renameTo: named ? undefined : content.extension };
 }

@@ -5,6 +5,7 @@ import { createSnippetMaker, type SnippetMaker } from '@tp2dg/audio-snippets';
 import { encodeMp3Frames } from '@tp2dg/data-loaders/test';
 import { type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_MEDIA_TYPES } from '../test-prices.js';
 import { DUMMY_DATA_DIR } from '../testing/dummy-fixtures.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { vetSessions } from './vet-sessions.js';
@@ -59,6 +60,7 @@ async function vet(sessions: Session[], limits: Partial<InputLimits> = {}, audio
   try {
     const options = {
       limits: { ...DEFAULT_INPUT_LIMITS, ...limits },
+      mediaTypes: TEST_MEDIA_TYPES,
       tally,
       onWarning: (message: string) => warnings.push(message),
       audioSnippets,
@@ -155,7 +157,10 @@ describe('vetSessions', () => {
       session('s2', [track('t1', { audio_path: changing })]),
     ]);
     const vetted: Session[] = [];
-    for await (const item of vetSessions(sessions, { tally: { textFieldsCut: 0 } })) {
+    for await (const item of vetSessions(sessions, {
+      mediaTypes: TEST_MEDIA_TYPES,
+      tally: { textFieldsCut: 0 },
+    })) {
       vetted.push(item);
       await writeFile(changing, '');
     }

@@ -1,5 +1,5 @@
 import { AudioSnippetError, type SnippetMaker } from '@tp2dg/audio-snippets';
-import { type MediaKind, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
+import { type MediaKind, type MediaTypes, type Session, Tp2dgError, type Track } from '@tp2dg/entities';
 import { settleAll } from '../settle-all.js';
 import { capTextFields, type TextOverCap } from './cap-text-fields.js';
 import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
@@ -9,6 +9,8 @@ import { type SniffedMedia, sniffMedia } from './sniff-media.js';
 export interface VettingOptions {
   /** The run's limits; the defaults when absent. */
   limits?: InputLimits | undefined;
+  /** The media the model takes (its provider's declaration): every media file must hold one of them. */
+  mediaTypes: MediaTypes;
   /** Where the count of repairs goes: a run's report, a dry run's projection. */
   tally: { textFieldsCut: number };
   /** Told once per media file sent as another type than its name says, and once per text field cut. */
@@ -59,7 +61,7 @@ export async function* vetSessions(
       throw unreadable(where, error);
     });
     const maxBytes = kind === 'audio' ? limits.maxAudioBytes : limits.maxImageBytes;
-    const verdict = judgeMedia(sniffed, path, kind, maxBytes);
+    const verdict = judgeMedia(sniffed, path, kind, maxBytes, options.mediaTypes);
     if (!verdict.accepted) throw new Tp2dgError(verdict.code, `${where}: ${verdict.problem}. ${verdict.fix}`);
     if (verdict.renameTo !== undefined) {
       const misnamed = `${where}: the file holds ${verdict.mimeType}, which its name does not say`;

@@ -26,7 +26,7 @@ export function promptTextOf(request: RecordedChatRequest): PromptText {
 
 /**
  * Answers tp2dg's agents as a cooperative model would, from the request's text alone (the
- * same replies the Gemini emulator's cooperative responder gives), with a usage that grows
+ * same replies the other emulators' cooperative responders give), with a usage that grows
  * with the prompt so sums can be checked.
  */
 export function createCooperativeResponder(): (request: RecordedChatRequest) => EmulatedChatReply {

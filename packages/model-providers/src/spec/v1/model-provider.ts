@@ -30,8 +30,8 @@ export interface ModelProviderContextV1 {
   /** Told what the user should know that does not stop the run (a ledger line cut short). */
   readonly onWarning?: (message: string) => void;
   /**
-   * Told what the provider does as the run goes that the user may want to follow (Gemini: its
-   * batch jobs, as `{type: 'batch', ...}`); the app shows the types it knows and ignores others.
+   * Told what the provider does as the run goes that the user may want to follow (the jobs of a
+   * batch API, as `{type: 'batch', ...}`); the app shows the types it knows and ignores others.
    */
   readonly onEvent?: (event: ModelProviderEventV1) => void;
 }
@@ -43,8 +43,8 @@ export interface ModelProviderEventV1 {
 }
 
 /**
- * What a provider leaves on its service between runs and how to delete it (Gemini: uploaded
- * files and context caches). Each method returns what it did as sentences for the user.
+ * What a provider leaves on its service between runs and how to delete it (uploaded files,
+ * context caches). Each method returns what it did as sentences for the user.
  */
 export interface ModelProviderReleaseV1 {
   /** Called once when the run ends, however it ends: deletes what no later run will reuse. */
@@ -62,7 +62,7 @@ export interface ModelProviderReleaseV1 {
  */
 export interface ModelProviderV1 {
   readonly specificationVersion: 'v1';
-  /** Recorded with every call and conversation (`gemini`, `openai-compatible` ...): provenance. */
+  /** Recorded with every call and conversation (`openai-compatible`, `simulated` ...): provenance. */
   readonly provider: string;
   /** The model every port calls; names the model folder of the output layout. */
   readonly modelId: string;

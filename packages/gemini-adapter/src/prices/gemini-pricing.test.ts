@@ -1,9 +1,16 @@
+import {
+  cachedInputCost,
+  costAtTier,
+  costOfCall,
+  type ModelRates,
+  type PricedModel,
+  pricedModel,
+  priceOf,
+  unpricedModelError,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRICE_TABLE } from './default-price-table.js';
-import type { ModelRates, PricedModel } from './price-table-schema.js';
-import { cachedInputCost, costOfCall, pricedModel, priceOf, unpricedModelError } from './pricing.js';
-import { costAtTier } from './service-tier.js';
-import { ZERO_USAGE } from './usage.js';
+import { GEMINI_PRICE_TABLE } from './gemini-prices.js';
 
 // Every input modality, cached parts and thinking, so each rate is exercised.
 // Input counts exclude the cached ones, as the Gemini adapter records them.
@@ -25,14 +32,14 @@ const mixedUsage = {
 const DECEMBER = new Date('2026-12-15T12:00:00Z');
 
 function pricesOn(model: string, date = DECEMBER): ModelRates {
-  const rates = priceOf(model, DEFAULT_PRICE_TABLE, date);
+  const rates = priceOf(model, GEMINI_PRICE_TABLE, date);
   if (rates === undefined) throw new Error(`${model} must be priced`);
   return rates;
 }
 
 describe('priceOf', () => {
   it('should price the current lineup and keep the retired 2.5 models for old runs', () => {
-    expect(Object.keys(DEFAULT_PRICE_TABLE.models).sort()).toEqual([
+    expect(Object.keys(GEMINI_PRICE_TABLE.models).sort()).toEqual([
       'gemini-2.5-flash',
       'gemini-2.5-flash-lite',
       'gemini-2.5-pro',
@@ -43,7 +50,7 @@ describe('priceOf', () => {
     ]);
     expect(pricesOn('gemini-3.5-flash-lite').input).toEqual({ text: 0.3, image: 0.3, audio: 0.3 });
     expect(pricesOn('gemini-2.5-flash').input.audio).toBe(1);
-    expect(pricedModel('gemini-2.5-flash')).toMatchObject({
+    expect(pricedModel('gemini-2.5-flash', GEMINI_PRICE_TABLE)).toMatchObject({
       status: 'retired',
       retired_on: '2026-12-01',
       replaced_by: 'gemini-3.5-flash-lite',
@@ -63,9 +70,13 @@ describe('priceOf', () => {
   });
 
   it('should accept resource names and stable versions', () => {
-    expect(priceOf('models/gemini-3.5-flash', undefined, DECEMBER)).toEqual(pricesOn('gemini-3.5-flash'));
-    expect(priceOf('gemini-3.5-flash-001', undefined, DECEMBER)).toEqual(pricesOn('gemini-3.5-flash'));
-    expect(priceOf(' Gemini-2.5-Flash-Lite-latest ', undefined, DECEMBER)).toEqual(
+    expect(priceOf('models/gemini-3.5-flash', GEMINI_PRICE_TABLE, DECEMBER)).toEqual(
+      pricesOn('gemini-3.5-flash'),
+    );
+    expect(priceOf('gemini-3.5-flash-001', GEMINI_PRICE_TABLE, DECEMBER)).toEqual(
+      pricesOn('gemini-3.5-flash'),
+    );
+    expect(priceOf(' Gemini-2.5-Flash-Lite-latest ', GEMINI_PRICE_TABLE, DECEMBER)).toEqual(
       pricesOn('gemini-2.5-flash-lite'),
     );
   });
@@ -76,10 +87,10 @@ describe('priceOf', () => {
   });
 
   it('should leave other products and unknown models unpriced', () => {
-    expect(priceOf('gemini-3.5-flash-preview-05-20')).toBeUndefined();
-    expect(priceOf('gemini-2.5-flash-image')).toBeUndefined();
-    expect(priceOf('simulated')).toBeUndefined();
-    expect(priceOf('constructor')).toBeUndefined();
+    expect(priceOf('gemini-3.5-flash-preview-05-20', GEMINI_PRICE_TABLE)).toBeUndefined();
+    expect(priceOf('gemini-2.5-flash-image', GEMINI_PRICE_TABLE)).toBeUndefined();
+    expect(priceOf('simulated', GEMINI_PRICE_TABLE)).toBeUndefined();
+    expect(priceOf('constructor', GEMINI_PRICE_TABLE)).toBeUndefined();
   });
 
   it('should say which option needs a price and how to give one', () => {
@@ -149,10 +160,14 @@ describe('costOfCall', () => {
     // + 4,096 x 420 / 3,600 x 1.00, in full.
     const request = (100 * 0.1 + 4_000 * 0.01 + 96 * 0.03) * 0.5;
     const cache = 4_000 * 0.1 + 96 * 0.3 + ((4_096 * 420) / 3600) * 1;
-    expect(costAtTier(made, rates, pricedModel('gemini-2.5-flash-lite') as PricedModel, 'flex')).toBeCloseTo(
-      (request + cache) / 1_000_000,
-      12,
-    );
+    expect(
+      costAtTier(
+        made,
+        rates,
+        pricedModel('gemini-2.5-flash-lite', GEMINI_PRICE_TABLE) as PricedModel,
+        'flex',
+      ),
+    ).toBeCloseTo((request + cache) / 1_000_000, 12);
   });
 
   it('should bill thinking as output and one million input tokens at the input price', () => {

@@ -1,6 +1,6 @@
+import { PricedModelSchema, PriceTableSchema } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import table from '../data/gemini-prices.json' with { type: 'json' };
-import { PricedModelSchema, PriceTableSchema } from './price-table-schema.js';
+import table from '../../data/gemini-prices.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
 const shipped = table as unknown as { models: Record<string, Json> };

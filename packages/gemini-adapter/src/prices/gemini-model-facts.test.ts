@@ -1,12 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import {
   effectiveMediaResolution,
   imageTokensOf,
-  modelFactsOf,
   thinkingBudgetOf,
   thinkingTokensPerCall,
-  UNLISTED_MODEL_FACTS,
-} from './model-facts.js';
+} from '@tp2dg/entities';
+import { describe, expect, it } from 'vitest';
+import { modelFactsOf, UNLISTED_GEMINI_MODEL_FACTS } from './gemini-prices.js';
 
 describe('model facts', () => {
   it('should count an image at the asked resolution on a Gemini 3 model, at its default otherwise', () => {
@@ -26,7 +25,7 @@ describe('model facts', () => {
 
   it('should assume the most a current model bills for an unlisted one, and send it no resolution', () => {
     const unlisted = modelFactsOf('gemini-9-ultra');
-    expect(unlisted).toBe(UNLISTED_MODEL_FACTS);
+    expect(unlisted).toBe(UNLISTED_GEMINI_MODEL_FACTS);
     expect(imageTokensOf(unlisted, 'low')).toBe(1120);
   });
 
@@ -43,7 +42,7 @@ describe('model facts', () => {
     expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-pro'), 'least')).toBe(128);
     // Google publishes no least budget for the Gemini 3 line: none is sent, the model thinks as it would.
     expect(thinkingBudgetOf(modelFactsOf('gemini-3.5-flash-lite'), 'least')).toBeUndefined();
-    expect(thinkingBudgetOf(UNLISTED_MODEL_FACTS, 'least')).toBeUndefined();
+    expect(thinkingBudgetOf(UNLISTED_GEMINI_MODEL_FACTS, 'least')).toBeUndefined();
     expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-flash'), 'model')).toBeUndefined();
     expect(thinkingBudgetOf(modelFactsOf('gemini-2.5-flash'), 512)).toBe(512);
   });

@@ -1,12 +1,10 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { imageTokensOf, loadPriceTable, pricedModel, priceOf, Tp2dgError } from '@tp2dg/entities';
 import { afterEach, describe, expect, it } from 'vitest';
-import table from '../data/gemini-prices.json' with { type: 'json' };
-import { Tp2dgError } from './errors.js';
-import { imageTokensOf } from './model-facts.js';
-import { loadPriceTable } from './price-table-file.js';
-import { pricedModel, priceOf } from './pricing.js';
+import table from '../../data/gemini-prices.json' with { type: 'json' };
+import { GEMINI_PRICES } from './gemini-prices.js';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -36,7 +34,7 @@ describe('loadPriceTable', () => {
     const file = await priceFile(
       JSON.stringify({ ...table, version: 'halved-output', models: { 'Gemini-3.5-Flash': halved } }),
     );
-    const loaded = await loadPriceTable(file);
+    const loaded = await loadPriceTable(file, GEMINI_PRICES);
     expect(loaded.version).toBe('halved-output');
     expect(priceOf('gemini-3.5-flash', loaded)?.output).toBe(4.5);
     expect(priceOf('gemini-3.8-flash', loaded, new Date('2027-02-01'))?.output).toBe(7.5);
@@ -50,7 +48,7 @@ describe('loadPriceTable', () => {
       }),
     );
     await utimes(file, new Date('2026-12-02T10:00:00Z'), new Date('2026-12-02T10:00:00Z'));
-    const loaded = await loadPriceTable(file);
+    const loaded = await loadPriceTable(file, GEMINI_PRICES);
     expect(loaded.version).toBe('batch-2026-12');
     // Format 1 had no dates: its price holds on either side of 3.8-flash's change.
     for (const day of ['2026-12-15', '2027-02-01']) {
@@ -70,7 +68,7 @@ describe('loadPriceTable', () => {
     // A model only the file knows: priced, with the facts assumed of an unlisted model.
     expect(pricedModel('gemini-4-flash', loaded)).toMatchObject({
       status: 'available',
-      notes: ['Prices from a format-1 price file; token facts assumed: not in the default table.'],
+      notes: ['Prices from a format-1 price file; token facts assumed: not in the base table.'],
     });
     expect(priceOf('gemini-2.5-pro', loaded)?.output).toBe(10);
   });
@@ -79,17 +77,21 @@ describe('loadPriceTable', () => {
     const v1 = await priceFile(
       JSON.stringify({ version: 'v', models: { 'gemini-2.5-flash': { input: -1 } } }),
     );
-    const error = await loadPriceTable(v1).catch((caught: unknown) => caught);
+    const error = await loadPriceTable(v1, GEMINI_PRICES).catch((caught: unknown) => caught);
     expect(Tp2dgError.isInstance(error) && error.code).toBe('INVALID_INPUT');
     expect((error as Error).message).toContain(`${v1}: models.gemini-2.5-flash.input`);
     const v2 = await priceFile(JSON.stringify({ ...table, currency: 'EUR' }));
-    expect(((await loadPriceTable(v2).catch((caught: unknown) => caught)) as Error).message).toMatch(
-      /prices\.json: currency: .*Expected the format of @tp2dg\/entities\/gemini-prices\.json\.$/,
+    expect(
+      ((await loadPriceTable(v2, GEMINI_PRICES).catch((caught: unknown) => caught)) as Error).message,
+    ).toMatch(
+      /prices\.json: currency: .*Expected the format of @tp2dg\/gemini-adapter\/gemini-prices\.json\.$/,
     );
   });
 
   it('should reject a file that is not JSON', async () => {
-    const error = await loadPriceTable(await priceFile('{ nope')).catch((caught: unknown) => caught);
+    const error = await loadPriceTable(await priceFile('{ nope'), GEMINI_PRICES).catch(
+      (caught: unknown) => caught,
+    );
     expect((error as Error).message).toMatch(/prices\.json: not valid JSON/);
   });
 });

@@ -1,10 +1,9 @@
+import { costAtTier, pricedModel, priceOf, serviceTierFactor, ZERO_USAGE } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
-import { pricedModel, priceOf } from './pricing.js';
-import { costAtTier, serviceTierFactor } from './service-tier.js';
-import { ZERO_USAGE } from './usage.js';
+import { GEMINI_PRICE_TABLE } from './gemini-prices.js';
 
 describe('serviceTierFactor', () => {
-  const model = pricedModel('gemini-3.5-flash-lite');
+  const model = pricedModel('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE);
   if (model === undefined) throw new Error('gemini-3.5-flash-lite must be priced');
 
   it('should price flex at the flex discount, standard and unrecorded tiers at the list price', () => {
@@ -21,8 +20,8 @@ describe('serviceTierFactor', () => {
 });
 
 describe('costAtTier', () => {
-  const model = pricedModel('gemini-3.5-flash-lite');
-  const rates = priceOf('gemini-3.5-flash-lite', undefined, new Date('2026-12-15'));
+  const model = pricedModel('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE);
+  const rates = priceOf('gemini-3.5-flash-lite', GEMINI_PRICE_TABLE, new Date('2026-12-15'));
   if (model === undefined || rates === undefined) throw new Error('gemini-3.5-flash-lite must be priced');
   const usage = { ...ZERO_USAGE, text_input: 1_000_000, cached_text_input: 2_000_000, output: 100_000 };
 
