@@ -48,6 +48,7 @@ await withTemporaryDirectory('export', async (dir) => {
     models: {
       provider: SIMULATED_PROVIDER,
       model: SIMULATED_PROVIDER,
+      capabilities: { freeAndDeterministic: true },
       forSession: (session) => createSimulatedModel({ session, seed, catalog, turns }),
     },
     concurrency: 4,

@@ -26,9 +26,14 @@ export interface BenchRun {
   elapsedMs: number;
 }
 
-/** One shared model for every session, as the CLI gives the Gemini adapter. */
+/** One shared model for every session, as the CLI gives the Gemini adapter: journaled and priced. */
 export function sharedModel(model: ModelPort): ModelFactory {
-  return { provider: model.provider, model: model.model, forSession: () => model };
+  return {
+    provider: model.provider,
+    model: model.model,
+    capabilities: { freeAndDeterministic: false },
+    forSession: () => model,
+  };
 }
 
 /** A temporary directory under `root`, removed after `use` however it ends. */

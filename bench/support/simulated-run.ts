@@ -30,6 +30,7 @@ await withTemporaryDirectory('memory-media', async (dataDir) => {
     models: {
       provider: SIMULATED_PROVIDER,
       model: SIMULATED_PROVIDER,
+      capabilities: { freeAndDeterministic: true },
       forSession: (session) => createSimulatedModel({ session, seed, catalog, turns }),
     },
     concurrency: 4,

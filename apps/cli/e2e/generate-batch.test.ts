@@ -110,17 +110,27 @@ describe('tp2dg-generate --mode batch', () => {
 
   it('should let a run resume in another mode, recorded as a run option', async () => {
     const output = await outputFolder('batch-resume-mode');
-    expect((await runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--sessions', '1'))).code).toBe(0);
-    const resumed = await runNode(
-      GENERATE,
-      simulatedRunArgs(DUMMY, output, '--sessions', '2', '--mode', 'batch'),
-    );
+    const env = emulatorEnv(await scratch.emulator(), API_KEY);
+    expect((await runNode(GENERATE, geminiRunArgs(output, '--sessions', '1'), { env })).code).toBe(0);
+    const resumed = await runNode(GENERATE, geminiRunArgs(output, '--sessions', '2', ...FAST_ROUNDS), {
+      env,
+    });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stdout).toContain('Already present: 1.');
     const manifest = RunManifestSchema.parse(
-      JSON.parse(await readFile(join(output, 'simulated', 'dummy', 'run-manifest.json'), 'utf8')),
+      JSON.parse(await readFile(join(output, MODEL_FOLDER, 'run-manifest.json'), 'utf8')),
     );
     expect(manifest.run_options).toMatchObject({ mode: 'batch' });
     expect(manifest.forced_changes).toEqual([]);
+  });
+
+  // The Gemini flags did nothing with another provider; they are refused instead.
+  it('should refuse --mode batch and the other Gemini flags with another provider, in one line', async () => {
+    const output = await outputFolder('batch-other-provider');
+    const refused = await runNode(GENERATE, simulatedRunArgs(DUMMY, output, '--mode', 'batch'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/--mode applies to --provider gemini only, and this run uses simulated/),
+    ]);
   });
 });

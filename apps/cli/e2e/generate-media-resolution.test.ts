@@ -44,6 +44,7 @@ async function runOneSession(...options: string[]) {
     ]);
     const { tokens, cost } = summary;
     return {
+      output,
       parts: imageParts(emulator.requests),
       imageTokens: tokens.total.image_input + tokens.total.cached_image_input,
       usd: cost.total.usd,
@@ -71,6 +72,19 @@ describe('tp2dg-generate --media-resolution, billed by the emulator', () => {
     ).toBe(true);
     expect(low.imageTokens).toBe(low.parts.length * 280);
     expect(high.imageTokens).toBe(high.parts.length * 1120);
+    // How finely the model sees the covers shapes what it says of them: a run resumes at its own.
+    // Refused before any call: the emulator the key points at is closed.
+    const sharper = await runNode(
+      GENERATE,
+      geminiRunArgs(low.output, '--sessions', '2', '--media-resolution', 'high'),
+      {
+        env: emulatorEnv({ baseUrl: 'http://127.0.0.1:9' }, API_KEY),
+      },
+    );
+    expect(sharper.code).toBe(2);
+    expect(sharper.stderr).toContain(
+      'this run was made with media_resolution "low", this command has "high".',
+    );
     // The dry run counts the covers as the emulator bills them.
     expect([low.projectedImageTokens, high.projectedImageTokens]).toEqual([
       low.imageTokens,

@@ -83,6 +83,34 @@ describe('tp2dg-generate --provider openai-compatible', () => {
     expect(run.stdout + run.stderr).not.toContain(API_KEY);
   });
 
+  it('should refuse a Gemini flag typed at its default, and project no Gemini price for a model named like one', async () => {
+    const env = { ...OFFLINE_ENV, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.baseUrl };
+    const before = emulator.requests.length;
+    const output = await temporaryDirectory('tp2dg-openai-refusals-');
+    const args = [
+      '--provider',
+      'openai-compatible',
+      '--model',
+      'gemini-3.5-flash-lite',
+      '--output-dir',
+      output,
+    ];
+    const [typedDefault, dryRun] = await Promise.all([
+      runNode(GENERATE, [...args, '--media-resolution', 'low'], { env }),
+      runNode(GENERATE, [...args, '--dry-run'], { env }),
+    ]);
+    expect(typedDefault.code).toBe(2);
+    expect(typedDefault.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^tp2dg-generate: --media-resolution applies to --provider gemini only, and this run uses openai-compatible: drop it/,
+      ),
+    ]);
+    expect(dryRun.code).toBe(2);
+    expect(dryRun.stdout).not.toContain('cost:');
+    expect(dryRun.stderr).toContain('--dry-run needs the list prices of gemini-3.5-flash-lite');
+    expect(emulator.requests.length).toBe(before);
+  });
+
   it('should refuse --max-cost for an unpriced model rather than count it as free', async () => {
     const env = { ...OFFLINE_ENV, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.baseUrl };
     const before = emulator.requests.length;

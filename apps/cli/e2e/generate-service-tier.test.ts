@@ -42,15 +42,17 @@ describe('tp2dg-generate --service-tier', () => {
 
   it('should let a run resume at another tier: it changes price and latency, not the conversations', async () => {
     const output = await outputFolder('tier-resume');
-    const run = (...more: string[]) =>
-      runNode(GENERATE, ['--provider', 'simulated', '--data', DUMMY, '--output-dir', output, ...more]);
+    const env = emulatorEnv(await scratch.emulator(), API_KEY);
+    const run = (...more: string[]) => runNode(GENERATE, geminiRunArgs(output, ...more), { env });
     expect((await run('--sessions', '1')).code).toBe(0);
     const resumed = await run('--sessions', '2', '--service-tier', 'flex');
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('Already present: 1.');
     const manifest = RunManifestSchema.parse(
-      JSON.parse(await readFile(join(output, 'simulated', 'dummy', 'run-manifest.json'), 'utf8')),
+      JSON.parse(await readFile(join(output, MODEL_FOLDER, 'run-manifest.json'), 'utf8')),
     );
     expect(manifest.run_options).toMatchObject({ service_tier: 'flex' });
+    expect(manifest.forced_changes).toEqual([]);
   });
 
   it('should send flex on every call, record it with each call and the manifest, and be billed at half', async () => {

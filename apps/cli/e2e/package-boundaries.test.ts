@@ -10,11 +10,20 @@ const PROVIDER_PACKAGE = 'packages/gemini-adapter';
 
 /**
  * The layers of docs/architecture.md, lowest first: a package may depend only on packages of a
- * lower layer (its own layer's included for the data loaders, which extend the registry).
+ * lower layer (its own layer's included: the data loaders extend their registry, and the plugin
+ * specs share their lookup).
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['@tp2dg/entities', '@tp2dg/data-dummy'],
-  ['@tp2dg/prompts', '@tp2dg/audio-snippets', '@tp2dg/metrics', '@tp2dg/dataset', '@tp2dg/data-loaders'],
+  [
+    '@tp2dg/prompts',
+    '@tp2dg/audio-snippets',
+    '@tp2dg/metrics',
+    '@tp2dg/dataset',
+    '@tp2dg/plugin-resolution',
+    '@tp2dg/data-loaders',
+    '@tp2dg/model-providers',
+  ],
   [
     '@tp2dg/agents',
     '@tp2dg/gemini-adapter',

@@ -1,4 +1,4 @@
-import type { GeminiBatchEvent, GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
+import type { GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
 import type { GenerateArguments } from './generate-arguments.js';
 
 /**
@@ -8,13 +8,11 @@ import type { GenerateArguments } from './generate-arguments.js';
 export function batchOptionsOf(
   args: Pick<GenerateArguments, 'mode' | 'batchSettle' | 'batchPoll'>,
   ledger: string,
-  onEvent: (event: GeminiBatchEvent) => void,
-): GeminiBatchOptions | undefined {
+): Omit<GeminiBatchOptions, 'onEvent'> | undefined {
   if (args.mode !== 'batch') return undefined;
   return {
     ledger,
     ...(args.batchSettle === undefined ? {} : { settleMs: args.batchSettle * 1000 }),
     ...(args.batchPoll === undefined ? {} : { pollIntervalMs: args.batchPoll * 1000 }),
-    onEvent,
   };
 }

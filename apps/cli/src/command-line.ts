@@ -20,7 +20,12 @@ export interface CommandLine<Args extends { verbose: boolean }> {
   name: string;
   /** The parser of `argv`, with the command's options; `runCommandLine` adds help and version. */
   parser: (argv: readonly string[]) => Argv<Args>;
-  command: (args: ArgumentsCamelCase<NoInfer<Args>>, io: CommandIo) => Promise<number>;
+  /** `argv` is the arguments as typed: a flag at its default and one left out parse the same. */
+  command: (
+    args: ArgumentsCamelCase<NoInfer<Args>>,
+    io: CommandIo,
+    argv: readonly string[],
+  ) => Promise<number>;
 }
 
 /**
@@ -59,7 +64,7 @@ export async function runCommandLine<Args extends { verbose: boolean }>(
     return EXIT.ok;
   }
   try {
-    return await command(parsed.args, { ...io, stdout, stderr });
+    return await command(parsed.args, { ...io, stdout, stderr }, argv);
   } catch (error) {
     if (parsed.args.verbose) io.stderr(String((error as Error).stack ?? error));
     if (Tp2dgError.isInstance(error)) {

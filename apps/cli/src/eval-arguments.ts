@@ -12,12 +12,13 @@ import {
   progressOption,
   VERBOSE_OPTION,
 } from './option-checks.js';
+import { withProviderArguments } from './provider-arguments.js';
 import { parseClipOffset } from './snippet-arguments.js';
 import { parseThinkingBudget } from './thinking-budget-argument.js';
 
 /** `tp2dg-eval`'s options: the judge's model as `tp2dg-generate` takes it, and how the run goes. */
 export function defineEvalArguments(argv: Argv) {
-  return argv
+  return withProviderArguments(argv, 'Judge backend')
     .usage(
       '$0 --input RUN_DIR [options]\n\nScores the conversations of a tp2dg run with LLM judges, one rubric at a time.',
     )
@@ -27,11 +28,11 @@ export function defineEvalArguments(argv: Argv) {
       describe:
         'The run directory: the --output-dir of tp2dg-generate, or any folder above its session folders',
     })
-    .option('provider', {
-      choices: ['simulated', 'gemini'] as const,
-      describe: 'Judge backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set',
+    .option('model', {
+      type: 'string',
+      default: DEFAULT_MODEL,
+      describe: "The judge's model: a Gemini model id, or any model the provider serves",
     })
-    .option('model', { type: 'string', default: DEFAULT_MODEL, describe: 'Gemini model id of the judge' })
     .option('prompts', {
       type: 'string',
       describe: 'Directory of judge-<name>.md templates that override the built-in rubrics',
@@ -113,7 +114,7 @@ export function defineEvalArguments(argv: Argv) {
         ['max-resends', 'timeout', 'max-attempts', 'seed', 'rpm', 'tpm'],
         ['max-resends', 'seed'],
       );
-      assertNotEmpty(args, ['input', 'model', 'prompts', 'prices']);
+      assertNotEmpty(args, ['input', 'provider', 'provider-config', 'model', 'prompts', 'prices']);
       assertClipAndCost(args['clip-seconds'], args['max-cost'] as number | undefined);
       return true;
     })

@@ -17,6 +17,8 @@ const BY_CODE: Record<Tp2dgErrorCode, number> = {
   MISSING_API_KEY: EXIT.usage,
   LOADER_NOT_FOUND: EXIT.usage,
   LOADER_INVALID: EXIT.usage,
+  PROVIDER_NOT_FOUND: EXIT.usage,
+  PROVIDER_INVALID: EXIT.usage,
   PROMPT_TEMPLATE: EXIT.input,
   INVALID_INPUT: EXIT.input,
   MEDIA_PATH_ESCAPE: EXIT.input,

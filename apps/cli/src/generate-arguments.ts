@@ -23,13 +23,14 @@ import {
   progressOption,
   VERBOSE_OPTION,
 } from './option-checks.js';
+import { withProviderArguments } from './provider-arguments.js';
 import { parseShard } from './shard-argument.js';
 import { parseClipOffset } from './snippet-arguments.js';
 import { parseThinkingBudget } from './thinking-budget-argument.js';
 
 /** The options of `tp2dg-generate`; defaults follow the paper (8 turns) on a current model. */
 export function defineGenerateArguments(argv: Argv) {
-  return argv
+  return withProviderArguments(argv, 'Model backend')
     .usage(
       '$0 [options]\n\nGenerates Listener/Recsys conversations from a corpus with the TalkPlayData 2 method.',
     )
@@ -52,20 +53,10 @@ export function defineGenerateArguments(argv: Argv) {
       describe:
         'Corpus directory; media paths resolve inside it (default with --source reference: the bundled demo corpus, @tp2dg/data-dummy)',
     })
-    .option('provider', {
-      choices: ['simulated', 'gemini', 'openai-compatible'] as const,
-      describe:
-        'Model backend; gemini when GEMINI_API_KEY (or GOOGLE_API_KEY) is set; openai-compatible for a chat-completions server (vLLM, SGLang, Ollama, hosted APIs), key from OPENAI_API_KEY',
-    })
     .option('model', {
       type: 'string',
       default: DEFAULT_MODEL,
       describe: 'Gemini model id, or any model name the OpenAI-compatible server serves',
-    })
-    .option('base-url', {
-      type: 'string',
-      describe:
-        'With --provider openai-compatible: the server, e.g. http://127.0.0.1:8000/v1 (default: OPENAI_BASE_URL)',
     })
     .option('media-resolution', {
       choices: MEDIA_RESOLUTIONS,
@@ -299,6 +290,8 @@ export function defineGenerateArguments(argv: Argv) {
       assertNotEmpty(args, [
         'source',
         'source-config',
+        'provider',
+        'provider-config',
         'data',
         'model',
         'output-dir',

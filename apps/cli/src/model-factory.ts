@@ -1,162 +1,99 @@
-import { createSnippetMaker, type SnippetMaker, type SnippetSettings } from '@tp2dg/audio-snippets';
+import { Tp2dgError } from '@tp2dg/entities';
 import {
-  type MediaResolution,
-  type ModelFacts,
-  type ModelPort,
-  type ServiceTier,
-  type Session,
-  SIMULATED_PROVIDER,
-  Tp2dgError,
-} from '@tp2dg/entities';
-import type { GeminiBatchOptions } from '@tp2dg/gemini-adapter/planning';
+  createModelProvider,
+  createProviderRegistry,
+  type ModelCapabilitiesV1,
+  type ModelProviderContextV1,
+  type ModelProviderPluginV1,
+  type ModelProviderV1,
+  readProviderOptions,
+  resolveModelProvider,
+} from '@tp2dg/model-providers';
 import type { ModelFactory } from '@tp2dg/orchestrator';
+import { pluginSearchPath } from './plugin-search-path.js';
 
-export interface ModelFactoryOptions {
-  provider: 'simulated' | 'gemini' | 'openai-compatible' | undefined;
-  model: string;
-  /** With `openai-compatible`: the server's URL, else `OPENAI_BASE_URL`. */
-  baseUrl?: string | undefined;
-  /** With `openai-compatible`: whether the server takes `response_format: json_schema`. */
-  jsonSchema?: boolean;
-  /** What the price table says of the model: whether it takes a media resolution, what media count. */
-  modelFacts: ModelFacts;
-  mediaResolution: MediaResolution;
-  seed: number;
-  /** The offline backend's model of a session, with `--provider simulated`: the agents' or a judge's. */
-  simulatedModel: (session: Session) => ModelPort;
-  timeoutMs: number;
-  maxAttempts: number;
-  /** Sent on every Gemini call; a flex call is retried on sheds up to `flexMaxAttempts`. */
-  serviceTier: ServiceTier;
-  flexMaxAttempts: number;
-  /** Sheds of one flex call after which it is resent at standard; 0 never. */
-  flexFallback: number;
-  temperature: number | undefined;
-  thinkingBudget: number | undefined;
-  maxOutputTokens: number | undefined;
-  env: NodeJS.ProcessEnv;
-  /** Where Gemini uploads are recorded for reuse by later runs. */
-  uploadLedger: string;
-  /** The model's explicit cache minimum when the run makes explicit context caches (`--context-cache`). */
-  explicitCacheMinTokens: number | undefined;
-  /** Where Gemini context caches are recorded, so a later run reuses or deletes them. */
-  cacheLedger: string;
-  /** The snippets Gemini gets in place of audio clips; undefined to send the clips. */
-  snippets: SnippetSettings | undefined;
-  /** Where snippets are cached for later runs, beside the upload ledger. */
-  snippetCache: string;
-  /** Where media content hashes are recorded, so later runs do not read every file again. */
-  mediaHashes: string;
-  /** `--mode batch`: every call through Batch API rounds; undefined sends each call alone. */
-  batch?: GeminiBatchOptions | undefined;
-  /** Gemini requests and input tokens per minute the adapter schedules its calls under. */
-  rpm?: number | undefined;
-  tpm?: number | undefined;
-  /** Told what the user should know that does not stop the run (a ledger line cut short). */
-  onWarning?: (message: string) => void;
+/** `--provider`, `--provider-option` and `--provider-config`, as both commands take them. */
+export interface ProviderArguments {
+  provider?: string | undefined;
+  providerOption?: readonly string[] | undefined;
+  providerConfig?: string | undefined;
+}
+
+/** The factory a run uses, plus what the provider releases and the snippets it sends. */
+export interface CommandModels
+  extends Omit<ModelFactory, 'capabilities'>,
+    Pick<ModelProviderV1, 'capabilities' | 'release' | 'audioSnippets'> {}
+
+/**
+ * The registry of the commands: `simulated`, and the first-party providers under their names,
+ * each imported only when asked for: the Gemini SDK is a third of the CLI's start.
+ */
+function commandRegistry() {
+  const registry = createProviderRegistry();
+  registry.register('gemini', async () => (await import('@tp2dg/gemini-adapter')).modelProvider);
+  registry.register(
+    'openai-compatible',
+    async () => (await import('@tp2dg/provider-openai-compatible')).modelProvider,
+  );
+  return registry;
 }
 
 /**
- * The factory, plus the deletion of what a Gemini run uploaded and of its context caches, and
- * the snippets it uploads in place of audio clips (none for simulated runs, which send nothing
- * anywhere).
+ * The plugin `--provider` names (a registered name, a package or a module path). Without
+ * `--provider` a key means Gemini, and so does a dry run, which needs no key; no key is an error
+ * rather than a silent switch to simulated data, which must never pass for LLM output.
  */
-export interface CommandModels extends ModelFactory {
-  deleteUploads?: () => Promise<number>;
-  /** Deletes the caches earlier runs left that this one did not reuse: when the run ends. */
-  deleteLeftoverCaches?: () => Promise<number>;
-  /** Deletes every context cache tp2dg made on the key (`--cleanup-uploads`). */
-  deleteCaches?: () => Promise<number>;
-  audioSnippets?: SnippetMaker;
-}
-
-/**
- * Picks the backend. Without `--provider` a key means Gemini; no key is an error rather
- * than a silent switch to simulated data, which must never pass for LLM output. Each
- * backend's package is loaded only when chosen: the Gemini SDK is a third of the CLI's start.
- */
-export async function createModelFactory(options: ModelFactoryOptions): Promise<CommandModels> {
-  const apiKey = options.env.GOOGLE_API_KEY || options.env.GEMINI_API_KEY;
-  const provider = options.provider ?? (apiKey ? 'gemini' : undefined);
-  if (provider === undefined) {
+export function resolveProvider(
+  args: { provider?: string | undefined; dryRun: boolean },
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<ModelProviderPluginV1> {
+  const chosen =
+    args.provider ?? (args.dryRun || env.GOOGLE_API_KEY || env.GEMINI_API_KEY ? 'gemini' : undefined);
+  if (chosen === undefined) {
     throw new Tp2dgError(
       'MISSING_API_KEY',
       'no model backend: set GEMINI_API_KEY to use Gemini, or pass --provider simulated for an offline dry run',
     );
   }
-  if (provider === 'simulated') {
-    return {
-      provider: SIMULATED_PROVIDER,
-      model: SIMULATED_PROVIDER,
-      forSession: options.simulatedModel,
-    };
-  }
-  if (provider === 'openai-compatible') return openAiCompatibleModels(options);
-  if (!apiKey)
-    throw new Tp2dgError('MISSING_API_KEY', '--provider gemini needs an API key: set GEMINI_API_KEY');
-  const audioSnippets =
-    options.snippets === undefined
-      ? undefined
-      : createSnippetMaker({ settings: options.snippets, cacheDir: options.snippetCache });
-  const { createGeminiAdapter } = await import('@tp2dg/gemini-adapter');
-  const gemini = createGeminiAdapter({
-    model: options.model,
-    modelFacts: options.modelFacts,
-    mediaResolution: options.mediaResolution,
-    env: options.env,
-    timeoutMs: options.timeoutMs,
-    maxAttempts: options.maxAttempts,
-    serviceTier: options.serviceTier,
-    // --timeout (or its flex default) is already what the run resolved for this tier.
-    flexTimeoutMs: options.timeoutMs,
-    flexMaxAttempts: options.flexMaxAttempts,
-    flexFallback: options.flexFallback,
-    temperature: options.temperature,
-    thinkingBudget: options.thinkingBudget,
-    maxOutputTokens: options.maxOutputTokens,
-    uploadLedger: options.uploadLedger,
-    explicitCacheMinTokens: options.explicitCacheMinTokens,
-    cacheLedger: options.cacheLedger,
-    mediaHashes: options.mediaHashes,
-    seed: options.seed,
-    rpm: options.rpm,
-    tpm: options.tpm,
-    batch: options.batch,
-    onWarning: options.onWarning,
-    audioSnippets,
-  });
+  return resolveModelProvider(chosen, { registry: commandRegistry(), cwd, searchFrom: pluginSearchPath() });
+}
+
+/**
+ * How a dry run prices the provider's calls, known without creating it (which may need a key,
+ * or write): as the plugin declares; a plugin that declares no `prices` is taken as `unpriced`,
+ * so a dry run never shows list prices its run may not be billed at.
+ */
+export function declaredPricing(
+  plugin: ModelProviderPluginV1,
+): Pick<ModelCapabilitiesV1, 'prices' | 'freeAndDeterministic'> {
   return {
-    provider: gemini.provider,
-    model: options.model,
-    // A port per conversation: it makes the conversation's caches, and deletes them when closed.
-    forSession: () => gemini.forConversation(),
-    deleteUploads: () => gemini.deleteUploads(),
-    deleteLeftoverCaches: () => gemini.deleteLeftoverCaches(),
-    deleteCaches: () => gemini.deleteCaches(),
-    audioSnippets,
+    prices: plugin.capabilities?.prices ?? 'unpriced',
+    freeAndDeterministic: plugin.capabilities?.freeAndDeterministic ?? false,
   };
 }
 
-/** A chat-completions server: a port per conversation, so each reads its media once. */
-async function openAiCompatibleModels(options: ModelFactoryOptions): Promise<CommandModels> {
-  const { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } = await import(
-    '@tp2dg/provider-openai-compatible'
+/**
+ * Creates the provider: the options the command's own flags set (`fromFlags`), with
+ * `--provider-config` and then each `--provider-option` over them, checked by the plugin's schema.
+ */
+export async function createCommandModels(
+  plugin: ModelProviderPluginV1,
+  args: ProviderArguments,
+  fromFlags: Record<string, unknown>,
+  context: ModelProviderContextV1 & { cwd: string },
+): Promise<CommandModels> {
+  const given = await readProviderOptions(
+    { pairs: args.providerOption, configFile: args.providerConfig },
+    context.cwd,
   );
-  const settings = {
-    model: options.model,
-    baseUrl: options.baseUrl,
-    env: options.env,
-    jsonSchema: options.jsonSchema ?? false,
-    temperature: options.temperature,
-    maxOutputTokens: options.maxOutputTokens,
-    timeoutMs: options.timeoutMs,
-    maxAttempts: options.maxAttempts,
-  };
-  // Built once here so a missing or bad base URL stops the command before any session starts.
-  createOpenAiCompatibleModel(settings);
+  const provider = await createModelProvider(plugin, { ...fromFlags, ...given }, context);
   return {
-    provider: OPENAI_COMPATIBLE_PROVIDER,
-    model: options.model,
-    forSession: () => createOpenAiCompatibleModel(settings),
+    provider: provider.provider,
+    model: provider.modelId,
+    capabilities: provider.capabilities,
+    forSession: (session) => provider.forSession(session),
+    release: provider.release,
+    audioSnippets: provider.audioSnippets,
   };
 }

@@ -3,8 +3,8 @@
  * as a one-line usage error (exit 2), before anything is read or paid for.
  */
 
-/** The only option that may be repeated (of tp2dg-generate); yargs turns any other repeated one into an array. */
-const REPEATABLE = new Set(['source-option']);
+/** The options that may be repeated; yargs turns any other repeated one into an array. */
+const REPEATABLE = new Set(['source-option', 'provider-option']);
 
 /**
  * `--data a --data b` would reach the run as an array where a path is expected: say which

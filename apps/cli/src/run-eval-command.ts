@@ -8,10 +8,11 @@ import { resolveConcurrency } from './concurrency-argument.js';
 import type { EvalArguments } from './eval-arguments.js';
 import { EXIT } from './exit-codes.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
-import { createModelFactory } from './model-factory.js';
-import { readPrices } from './price-table-argument.js';
+import { createCommandModels, declaredPricing, resolveProvider } from './model-factory.js';
+import { pricesFor, readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runEvalDryRun } from './projection/run-eval-dry-run.js';
+import { assertFlagsFitProvider } from './provider-flags.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
 import { summaryCommand } from './summary-hint.js';
 
@@ -23,16 +24,24 @@ export interface EvalInputs {
 }
 
 /** `tp2dg-eval`: results on stdout, progress on stderr; returns the exit code. */
-export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promise<number> {
+export async function runEvalCommand(
+  args: EvalArguments,
+  io: CommandIo,
+  argv: readonly string[],
+): Promise<number> {
   const overridesDir = args.prompts === undefined ? undefined : resolve(io.cwd, args.prompts);
   const inputs: EvalInputs = {
     input: resolve(io.cwd, args.input),
     templates: await loadJudgeTemplates({ overridesDir }),
     prices: await readPrices(args.prices, io.cwd),
   };
+  const plugin = await resolveProvider(args, io.env, io.cwd);
+  assertFlagsFitProvider(argv, plugin.name);
   if (args.dryRun) {
-    assertModelInService(args.model, inputs.prices, new Date());
-    return runEvalDryRun(args, inputs, io);
+    const capabilities = declaredPricing(plugin);
+    const prices = pricesFor(inputs.prices, capabilities, args.prices);
+    if (!capabilities.freeAndDeterministic) assertModelInService(args.model, prices, new Date());
+    return runEvalDryRun(args, { ...inputs, prices, capabilities }, io);
   }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
@@ -40,34 +49,35 @@ export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promis
   const modelFacts = modelFactsOf(args.model, inputs.prices);
   // The generator's Gemini files beside the run: uploads and snippets made for it are reused.
   const beside = (name: string) => join(inputs.input, name);
-  const models = await createModelFactory({
-    provider: args.provider,
+  const snippets = snippetSettingsOf(args);
+  const fromFlags: Record<string, Record<string, unknown>> = {
+    gemini: {
+      modelFacts,
+      mediaResolution: args.mediaResolution,
+      thinkingBudget: thinkingBudgetOf(modelFacts, args.thinkingBudget),
+      uploadLedger: beside('gemini-uploads.jsonl'),
+      // A judge's calls are one-shot: no chat prefix for an explicit cache to hold.
+      cacheLedger: beside('gemini-caches.jsonl'),
+      mediaHashes: beside('gemini-media-hashes.jsonl'),
+      snippets: snippets === undefined ? undefined : { ...snippets, cacheDir: beside('snippets') },
+      rpm: args.rpm,
+      tpm: args.tpm,
+    },
+    'openai-compatible': { baseUrl: args.baseUrl },
+  };
+  const models = await createCommandModels(plugin, args, fromFlags[plugin.name] ?? {}, {
+    cwd: io.cwd,
     model: args.model,
-    modelFacts,
-    mediaResolution: args.mediaResolution,
+    env: io.env,
     seed: args.seed,
-    simulatedModel: createSimulatedJudge,
     timeoutMs: args.timeout * 1000,
     maxAttempts: args.maxAttempts,
-    serviceTier: 'standard',
-    flexMaxAttempts: args.maxAttempts,
-    flexFallback: 0,
     temperature: args.temperature,
-    thinkingBudget: thinkingBudgetOf(modelFacts, args.thinkingBudget),
-    maxOutputTokens: undefined,
-    env: io.env,
-    uploadLedger: beside('gemini-uploads.jsonl'),
-    // A judge's calls are one-shot: no chat prefix for an explicit cache to hold.
-    explicitCacheMinTokens: undefined,
-    cacheLedger: beside('gemini-caches.jsonl'),
-    snippets: snippetSettingsOf(args),
-    snippetCache: beside('snippets'),
-    mediaHashes: beside('gemini-media-hashes.jsonl'),
-    rpm: args.rpm,
-    tpm: args.tpm,
+    simulatedModel: createSimulatedJudge,
     onWarning: (message) => progress.report({ type: 'warning', message }),
   });
-  if (models.provider !== 'simulated') assertModelInService(args.model, inputs.prices, new Date());
+  const prices = pricesFor(inputs.prices, models.capabilities, args.prices);
+  if (!models.capabilities.freeAndDeterministic) assertModelInService(args.model, prices, new Date());
   const report = await runEvaluation({
     input: inputs.input,
     models,
@@ -75,7 +85,7 @@ export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promis
     maxAttempts: args.maxResends + 1,
     concurrency,
     maxCostUsd: args.maxCost,
-    prices: inputs.prices,
+    prices,
     fresh: args.fresh,
     timeoutMs: args.timeout * 1000,
     signal: io.signal,
@@ -88,11 +98,11 @@ export async function runEvalCommand(args: EvalArguments, io: CommandIo): Promis
         'interrupted: finished evaluations are kept; run the same command again to resume.',
       );
     }
-    throw withModelAdvice(error, args.model, inputs.prices);
+    throw withModelAdvice(error, args.model, prices);
   });
   progress.finish();
-  if (models.provider === 'simulated') {
-    io.stdout('Simulated judge: these scores are NOT a model judgement (provider: simulated).');
+  if (models.capabilities.freeAndDeterministic) {
+    io.stdout(`Simulated judge: these scores are NOT a model judgement (provider: ${models.provider}).`);
   }
   io.stdout(
     `Evaluated ${report.evaluated} conversation(s) with ${models.model} (${report.calls} judge calls, rubrics sha256 ${inputs.templates.hash.slice(0, 12)}).`,

@@ -12,39 +12,46 @@ import { resolveContextCache } from './context-cache-choice.js';
 import { EXIT } from './exit-codes.js';
 import type { GenerateArguments } from './generate-arguments.js';
 import { assertModelInService, withModelAdvice } from './model-choice.js';
-import { type CommandModels, createModelFactory } from './model-factory.js';
-import { readPrices } from './price-table-argument.js';
+import {
+  type CommandModels,
+  createCommandModels,
+  declaredPricing,
+  resolveProvider,
+} from './model-factory.js';
+import { pricesFor, readPrices } from './price-table-argument.js';
 import { createProgressReporter } from './progress/progress-reporter.js';
 import { runDryRun } from './projection/run-dry-run.js';
+import { assertFlagsFitProvider } from './provider-flags.js';
 import { runManifestInput } from './run-manifest-input.js';
 import { attemptTimeoutSeconds, flexMaxAttempts } from './service-tier-settings.js';
 import { snippetSettingsOf } from './snippet-arguments.js';
 import { summaryCommand } from './summary-hint.js';
 
 /**
- * What a Gemini run leaves on the service when it ends: the caches an earlier run left and this
- * one did not reuse are deleted; with `--cleanup-uploads`, its uploads and every cache tp2dg made.
+ * What the provider leaves on its service when the run ends (Gemini: the caches an earlier run
+ * left and this one did not reuse); with `--cleanup-uploads`, everything it stored.
  */
-async function cleanUpAfterRun(models: CommandModels, cleanup: boolean, io: CommandIo): Promise<void> {
-  if (cleanup && models.deleteUploads !== undefined) {
-    io.stdout(`Deleted ${await models.deleteUploads()} file(s) this run uploaded to Gemini.`);
-  }
-  if (cleanup && models.deleteCaches !== undefined) {
-    io.stdout(`Deleted ${await models.deleteCaches()} Gemini context cache(s) tp2dg made on this key.`);
-    return;
-  }
-  const leftovers = (await models.deleteLeftoverCaches?.()) ?? 0;
-  if (leftovers > 0) io.stdout(`Deleted ${leftovers} Gemini context cache(s) an earlier run left.`);
+export async function releaseAfterRun(models: CommandModels, cleanup: boolean, io: CommandIo): Promise<void> {
+  const lines = await (cleanup ? models.release?.deleteAll?.() : models.release?.afterRun?.());
+  for (const line of lines ?? []) io.stdout(line);
 }
 
 /** `tp2dg-generate`: results on stdout, progress on stderr; returns the exit code. */
-export async function runGenerateCommand(args: GenerateArguments, io: CommandIo): Promise<number> {
-  const prices = await readPrices(args.prices, io.cwd, args.provider);
+export async function runGenerateCommand(
+  args: GenerateArguments,
+  io: CommandIo,
+  argv: readonly string[],
+): Promise<number> {
+  const prices = await readPrices(args.prices, io.cwd);
   const contextCache = resolveContextCache(args.contextCache, args.model, prices, args.mode);
   const inputs = await readCommandInputs(args, io.cwd);
+  const plugin = await resolveProvider(args, io.env, io.cwd);
+  assertFlagsFitProvider(argv, plugin.name);
   if (args.dryRun) {
-    assertModelInService(args.model, prices, new Date());
-    return runDryRun(args, { ...inputs, prices, contextCache }, io);
+    const capabilities = declaredPricing(plugin);
+    const dryRunPrices = pricesFor(prices, capabilities, args.prices);
+    if (!capabilities.freeAndDeterministic) assertModelInService(args.model, dryRunPrices, new Date());
+    return runDryRun(args, { ...inputs, prices: dryRunPrices, contextCache, capabilities }, io);
   }
   const mode = args.progress === 'auto' ? (io.stderrIsTerminal ? 'tty' : 'lines') : args.progress;
   const progress = createProgressReporter(mode, io.progress);
@@ -52,44 +59,53 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
   const concurrency = resolveConcurrency(args.concurrency, { rpm: args.rpm, tpm: args.tpm }, args.mode);
   const modelFacts = modelFactsOf(args.model, prices);
   const thinkingBudget = thinkingBudgetOf(modelFacts, args.thinkingBudget);
-  const models = await createModelFactory({
-    provider: args.provider,
-    model: args.model,
-    baseUrl: args.baseUrl,
+  const timeoutMs = attemptTimeoutSeconds(args) * 1000;
+  const beside = (name: string) => resolve(io.cwd, args.outputDir, name);
+  const snippets = snippetSettingsOf(args);
+  const fromFlags: Record<string, Record<string, unknown>> = {
+    gemini: {
+      modelFacts,
+      mediaResolution: args.mediaResolution,
+      serviceTier: args.serviceTier,
+      // --timeout (or its flex default) is already what the run resolved for this tier.
+      flexTimeoutMs: timeoutMs,
+      flexMaxAttempts: flexMaxAttempts(args),
+      flexFallback: args.flexFallback,
+      thinkingBudget,
+      explicitCacheMinTokens: contextCache.minTokens,
+      uploadLedger: beside('gemini-uploads.jsonl'),
+      cacheLedger: beside('gemini-caches.jsonl'),
+      mediaHashes: beside('gemini-media-hashes.jsonl'),
+      snippets: snippets === undefined ? undefined : { ...snippets, cacheDir: beside('snippets') },
+      batch: batchOptionsOf(args, beside('gemini-batches.jsonl')),
+      rpm: args.rpm,
+      tpm: args.tpm,
+    },
     // The schema goes to a chat-completions server only when the run asks for JSON replies.
-    jsonSchema: args.responseFormat === 'json',
-    modelFacts,
-    mediaResolution: args.mediaResolution,
+    'openai-compatible': { baseUrl: args.baseUrl, jsonSchema: args.responseFormat === 'json' },
+  };
+  const models = await createCommandModels(plugin, args, fromFlags[plugin.name] ?? {}, {
+    cwd: io.cwd,
+    model: args.model,
+    env: io.env,
     seed: args.seed,
+    timeoutMs,
+    maxAttempts: args.maxAttempts,
+    temperature: args.temperature,
+    maxOutputTokens: args.maxOutputTokens,
     simulatedModel: (session) =>
       createSimulatedModel({ session, seed: args.seed, catalog: inputs.catalog, turns: args.turns }),
-    timeoutMs: attemptTimeoutSeconds(args) * 1000,
-    maxAttempts: args.maxAttempts,
-    serviceTier: args.serviceTier,
-    flexMaxAttempts: flexMaxAttempts(args),
-    flexFallback: args.flexFallback,
-    temperature: args.temperature,
-    thinkingBudget,
-    maxOutputTokens: args.maxOutputTokens,
-    uploadLedger: resolve(io.cwd, args.outputDir, 'gemini-uploads.jsonl'),
-    explicitCacheMinTokens: contextCache.minTokens,
-    cacheLedger: resolve(io.cwd, args.outputDir, 'gemini-caches.jsonl'),
-    snippets: snippetSettingsOf(args),
-    snippetCache: resolve(io.cwd, args.outputDir, 'snippets'),
-    mediaHashes: resolve(io.cwd, args.outputDir, 'gemini-media-hashes.jsonl'),
-    env: io.env,
-    rpm: args.rpm,
-    tpm: args.tpm,
-    batch: batchOptionsOf(args, resolve(io.cwd, args.outputDir, 'gemini-batches.jsonl'), (event) =>
-      progress.report({ type: 'batch', ...event }),
-    ),
     onWarning: (message) => onEvent({ type: 'warning', message }),
+    onEvent: (event) => {
+      if (event.type === 'batch') progress.report(event as Parameters<typeof progress.report>[0]);
+    },
   });
-  if (models.provider !== 'simulated') assertModelInService(args.model, prices, new Date());
+  const runPrices = pricesFor(prices, models.capabilities, args.prices);
+  if (!models.capabilities.freeAndDeterministic) assertModelInService(args.model, runPrices, new Date());
   const report = await runGeneration({
     ...inputs,
     models,
-    prices,
+    prices: runPrices,
     // The media the model takes: Gemini's, which every provider's run is vetted against today.
     mediaTypes: GEMINI_MEDIA_TYPES,
     maxCostUsd: args.maxCost,
@@ -105,7 +121,7 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
       contextCache: contextCache.mode,
     }),
     audioSnippets: models.audioSnippets,
-    timeoutMs: attemptTimeoutSeconds(args) * 1000,
+    timeoutMs,
     signal: io.signal,
     onEvent,
   })
@@ -124,13 +140,15 @@ export async function runGenerateCommand(args: GenerateArguments, io: CommandIo)
           'interrupted: finished sessions are kept; run the same command again to resume.',
         );
       }
-      throw withModelAdvice(error, args.model, prices);
+      throw withModelAdvice(error, args.model, runPrices);
     })
-    .finally(() => cleanUpAfterRun(models, args.cleanupUploads, io));
+    .finally(() => releaseAfterRun(models, args.cleanupUploads, io));
 
   progress.finish();
-  if (models.provider === 'simulated') {
-    io.stdout('Simulated offline run: these conversations are NOT LLM output (provider: simulated).');
+  if (models.capabilities.freeAndDeterministic) {
+    io.stdout(
+      `Simulated offline run: these conversations are NOT LLM output (provider: ${models.provider}).`,
+    );
   }
   io.stdout(
     `Wrote ${report.written} conversation(s) to ${report.corpusRoot} (${report.calls} model calls, prompts sha256 ${inputs.prompts.hash.slice(0, 12)}).`,

@@ -63,12 +63,19 @@ function pricedJudge(fail?: (call: number) => boolean): ModelFactory & { calls: 
       return simulated.generate(request);
     },
   };
-  return { provider: 'gemini', model: 'gemini-3.5-flash-lite', forSession: () => port, calls: () => calls };
+  return {
+    provider: 'gemini',
+    model: 'gemini-3.5-flash-lite',
+    capabilities: { freeAndDeterministic: false },
+    forSession: () => port,
+    calls: () => calls,
+  };
 }
 
 const simulatedJudge: ModelFactory = {
   provider: 'simulated',
   model: 'simulated',
+  capabilities: { freeAndDeterministic: true },
   forSession: createSimulatedJudge,
 };
 
@@ -215,7 +222,12 @@ describe('projectEvaluation', () => {
     expect(projection.costUsd).toBeGreaterThan(0);
     for (const folder of await sessionFolders(input))
       expect(existsSync(join(folder, 'eval.json'))).toBe(false);
-    const unpriced = { provider: 'gemini', model: 'gemini-unlisted', forSession: createSimulatedJudge };
+    const unpriced = {
+      provider: 'gemini',
+      model: 'gemini-unlisted',
+      capabilities: { freeAndDeterministic: false },
+      forSession: createSimulatedJudge,
+    };
     await expect(projectEvaluation(optionsFor(input, { models: unpriced }))).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });

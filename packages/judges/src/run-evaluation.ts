@@ -2,7 +2,6 @@ import {
   addUsage,
   dataLabel,
   describeTornLine,
-  SIMULATED_PROVIDER,
   type TokenUsage,
   unpricedModelError,
   ZERO_USAGE,
@@ -88,10 +87,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
       costUsd += usd;
     });
     // The simulated judge costs nothing: its answers are not worth keeping, as the generator's.
-    const journal =
-      backend.provider === SIMULATED_PROVIDER
-        ? undefined
-        : await CallJournal.open(evalJournalFile(folder, judge));
+    const journal = models.capabilities.freeAndDeterministic
+      ? undefined
+      : await CallJournal.open(evalJournalFile(folder, judge));
     if (journal?.torn !== undefined) {
       const message = describeTornLine(journal.torn, 'the judge call it answered is asked again');
       warn(message);

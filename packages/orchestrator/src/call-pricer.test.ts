@@ -9,7 +9,7 @@ describe('createCallPricer', () => {
   it('should price each call at the list prices of the day it is answered', () => {
     let today = new Date('2026-12-31T23:00:00Z');
     const price = createCallPricer(
-      { provider: 'gemini', model: 'gemini-3.8-flash' },
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.8-flash' },
       TEST_PRICES,
       () => today,
     );
@@ -21,7 +21,7 @@ describe('createCallPricer', () => {
 
   it('should price a flex call at the flex discount, and priority or an unrecorded tier at the list price', () => {
     const price = createCallPricer(
-      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
       TEST_PRICES,
       () => new Date('2026-12-15'),
     );
@@ -34,7 +34,7 @@ describe('createCallPricer', () => {
 
   it('should price a batch call at the batch discount, but for the input the implicit cache served', () => {
     const price = createCallPricer(
-      { provider: 'gemini', model: 'gemini-3.5-flash-lite' },
+      { capabilities: { freeAndDeterministic: false }, model: 'gemini-3.5-flash-lite' },
       TEST_PRICES,
       () => new Date('2026-12-15'),
     );
@@ -45,11 +45,21 @@ describe('createCallPricer', () => {
   });
 
   it('should bill simulated calls nothing and have no price for a model the table lacks', () => {
-    expect(createCallPricer({ provider: 'simulated', model: 'simulated' }, TEST_PRICES)?.(usage)).toBe(0);
-    expect(createCallPricer({ provider: 'gemini', model: 'gemini-9-ultra' }, TEST_PRICES)).toBeUndefined();
+    expect(
+      createCallPricer(
+        { capabilities: { freeAndDeterministic: true }, model: 'simulated' },
+        TEST_PRICES,
+      )?.(usage),
+    ).toBe(0);
+    expect(
+      createCallPricer(
+        { capabilities: { freeAndDeterministic: false }, model: 'gemini-9-ultra' },
+        TEST_PRICES,
+      ),
+    ).toBeUndefined();
     const flashLite = priceOf('gemini-3.5-flash-lite', TEST_PRICES);
     const price = createCallPricer(
-      { provider: 'gemini', model: 'models/gemini-3.5-flash-lite' },
+      { capabilities: { freeAndDeterministic: false }, model: 'models/gemini-3.5-flash-lite' },
       TEST_PRICES,
     );
     expect(flashLite && price?.(usage)).toBe(flashLite && costOfCall(usage, flashLite));

@@ -4,7 +4,6 @@ import {
   type PriceTable,
   pricedModel,
   ratesOn,
-  SIMULATED_PROVIDER,
   type TokenUsage,
 } from '@tp2dg/entities';
 import type { ModelFactory } from './run-types.js';
@@ -14,16 +13,16 @@ export type CallPricer = (usage: TokenUsage, serviceTier?: BillingTier) => numbe
 
 /**
  * Prices a run's calls at the list prices of the day each is answered, so a run that crosses a
- * price change pays each side at its own. Simulated calls are not billed: they cost 0.
+ * price change pays each side at its own. A free backend's calls (the simulated model) cost 0.
  * Undefined when there is no table or it has no price for the model: such calls must never
  * count as free.
  */
 export function createCallPricer(
-  models: Pick<ModelFactory, 'provider' | 'model'>,
+  models: Pick<ModelFactory, 'capabilities' | 'model'>,
   prices: PriceTable | undefined,
   today: () => Date = () => new Date(),
 ): CallPricer | undefined {
-  if (models.provider === SIMULATED_PROVIDER) return () => 0;
+  if (models.capabilities.freeAndDeterministic) return () => 0;
   const model = prices === undefined ? undefined : pricedModel(models.model, prices);
   return model === undefined
     ? undefined

@@ -3,7 +3,6 @@ import {
   describeTornLine,
   type ModelPort,
   type Session,
-  SIMULATED_PROVIDER,
   type TokenUsage,
   Tp2dgError,
 } from '@tp2dg/entities';
@@ -55,8 +54,9 @@ export async function generateSessionFolder(
   const started = now();
   const backend = run.models.forSession(session);
   const paid = meteredModel(backend, options.onPaidCall);
-  const journal =
-    backend.provider === SIMULATED_PROVIDER ? undefined : await CallJournal.open(options.journalFile);
+  const journal = run.models.capabilities.freeAndDeterministic
+    ? undefined
+    : await CallJournal.open(options.journalFile);
   if (journal?.torn !== undefined) {
     const message = describeTornLine(journal.torn, 'the call it answered is asked again');
     run.onEvent?.({ type: 'warning', message });

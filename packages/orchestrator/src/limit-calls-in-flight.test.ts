@@ -24,6 +24,7 @@ function countingModels() {
   const models: ModelFactory = {
     provider: 'simulated',
     model: 'simulated',
+    capabilities: { freeAndDeterministic: true },
     forSession(session): ModelPort {
       const model = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
       return {

@@ -13,6 +13,7 @@ export function limitCallsInFlight(models: ModelFactory, limit: number): ModelFa
   return {
     provider: models.provider,
     model: models.model,
+    capabilities: models.capabilities,
     forSession(session): ModelPort {
       const model = models.forSession(session);
       return {

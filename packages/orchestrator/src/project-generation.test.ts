@@ -20,6 +20,7 @@ beforeAll(async () => {
 const simulated = (): ModelFactory => ({
   provider: 'simulated',
   model: 'simulated',
+  capabilities: { freeAndDeterministic: true },
   forSession: (session) => createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
 });
 
@@ -34,6 +35,7 @@ function projecting(model: string): ModelFactory {
   return {
     provider: 'projection',
     model,
+    capabilities: { freeAndDeterministic: false },
     forSession(session) {
       const simulated = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
       return {

@@ -34,6 +34,7 @@ function journaledModels(beforeCall?: { sessionId: string; run: () => Promise<vo
   return {
     provider: 'journaled',
     model: 'journaled',
+    capabilities: { freeAndDeterministic: false },
     forSession: (session) => {
       const model = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 2 });
       return {

@@ -40,6 +40,7 @@ function simulatedModels(
   return {
     provider: 'simulated',
     model: 'simulated',
+    capabilities: { freeAndDeterministic: true },
     forSession: (session) => {
       const model = createSimulatedModel({ session, seed, catalog: fixtures.catalog, turns: 8 });
       if (!failing.has(session.session_id)) return model;
@@ -60,6 +61,7 @@ function simulatedUnder(model: string): ModelFactory {
   return {
     provider: 'gemini',
     model,
+    capabilities: { freeAndDeterministic: false },
     forSession: (session) => ({
       ...createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 }),
       provider: 'gemini',
@@ -346,7 +348,12 @@ describe('runGeneration', () => {
       };
       return { ...model, generate: delayed };
     };
-    const models: ModelFactory = { provider: 'simulated', model: 'simulated', forSession: slow };
+    const models: ModelFactory = {
+      provider: 'simulated',
+      model: 'simulated',
+      capabilities: { freeAndDeterministic: true },
+      forSession: slow,
+    };
     const outcome = run(outputDir, { plugin, models, concurrency: 2 });
     await expect(outcome).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(closed).toBe(true);
@@ -474,6 +481,7 @@ describe('runGeneration', () => {
     const priced: ModelFactory = {
       provider: 'gemini',
       model: 'gemini-3.5-flash-lite',
+      capabilities: { freeAndDeterministic: false },
       forSession: (session) => {
         const simulated = createSimulatedModel({ session, seed: 42, catalog: fixtures.catalog, turns: 8 });
         let calls = 0;

@@ -12,6 +12,7 @@ import type {
   Shard,
   TokenUsage,
 } from '@tp2dg/entities';
+import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 import type { PromptSet } from '@tp2dg/prompts';
 import type { RunSettings } from './manifest/run-manifest.js';
 import type { SizeRange } from './size-range.js';
@@ -20,6 +21,11 @@ import type { InputLimits } from './vetting/input-limits.js';
 /** Gives each session its model: one shared client, or a simulated model fed that session. */
 export interface ModelFactory {
   readonly provider: string;
+  /**
+   * What the run needs to know of the backend: a free and deterministic one (the simulated
+   * model) is neither journaled nor priced; any other is both.
+   */
+  readonly capabilities: Pick<ModelCapabilitiesV1, 'freeAndDeterministic'>;
   /** Names the model folder of the output layout. */
   readonly model: string;
   /** The model of one conversation; its `close` is called once that conversation ends, however it ends. */

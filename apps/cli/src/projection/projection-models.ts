@@ -32,6 +32,7 @@ export function createProjectionModels(options: ProjectionModelsOptions): ModelF
   return {
     provider: 'projection',
     model: options.model,
+    capabilities: { freeAndDeterministic: false },
     forSession(session) {
       const simulated = options.simulated(session);
       const estimate = createUsageEstimator({

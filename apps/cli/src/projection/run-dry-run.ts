@@ -9,6 +9,7 @@ import {
   thinkingTokensPerCall,
 } from '@tp2dg/entities';
 import { cacheTtlSeconds, GEMINI_MEDIA_TYPES, modelFactsOf } from '@tp2dg/gemini-adapter/planning';
+import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 import { projectGeneration } from '@tp2dg/orchestrator';
 import type { CommandInputs } from '../command-inputs.js';
 import type { CommandIo } from '../command-line.js';
@@ -54,7 +55,12 @@ export function thinkingBasis(
 /** `--dry-run`: what the same command would call, use and cost, without a call or a write. */
 export async function runDryRun(
   args: GenerateArguments,
-  inputs: CommandInputs & { prices: PriceTable; contextCache: ContextCacheChoice },
+  inputs: CommandInputs & {
+    prices: PriceTable;
+    contextCache: ContextCacheChoice;
+    /** The provider's, as its plugin declares them: a free one's calls project at no cost. */
+    capabilities: Pick<ModelCapabilitiesV1, 'freeAndDeterministic'>;
+  },
   io: CommandIo,
 ): Promise<number> {
   const { minTokens } = inputs.contextCache;
@@ -67,20 +73,23 @@ export async function runDryRun(
   const projection = await projectGeneration({
     ...inputs,
     mediaTypes: GEMINI_MEDIA_TYPES,
-    models: createProjectionModels({
-      model: args.model,
-      simulated: (session) =>
-        createSimulatedModel({ session, seed: args.seed, catalog: inputs.catalog, turns: args.turns }),
-      media: mediaTokenRatesOf(facts, args.mediaResolution),
-      thinkingTokensPerCall: thinking.perCall,
-      snippets: snippetSettingsOf(args),
-      serviceTier: args.mode === 'batch' ? 'batch' : args.serviceTier,
-      // Each cache lives the TTL it is made with; extensions (slow flex answers) are not foreseen.
-      explicitCache:
-        minTokens === undefined
-          ? undefined
-          : { minTokens, ttlSeconds: cacheTtlSeconds(attemptTimeoutSeconds(args) * 1000) },
-    }),
+    models: {
+      ...createProjectionModels({
+        model: args.model,
+        simulated: (session) =>
+          createSimulatedModel({ session, seed: args.seed, catalog: inputs.catalog, turns: args.turns }),
+        media: mediaTokenRatesOf(facts, args.mediaResolution),
+        thinkingTokensPerCall: thinking.perCall,
+        snippets: snippetSettingsOf(args),
+        serviceTier: args.mode === 'batch' ? 'batch' : args.serviceTier,
+        // Each cache lives the TTL it is made with; extensions (slow flex answers) are not foreseen.
+        explicitCache:
+          minTokens === undefined
+            ? undefined
+            : { minTokens, ttlSeconds: cacheTtlSeconds(attemptTimeoutSeconds(args) * 1000) },
+      }),
+      capabilities: inputs.capabilities,
+    },
     onWarning: (message) => io.stderr(describeEvent({ type: 'warning', message })),
   });
   const heading =

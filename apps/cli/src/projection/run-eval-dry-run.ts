@@ -1,6 +1,7 @@
 import { mediaTokenRatesOf, thinkingBudgetOf, thinkingTokensPerCall } from '@tp2dg/entities';
 import { GEMINI_PROVIDER, modelFactsOf } from '@tp2dg/gemini-adapter/planning';
 import { createSimulatedJudge, projectEvaluation } from '@tp2dg/judges';
+import type { ModelCapabilitiesV1 } from '@tp2dg/model-providers';
 import type { CommandIo } from '../command-line.js';
 import type { EvalArguments } from '../eval-arguments.js';
 import { EXIT } from '../exit-codes.js';
@@ -11,7 +12,12 @@ import { createProjectionModels } from './projection-models.js';
 import { thinkingBasis } from './run-dry-run.js';
 
 /** `tp2dg-eval --dry-run`: what the same command would call, use and cost, without a call or a write. */
-export async function runEvalDryRun(args: EvalArguments, inputs: EvalInputs, io: CommandIo): Promise<number> {
+export async function runEvalDryRun(
+  args: EvalArguments,
+  /** `capabilities`: the provider's, as its plugin declares them; a free one's calls project at no cost. */
+  inputs: EvalInputs & { capabilities: Pick<ModelCapabilitiesV1, 'freeAndDeterministic'> },
+  io: CommandIo,
+): Promise<number> {
   const facts = modelFactsOf(args.model, inputs.prices);
   const budget = thinkingBudgetOf(facts, args.thinkingBudget);
   const thinking = {
@@ -36,6 +42,7 @@ export async function runEvalDryRun(args: EvalArguments, inputs: EvalInputs, io:
       }),
       // The judge a run would be, so what this Gemini model already scored is left out as a run would.
       provider: GEMINI_PROVIDER,
+      capabilities: inputs.capabilities,
     },
   });
   const heading =

@@ -21,6 +21,7 @@ export async function generateSimulatedRun(
     models: {
       provider: 'simulated',
       model: 'simulated',
+      capabilities: { freeAndDeterministic: true },
       forSession: (session) => createSimulatedModel({ session, seed: 42, catalog, turns }),
     },
     prompts,

@@ -21,6 +21,7 @@ export function simulatedRunOptions(
     models: {
       provider: 'simulated',
       model: 'simulated',
+      capabilities: { freeAndDeterministic: true },
       forSession: (session) => createSimulatedModel({ session, seed, catalog: fixtures.catalog, turns: 8 }),
     },
     ...fixtures,

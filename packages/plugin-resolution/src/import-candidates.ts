@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** One place a `--source` value may point to, in the order resolution tries them. */
+/** One place a plugin source (`--source`, `--provider`) may point to, in the order resolution tries them. */
 export type ImportCandidate = { kind: 'package'; specifier: string } | { kind: 'file'; filePath: string };
 
 function looksLikePath(source: string): boolean {
@@ -13,16 +13,20 @@ function isPackageName(source: string): boolean {
 }
 
 /**
- * Candidates for `source`: `@tp2dg/data-loader-<source>`, `tp2dg-data-loader-<source>`,
- * `<source>` as a package, then `<source>` as a file relative to `cwd`. The prefixed names
- * come first so a short `--source mpd` finds the plugin before an unrelated `mpd` package.
+ * Candidates for `source`: each of `prefixes` before it (`@tp2dg/data-loader-<source>`,
+ * `tp2dg-data-loader-<source>`), `<source>` as a package, then `<source>` as a file relative to
+ * `cwd`. The prefixed names come first so a short `--source mpd` finds the plugin before an
+ * unrelated `mpd` package.
  */
-export function listImportCandidates(source: string, cwd: string): ImportCandidate[] {
+export function listImportCandidates(
+  source: string,
+  cwd: string,
+  prefixes: readonly string[],
+): ImportCandidate[] {
   const candidates: ImportCandidate[] = [];
   if (!looksLikePath(source) && isPackageName(source)) {
     if (!source.includes('/')) {
-      candidates.push({ kind: 'package', specifier: `@tp2dg/data-loader-${source}` });
-      candidates.push({ kind: 'package', specifier: `tp2dg-data-loader-${source}` });
+      for (const prefix of prefixes) candidates.push({ kind: 'package', specifier: `${prefix}${source}` });
     }
     candidates.push({ kind: 'package', specifier: source });
   }

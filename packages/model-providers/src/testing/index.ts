@@ -1,0 +1,4 @@
+export {
+  describeModelProviderConformance,
+  type ModelProviderConformanceOptions,
+} from './describe-model-provider-conformance.js';
