@@ -15,14 +15,10 @@ const PROVIDER_PACKAGE = 'packages/gemini-adapter';
 const LAYERS: readonly (readonly string[])[] = [
   ['@tp2dg/entities', '@tp2dg/data-dummy'],
   ['@tp2dg/prompts', '@tp2dg/audio-snippets', '@tp2dg/metrics', '@tp2dg/dataset', '@tp2dg/data-loaders'],
-  [
-    '@tp2dg/agents',
-    '@tp2dg/gemini-adapter',
-    '@tp2dg/provider-openai-compatible',
-    '@tp2dg/data-loader-jsonl',
-    '@tp2dg/data-loader-lastfm',
-    '@tp2dg/data-loader-mpd',
-  ],
+  ['@tp2dg/agents', '@tp2dg/data-loader-jsonl', '@tp2dg/data-loader-lastfm', '@tp2dg/data-loader-mpd'],
+  // The providers' emulators answer through the test kit, whose fixtures the agents format.
+  ['@tp2dg/model-testing'],
+  ['@tp2dg/gemini-adapter', '@tp2dg/provider-openai-compatible'],
   ['@tp2dg/orchestrator'],
   ['@tp2dg/judges'],
   ['@tp2dg/cli', '@tp2dg/summary'],
