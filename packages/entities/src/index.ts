@@ -27,5 +27,6 @@ export * from './service-tier.js';
 export * from './session.js';
 export * from './track.js';
 export * from './turns.js';
+export * from './token-estimate.js';
 export * from './usage.js';
 export * from './user.js';

@@ -1,6 +1,5 @@
-import type { TokenUsage } from '@tp2dg/entities';
+import { NO_TOKENS, type TokenUsage } from '@tp2dg/entities';
 import { createCooperativeReplier } from '@tp2dg/model-testing';
-import { NO_TOKENS } from '../quota/estimate-input-tokens.js';
 import { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { emulatedUsage } from './emulated-usage.js';
