@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addTokens, estimateTokens, NO_TOKENS, tallyParts, textTokens, totalTokens } from './token-estimate.js';
+import {
+  addTokens,
+  estimateTokens,
+  NO_TOKENS,
+  tallyParts,
+  textTokens,
+  totalTokens,
+} from './token-estimate.js';
 
 /** A model's figures at one media resolution, as a provider's tables give them. */
 const rates = { audioPerSecond: 32, image: 280 };
@@ -25,9 +32,9 @@ describe('estimateTokens', () => {
     const tokens = estimateTokens({ characters: 400, audioSeconds: 10, images: 3 }, rates);
     expect(tokens).toEqual({ text: 100, audio: 320, image: 840 });
     expect(totalTokens(tokens)).toBe(1260);
-    expect(estimateTokens({ characters: 0, audioSeconds: 0, images: 3 }, { ...rates, image: 258 }).image).toBe(
-      774,
-    );
+    expect(
+      estimateTokens({ characters: 0, audioSeconds: 0, images: 3 }, { ...rates, image: 258 }).image,
+    ).toBe(774);
   });
 
   it('should add token counts modality by modality', () => {

@@ -59,7 +59,9 @@ describe('createCooperativeReplier', () => {
     const reply = createCooperativeReplier();
     const first = reply(read(fixtures.goal()));
     expect(first).toMatch(/^category_code: "B"\nspecificity_code: "LH"\n/);
-    expect(first).toContain('initial_query_examples:\n  - "Opening 1: something calm for a quiet night in?"\n');
+    expect(first).toContain(
+      'initial_query_examples:\n  - "Opening 1: something calm for a quiet night in?"\n',
+    );
     expect(first).toMatch(/\ntarget_turn_count: 6$/);
     const again = reply(read(fixtures.withReask(fixtures.goal(), 'no idea')));
     expect(again).toMatch(/^category_code: "B"\n/);

@@ -68,7 +68,10 @@ export async function loadPromptFixtures(): Promise<PromptFixtures> {
       ...trackListParts(pool, 'catalog'),
     ],
   };
-  const recsysSystem = prompts.render('recsys-system', { pool_size: String(pool.length), language: 'English' });
+  const recsysSystem = prompts.render('recsys-system', {
+    pool_size: String(pool.length),
+    language: 'English',
+  });
 
   return {
     prompts,
@@ -153,7 +156,10 @@ export async function loadPromptFixtures(): Promise<PromptFixtures> {
     },
     withReask(request, rejected) {
       const keys = prompts.get(request.label.template as PromptName).reply;
-      const reask = prompts.render('reask', { problem: 'the reply is not a mapping', fields: keys.join(', ') });
+      const reask = prompts.render('reask', {
+        problem: 'the reply is not a mapping',
+        fields: keys.join(', '),
+      });
       return {
         ...request,
         label: { ...request.label, template: 'reask', attempt: request.label.attempt + 1 },

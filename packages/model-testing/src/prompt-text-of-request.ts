@@ -5,7 +5,9 @@ import type { PromptText, ReplySchema } from './prompt-text.js';
  * A provider-neutral request as a model reads it, before any wire format: for tests that answer
  * the agents' or the judges' requests directly, and for emulators whose tests start from them.
  */
-export function promptTextOfRequest(request: Pick<ModelRequest, 'systemInstruction' | 'messages' | 'responseJsonSchema'>): PromptText {
+export function promptTextOfRequest(
+  request: Pick<ModelRequest, 'systemInstruction' | 'messages' | 'responseJsonSchema'>,
+): PromptText {
   return {
     systemInstruction: request.systemInstruction ?? '',
     messages: request.messages.map((message) => ({

@@ -2,8 +2,8 @@ import {
   estimateTokens,
   type MediaTokenRates,
   type ModelRequest,
-  tallyParts,
   type TokenUsage,
+  tallyParts,
   textTokens,
   ZERO_USAGE,
 } from '@tp2dg/entities';

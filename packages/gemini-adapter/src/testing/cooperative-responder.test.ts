@@ -69,7 +69,9 @@ describe('createCooperativeResponder', () => {
   });
 
   it('should answer 400 naming the gap when a prompt lacks what its agent needs', () => {
-    const reply = createCooperativeResponder().respond(requestOf(recsysTurnBody('yaml', ['t004', 't005', 't006'])));
+    const reply = createCooperativeResponder().respond(
+      requestOf(recsysTurnBody('yaml', ['t004', 't005', 't006'])),
+    );
     expect((reply as EmulatedHttpReply).status).toBe(400);
     expect(JSON.stringify((reply as EmulatedHttpReply).body)).toContain('no track id to recommend');
   });

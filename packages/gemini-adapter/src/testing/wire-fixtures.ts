@@ -14,7 +14,9 @@ export function generateBodyOf(request: ModelRequest): EmulatedGenerateBody {
     contents: request.messages.map((message) => ({
       role: message.role,
       parts: message.parts.map((part) =>
-        part.kind === 'text' ? { text: part.text } : { fileData: { fileUri: part.path, mimeType: part.mimeType } },
+        part.kind === 'text'
+          ? { text: part.text }
+          : { fileData: { fileUri: part.path, mimeType: part.mimeType } },
       ),
     })),
     ...(schema === undefined
