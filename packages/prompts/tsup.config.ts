@@ -1,8 +1,4 @@
 import { defineConfig } from 'tsup';
 import { libraryBuild } from '../../tsup.base';
 
-export default defineConfig({
-  ...libraryBuild,
-  // `testing` is a separate entry so production code never loads the emulators' prompt readers.
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-});
+export default defineConfig(libraryBuild);

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { agentOf } from '@tp2dg/prompts/testing';
+import { agentOf } from '@tp2dg/model-testing';
 import {
   createCooperativeResponder,
   type OpenAiEmulator,

@@ -24,14 +24,10 @@ const LAYERS: readonly (readonly string[])[] = [
     '@tp2dg/data-loaders',
     '@tp2dg/model-providers',
   ],
-  [
-    '@tp2dg/agents',
-    '@tp2dg/gemini-adapter',
-    '@tp2dg/provider-openai-compatible',
-    '@tp2dg/data-loader-jsonl',
-    '@tp2dg/data-loader-lastfm',
-    '@tp2dg/data-loader-mpd',
-  ],
+  ['@tp2dg/agents', '@tp2dg/data-loader-jsonl', '@tp2dg/data-loader-lastfm', '@tp2dg/data-loader-mpd'],
+  // The providers' emulators answer through the test kit, whose fixtures the agents format.
+  ['@tp2dg/model-testing'],
+  ['@tp2dg/gemini-adapter', '@tp2dg/provider-openai-compatible'],
   ['@tp2dg/orchestrator'],
   ['@tp2dg/judges'],
   ['@tp2dg/cli', '@tp2dg/summary'],

@@ -23,7 +23,7 @@ export {
   createSimulatedModel,
   type SimulatedModelOptions,
 } from './simulated/simulated-model.js';
-export { estimateSimulatedUsage } from './simulated/simulated-usage.js';
+export { DEFAULT_SIMULATED_RATES, estimateSimulatedUsage } from './simulated/simulated-usage.js';
 export {
   describeTrack,
   type TrackView,

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ConversationGoalSchema } from './goal.js';
 import {
   AgentNameSchema,
+  CallLabelSchema,
   FinishReasonSchema,
+  ModelMessageSchema,
   ProviderMetadataSchema,
   RetryRecordSchema,
 } from './model-port.js';
@@ -123,24 +125,16 @@ export const SessionFileSchema = DataLabelSchema.extend({
 });
 export type SessionFile = z.infer<typeof SessionFileSchema>;
 
-const PartRecordSchema = z.union([
-  z.object({ kind: z.literal('text'), text: z.string() }),
-  z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
-]);
-
-/** One line of `calls.jsonl`: a model call exactly as it was sent and answered. */
-export const CallRecordSchema = z.object({
+/** One line of `calls.jsonl`: a model call exactly as it was sent and answered, by one of the agents. */
+export const CallRecordSchema = CallLabelSchema.extend({
   agent: AgentNameSchema,
-  turn: z.number().int().min(0).nullable(),
-  template: z.string(),
-  attempt: z.number().int().min(1),
   provider: z.string(),
   /** `provider` is the simulated backend's: the reply is not LLM output. False in files of earlier versions. */
   simulated: z.boolean().default(false),
   model: z.string(),
   request: z.object({
     system_instruction: z.string().nullable(),
-    messages: z.array(z.object({ role: z.enum(['user', 'model']), parts: z.array(PartRecordSchema) })),
+    messages: z.array(ModelMessageSchema),
     response_json_schema: z.record(z.string(), z.unknown()).nullable(),
   }),
   response_text: z.string(),

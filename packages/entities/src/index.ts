@@ -25,6 +25,7 @@ export * from './saved-json-file.js';
 export * from './seeded-random.js';
 export * from './service-tier.js';
 export * from './session.js';
+export * from './token-estimate.js';
 export * from './track.js';
 export * from './turns.js';
 export * from './usage.js';

@@ -14,26 +14,32 @@ export const CallerNameSchema = z.enum([...AgentNameSchema.options, 'judge']);
 export type CallerName = z.infer<typeof CallerNameSchema>;
 
 /** Says who makes a call and why: recorded in `calls.jsonl`, used by the simulated models. */
-export interface CallLabel {
-  agent: CallerName;
+export const CallLabelSchema = z.object({
+  agent: CallerNameSchema,
   /**
    * Conversation turn, 0 for a priming call, null for the one-shot profile and goal calls and
    * for a judge's call about the whole conversation.
    */
-  turn: number | null;
+  turn: z.number().int().min(0).nullable(),
   /** Name of the prompt template that produced the last message. */
-  template: string;
+  template: z.string(),
   /** 1 for the first try, then 2, 3 ... for each re-ask or resend of the same call. */
-  attempt: number;
-}
+  attempt: z.number().int().min(1),
+});
+export type CallLabel = z.infer<typeof CallLabelSchema>;
 
 /** A piece of a message: text, or a reference to a local media file the backend delivers. */
-export type ModelPart = { kind: 'text'; text: string } | { kind: 'file'; path: string; mimeType: string };
+export const ModelPartSchema = z.union([
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('file'), path: z.string(), mimeType: z.string() }),
+]);
+export type ModelPart = z.infer<typeof ModelPartSchema>;
 
-export interface ModelMessage {
-  role: 'user' | 'model';
-  parts: ModelPart[];
-}
+export const ModelMessageSchema = z.object({
+  role: z.enum(['user', 'model']),
+  parts: z.array(ModelPartSchema),
+});
+export type ModelMessage = z.infer<typeof ModelMessageSchema>;
 
 /**
  * One call. A one-shot call has a single user message; a multi-turn call carries the

@@ -3,6 +3,7 @@ import {
   type ConversationGoal,
   createSeededRandom,
   type GoalTemplate,
+  type MediaTokenRates,
   type ModelPort,
   type ModelRequest,
   type ModelResult,
@@ -30,6 +31,8 @@ export interface SimulatedModelOptions {
   catalog: readonly GoalTemplate[];
   /** Turns the run asks for; the pool may allow fewer. */
   turns: number;
+  /** What an image and a second of audio count in the usage it reports (`DEFAULT_SIMULATED_RATES` unless given). */
+  mediaRates?: MediaTokenRates;
 }
 
 /**
@@ -111,7 +114,7 @@ export function createSimulatedModel(options: SimulatedModelOptions): ModelPort 
           : request.responseJsonSchema
             ? JSON.stringify(answer)
             : toYaml(answer);
-      return { text, usage: estimateSimulatedUsage(request, text), finishReason: 'stop' };
+      return { text, usage: estimateSimulatedUsage(request, text, options.mediaRates), finishReason: 'stop' };
     },
   };
 }

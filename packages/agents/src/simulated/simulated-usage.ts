@@ -1,28 +1,47 @@
-import { type ModelRequest, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
-
-/** A typical multimodal model's published rates: 32 tokens per second of audio, 258 per small image. */
-const AUDIO_TOKENS_PER_CLIP = 32 * 3;
-const IMAGE_TOKENS = 258;
-const CHARACTERS_PER_TOKEN = 4;
+import {
+  estimateTokens,
+  type MediaTokenRates,
+  type ModelRequest,
+  type TokenUsage,
+  tallyParts,
+  textTokens,
+  ZERO_USAGE,
+} from '@tp2dg/entities';
 
 /**
- * An estimate of what such a model would bill for the same request, so that offline runs give
- * a plausible order of magnitude for cost planning. It is never presented as measured.
+ * The rates of the simulated model when its caller passes none: a neutral default, the figures
+ * typical multimodal models publish (32 tokens a second of audio, 258 an image), not any one
+ * model's. A caller that knows the model a run projects passes that model's own.
  */
-export function estimateSimulatedUsage(request: ModelRequest, replyText: string): TokenUsage {
-  let characters = request.systemInstruction?.length ?? 0;
-  let image = 0;
-  let audio = 0;
-  for (const part of request.messages.flatMap((message) => message.parts)) {
-    if (part.kind === 'text') characters += part.text.length;
-    else if (part.mimeType.startsWith('audio/')) audio += AUDIO_TOKENS_PER_CLIP;
-    else image += IMAGE_TOKENS;
-  }
+export const DEFAULT_SIMULATED_RATES: MediaTokenRates = Object.freeze({ audioPerSecond: 32, image: 258 });
+
+/** The simulated model reads no file, so each audio clip is taken to play this long. */
+export const SIMULATED_CLIP_SECONDS = 3;
+
+/**
+ * An estimate of what a model would bill for the same request, by the entities' one estimate,
+ * so that offline runs give a plausible order of magnitude for cost planning. It is never
+ * presented as measured.
+ */
+export function estimateSimulatedUsage(
+  request: ModelRequest,
+  replyText: string,
+  rates: MediaTokenRates = DEFAULT_SIMULATED_RATES,
+): TokenUsage {
+  const system = request.systemInstruction ?? '';
+  const { characters, audio, images } = tallyParts([
+    { kind: 'text', text: system },
+    ...request.messages.flatMap((message) => message.parts),
+  ]);
+  const tokens = estimateTokens(
+    { characters, audioSeconds: audio.length * SIMULATED_CLIP_SECONDS, images },
+    rates,
+  );
   return {
     ...ZERO_USAGE,
-    text_input: Math.ceil(characters / CHARACTERS_PER_TOKEN),
-    image_input: image,
-    audio_input: audio,
-    output: Math.ceil(replyText.length / CHARACTERS_PER_TOKEN),
+    text_input: tokens.text,
+    image_input: tokens.image,
+    audio_input: tokens.audio,
+    output: textTokens(replyText.length),
   };
 }

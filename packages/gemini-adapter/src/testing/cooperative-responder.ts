@@ -1,6 +1,5 @@
-import type { TokenUsage } from '@tp2dg/entities';
-import { cooperativeReplyText } from '@tp2dg/prompts/testing';
-import { NO_TOKENS } from '../quota/estimate-input-tokens.js';
+import { NO_TOKENS, type TokenUsage } from '@tp2dg/entities';
+import { createCooperativeReplier } from '@tp2dg/model-testing';
 import { ImplicitCache } from '../usage-estimate/implicit-cache.js';
 import { emulatedApiError } from './emulated-api-error.js';
 import { emulatedUsage } from './emulated-usage.js';
@@ -39,14 +38,14 @@ export interface CooperativeResponder {
 export function createCooperativeResponder(options: CooperativeResponderOptions = {}): CooperativeResponder {
   const reportedUsage = new Map<number, TokenUsage>();
   const cache = options.implicitCache === false ? NO_IMPLICIT_CACHE : new ImplicitCache();
-  let goals = 0;
+  const reply = createCooperativeReplier();
   const respond = (request: EmulatedGenerateRequest): EmulatedReply => {
     const intercepted = options.intercept?.(request);
     if (intercepted !== undefined) return intercepted;
     let text: string;
     try {
       // What the model reads: a cache's pool or profiling tracks count as if sent.
-      text = cooperativeReplyText(promptTextOf(promptBodyOf(request)), () => ++goals);
+      text = reply(promptTextOf(promptBodyOf(request)));
     } catch (error) {
       return emulatedApiError(400, { message: `cooperative responder: ${(error as Error).message}` });
     }

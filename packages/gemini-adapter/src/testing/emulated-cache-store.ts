@@ -1,13 +1,14 @@
 import {
   costOfCall,
+  type ModalityTokens,
   pricedModel,
   pricedModelId,
   ratesOn,
   type TokenUsage,
+  totalTokens,
   ZERO_USAGE,
 } from '@tp2dg/entities';
 import { GEMINI_PRICE_TABLE } from '../prices/gemini-prices.js';
-import { type ModalityTokens, totalTokens } from '../quota/estimate-input-tokens.js';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import { estimatePromptTokens } from './emulated-usage.js';
 import type { EmulatedCache, EmulatedCacheBill } from './emulator-types.js';

@@ -1,13 +1,17 @@
-import { imageTokensOf, type ModelFacts, thinkingTokensPerCall } from '@tp2dg/entities';
-import { mediaResolutionOfLevel } from '../part-media-resolution.js';
-import { modelFactsOf } from '../prices/gemini-prices.js';
 import {
   addTokens,
-  CHARS_PER_TOKEN,
+  estimateTokens,
+  imageTokensOf,
   type ModalityTokens,
+  type ModelFacts,
+  mediaTokenRatesOf,
   NO_TOKENS,
+  textTokens,
+  thinkingTokensPerCall,
   totalTokens,
-} from '../quota/estimate-input-tokens.js';
+} from '@tp2dg/entities';
+import { mediaResolutionOfLevel } from '../part-media-resolution.js';
+import { modelFactsOf } from '../prices/gemini-prices.js';
 import { billedUsage } from '../usage-estimate/billed-usage.js';
 import { type ImplicitCache, servedThroughExplicitCache } from '../usage-estimate/implicit-cache.js';
 import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
@@ -17,9 +21,9 @@ import { filePartsOf, type WireContent, type WireFilePart } from './wire-request
 export type AudioSecondsOf = (fileUri: string) => number;
 
 /**
- * One content's tokens on a model, by the price table's figures: 4 characters a token, its
- * audio files' playing time at the model's tokens a second (summed, then rounded up, as the
- * dry run counts), and each image at the model's tokens for the media resolution its part asks
+ * One content's tokens on a model, by the price table's figures and the entities' estimate the
+ * dry run uses too: 4 characters a token, its audio files' playing time at the model's tokens a
+ * second (summed, then rounded up), and each image at the model's tokens for the media resolution its part asks
  * for (the model's default when it asks for none, or when the model takes none per part).
  */
 function contentTokens(
@@ -31,21 +35,19 @@ function contentTokens(
     (sum, part) => sum + (typeof part.text === 'string' ? part.text.length : 0),
     0,
   );
-  const files = filePartsOf([content]);
+  const audioSeconds = filePartsOf([content])
+    .filter((file) => file.mimeType.startsWith('audio/'))
+    .reduce((seconds, file) => seconds + audioSecondsOf(file.fileUri), 0);
+  // The estimate's text and audio; its images one by one, as each part may ask for its own resolution.
+  const { text, audio } = estimateTokens(
+    { characters, audioSeconds, images: 0 },
+    mediaTokenRatesOf(facts, undefined),
+  );
   const image = content.parts
     .filter((part) => (part.fileData as WireFilePart | undefined)?.mimeType.startsWith('image/'))
     .map((part) => (part.mediaResolution as { level?: unknown } | undefined)?.level)
     .reduce((sum: number, level) => sum + imageTokensOf(facts, mediaResolutionOfLevel(level)), 0);
-  return {
-    text: Math.ceil(characters / CHARS_PER_TOKEN),
-    image,
-    audio: Math.ceil(
-      facts.media.audio_tokens_per_second *
-        files
-          .filter((file) => file.mimeType.startsWith('audio/'))
-          .reduce((seconds, file) => seconds + audioSecondsOf(file.fileUri), 0),
-    ),
-  };
+  return { text, audio, image };
 }
 
 /** The system instruction and each content, with its tokens: the units of a cached prefix. */
@@ -112,7 +114,7 @@ export function emulatedUsage(
           ...entries,
         ]);
   const prompt = explicit === undefined ? sent : addTokens(sent, explicit.tokens);
-  const output = Math.ceil(reply.length / CHARS_PER_TOKEN);
+  const output = textTokens(reply.length);
   const thinking = thinkingTokens(body, model);
   const promptTotal = totalTokens(prompt);
   const cachedTotal = totalTokens(cached);

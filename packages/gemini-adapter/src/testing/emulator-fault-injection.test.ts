@@ -1,10 +1,18 @@
 import { type ApiError, GoogleGenAI } from '@google/genai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { loadPromptFixtures, type PromptFixtures } from '@tp2dg/model-testing';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testApiKey, writeMediaFile } from '../test-helpers.js';
 import type { FaultKind } from './emulator-faults.js';
 import type { EmulatedGenerateBody, GeminiEmulator } from './emulator-types.js';
 import { startGeminiEmulator } from './start-gemini-emulator.js';
-import { recsysTurnBody } from './wire-fixtures.js';
+import { generateBodyOf } from './wire-fixtures.js';
+
+let fixtures: PromptFixtures;
+beforeAll(async () => {
+  fixtures = await loadPromptFixtures();
+});
+const recsysTurnBody = (format: 'json' | 'yaml', recommended: readonly string[]) =>
+  generateBodyOf(fixtures.recsysTurn(format, recommended));
 
 let emulator: GeminiEmulator | undefined;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { formatReply } from '@tp2dg/prompts/testing';
+import { formatReply } from '@tp2dg/model-testing';
 import type { EmulatedGenerateBody, EmulatedSuccess } from './emulator-types.js';
 import { replyFormatOf } from './wire-request.js';
 import { poolTrackIdsOf, recommendedTrackIdsOf } from './wire-track-pool.js';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { totalTokens } from '../quota/estimate-input-tokens.js';
+import { totalTokens } from '@tp2dg/entities';
 import type { EmulatedFileStore } from './emulated-file-store.js';
 import { estimatePromptTokens, modalityDetails } from './emulated-usage.js';
 import type { EmulatedGenerateBody } from './emulator-types.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { totalTokens } from '../quota/estimate-input-tokens.js';
+import { totalTokens } from '@tp2dg/entities';
 import { emulatedApiError } from './emulated-api-error.js';
 import { serviceTierOf } from './emulated-bill.js';
 import type { EmulatedCacheStore } from './emulated-cache-store.js';

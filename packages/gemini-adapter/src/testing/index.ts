@@ -1,4 +1,4 @@
-export { GOAL_MARKER } from '@tp2dg/prompts/testing';
+export { GOAL_MARKER } from '@tp2dg/model-testing';
 export {
   type CooperativeResponder,
   type CooperativeResponderOptions,

@@ -1,14 +1,14 @@
-import * as prompts from '@tp2dg/prompts/testing';
+import * as prompts from '@tp2dg/model-testing';
 import type { EmulatedGenerateBody, EmulatedGenerateRequest } from './emulator-types.js';
 
 /**
  * Reads a generateContent wire body the way a model would: from its text alone, through the
- * prompt readers of `@tp2dg/prompts/testing`, which every backend's emulator shares.
+ * prompt readers of `@tp2dg/model-testing`, which every backend's emulator shares.
  */
 
 export type WireContent = EmulatedGenerateBody['contents'][number];
 
-export type { PromptAgent as WireAgent, ReplyFormat as WireReplyFormat } from '@tp2dg/prompts/testing';
+export type { PromptAgent as WireAgent, ReplyFormat as WireReplyFormat } from '@tp2dg/model-testing';
 
 export interface WireFilePart {
   fileUri: string;

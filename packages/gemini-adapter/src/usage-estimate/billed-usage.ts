@@ -1,5 +1,4 @@
-import { type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
-import type { ModalityTokens } from '../quota/estimate-input-tokens.js';
+import { type ModalityTokens, type TokenUsage, ZERO_USAGE } from '@tp2dg/entities';
 
 /**
  * What tp2dg records for a prompt of which the implicit cache served `cached`: every prompt

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addTokens, type ModalityTokens, NO_TOKENS, totalTokens } from '../quota/estimate-input-tokens.js';
+import { addTokens, type ModalityTokens, NO_TOKENS, totalTokens } from '@tp2dg/entities';
 
 /** Gemini caches a repeated prompt prefix implicitly from 1,024 tokens on (Gemini API context caching page). */
 export const IMPLICIT_CACHE_MIN_TOKENS = 1024;

@@ -1,15 +1,17 @@
-import type { MediaTokenRates, ModelPart, ModelRequest, TokenUsage } from '@tp2dg/entities';
-import { withCacheCharge } from '../context-cache/cache-charge.js';
-import { cachedPartCount } from '../context-cache/cached-prefix.js';
 import {
   addTokens,
-  CHARS_PER_TOKEN,
-  estimatePartsTokens,
+  type MediaTokenRates,
   type ModalityTokens,
+  type ModelPart,
+  type ModelRequest,
   NO_TOKENS,
-  promptEntries,
+  type TokenUsage,
+  textTokens,
   totalTokens,
-} from '../quota/estimate-input-tokens.js';
+} from '@tp2dg/entities';
+import { withCacheCharge } from '../context-cache/cache-charge.js';
+import { cachedPartCount } from '../context-cache/cached-prefix.js';
+import { estimatePartsTokens, promptEntries } from '../quota/estimate-input-tokens.js';
 import { MediaDurations } from '../quota/media-durations.js';
 import { billedUsage } from './billed-usage.js';
 import { ImplicitCache, servedThroughExplicitCache } from './implicit-cache.js';
@@ -85,7 +87,7 @@ export function createUsageEstimator(options: UsageEstimatorOptions): UsageEstim
 
   return async (request, replyText) => {
     const tokens = {
-      output: Math.ceil(replyText.length / CHARS_PER_TOKEN),
+      output: textTokens(replyText.length),
       thinking: options.thinkingTokensPerCall,
     };
     const explicit = await throughExplicitCache(request, tokens);

@@ -1,4 +1,4 @@
-import { cooperativeReplyText, type PromptText, type ReplySchema } from '@tp2dg/prompts/testing';
+import { createCooperativeReplier, type PromptText, type ReplySchema } from '@tp2dg/model-testing';
 import type { ChatMessage } from '../chat-request.js';
 import type { EmulatedChatReply, RecordedChatRequest } from './start-openai-emulator.js';
 
@@ -7,7 +7,7 @@ function textOf(message: ChatMessage): string {
   return message.content.flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n');
 }
 
-/** A chat-completions body as the shared prompt readers of `@tp2dg/prompts/testing` take it. */
+/** A chat-completions body as the shared prompt readers of `@tp2dg/model-testing` take it. */
 export function promptTextOf(request: RecordedChatRequest): PromptText {
   const { messages, response_format: format } = request.body;
   return {
@@ -30,9 +30,9 @@ export function promptTextOf(request: RecordedChatRequest): PromptText {
  * with the prompt so sums can be checked.
  */
 export function createCooperativeResponder(): (request: RecordedChatRequest) => EmulatedChatReply {
-  let goals = 0;
+  const reply = createCooperativeReplier();
   return (request) => {
-    const content = cooperativeReplyText(promptTextOf(request), () => ++goals);
+    const content = reply(promptTextOf(request));
     const promptTokens = JSON.stringify(request.body.messages).length;
     return {
       content,

@@ -102,3 +102,12 @@ export function cooperativeReplyText(prompt: PromptText, nextGoalNumber: () => n
   const fields = cooperativeReplyFields(prompt, nextGoalNumber);
   return fields === undefined ? ACKNOWLEDGEMENT_TEXT : formatReply(fields, replyFormatOf(prompt));
 }
+
+/**
+ * A cooperative model for one emulator: each request's reply text, its goals numbered in the
+ * order they are asked, so every goal of a run carries its own number after the marker.
+ */
+export function createCooperativeReplier(): (prompt: PromptText) => string {
+  let goals = 0;
+  return (prompt) => cooperativeReplyText(prompt, () => ++goals);
+}

@@ -1,12 +1,14 @@
+import type { CallerName } from '@tp2dg/entities';
+
 /**
  * A model request as a model reads it: its text, whatever the wire format that carried it.
- * tp2dg's prompts (the templates of this package) are the contract here, not the code that
+ * tp2dg's prompts (the templates of @tp2dg/prompts) are the contract here, not the code that
  * renders them, so an emulator built on these readers notices when the text stops saying what
- * an agent needs. Each backend's emulator turns its own wire body into a `PromptText`.
+ * an agent needs. Each provider's emulator turns its own wire body into a `PromptText`.
  */
 
 /** Who is behind a request, as responders and tests tell them apart: an agent or a judge. */
-export type PromptAgent = 'profile' | 'goal' | 'listener' | 'recsys' | 'judge';
+export type PromptAgent = CallerName;
 
 /** The reply format a request asks for: a JSON schema beside the prompt, or YAML in it. */
 export type ReplyFormat = 'json' | 'yaml';
