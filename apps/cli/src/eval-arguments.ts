@@ -1,6 +1,6 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/call-quota';
 import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
-import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter/planning';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
 import { DEFAULT_MODEL } from './model-choice.js';

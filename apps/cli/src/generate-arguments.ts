@@ -1,12 +1,12 @@
 import { DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/call-quota';
 import { DEFAULT_POOL_CAP } from '@tp2dg/data-loaders';
 import { DEFAULT_OUTPUT_DIR, MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import {
   DEFAULT_BATCH_MAX_REQUESTS,
   DEFAULT_BATCH_POLL_MS,
   DEFAULT_BATCH_SETTLE_MS,
-  DEFAULT_CONCURRENCY,
   DEFAULT_FLEX_MAX_ATTEMPTS,
   MAX_BATCH_POLL_MS,
 } from '@tp2dg/gemini-adapter/planning';
