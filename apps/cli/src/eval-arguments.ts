@@ -88,10 +88,13 @@ export function defineEvalArguments(argv: Argv) {
       coerce: parseConcurrency,
       describe: `Conversations judged at the same time, and judge calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
     })
-    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('rpm', {
+      type: 'number',
+      describe: 'Requests per minute allowed for the model, with gemini or openai-compatible (none)',
+    })
     .option('tpm', {
       type: 'number',
-      describe: 'Gemini input tokens per minute allowed for the model (none)',
+      describe: 'Input tokens per minute allowed for the model, with gemini or openai-compatible (none)',
     })
     .option('dry-run', {
       type: 'boolean',

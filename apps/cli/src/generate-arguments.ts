@@ -196,10 +196,13 @@ export function defineGenerateArguments(argv: Argv) {
       coerce: parseConcurrency,
       describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them; ${DEFAULT_BATCH_MAX_REQUESTS} with --mode batch)`,
     })
-    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('rpm', {
+      type: 'number',
+      describe: 'Requests per minute allowed for the model, with gemini or openai-compatible (none)',
+    })
     .option('tpm', {
       type: 'number',
-      describe: 'Gemini input tokens per minute allowed for the model (none)',
+      describe: 'Input tokens per minute allowed for the model, with gemini or openai-compatible (none)',
     })
     .option('max-consecutive-failures', {
       type: 'number',
