@@ -43,7 +43,8 @@ function sleepUnlessAborted(sleep: Promise<void>, signal: AbortSignal | undefine
 
 /**
  * Runs `attempt` until it succeeds, a failure is not retryable, or the attempts run out.
- * Each attempt, retries included, first passes `admit` (the run's quota). Each gets its own signal, aborted after `timeoutMs` or when the caller's aborts.
+ * Each attempt, retries included, first passes `admit` (the run's quota), outside its timeout.
+ * Each gets its own signal, aborted after `timeoutMs` or when the caller's aborts.
  * The wait between attempts is what `Retry-After` asks (with a little jitter so parallel
  * calls do not return together), else exponential backoff; a wait over five minutes (a
  * daily quota) fails the call rather than stall an unattended run.
