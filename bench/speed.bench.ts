@@ -5,7 +5,8 @@
  * time is run at concurrency 2 on a single session: the session alone, with its two calls at
  * once where it makes them (concurrency 1 would also send those one after the other).
  */
-import { autoConcurrency, createGeminiAdapter } from '@tp2dg/gemini-adapter';
+import { autoConcurrency } from '@tp2dg/call-quota';
+import { createGeminiAdapter } from '@tp2dg/gemini-adapter';
 import { startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { generate, sharedModel, withTemporaryDirectory } from './support/generation-run.js';
 import { reportFigure, reportRatio } from './support/report.js';

@@ -41,9 +41,12 @@ describe('tp2dg-generate --provider openai-compatible', () => {
       '--base-url',
       emulator.baseUrl,
     ];
+    // Limits the run stays well under (100 calls a second, the first second's at once): the
+    // quota estimates and admits every call, and no test time goes on waiting.
+    const quota = ['--rpm', '6000', '--tpm', '100000000'];
     run = await runNode(
       GENERATE,
-      [...args, '--data', DUMMY, '--output-dir', output, '--sessions', '2', '--turns', '8'],
+      [...args, ...quota, '--data', DUMMY, '--output-dir', output, '--sessions', '2', '--turns', '8'],
       { env },
     );
   }, 60_000);

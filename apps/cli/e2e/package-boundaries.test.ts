@@ -21,6 +21,7 @@ const LAYERS: readonly (readonly string[])[] = [
     '@tp2dg/metrics',
     '@tp2dg/dataset',
     '@tp2dg/plugin-resolution',
+    '@tp2dg/call-quota',
     '@tp2dg/data-loaders',
     '@tp2dg/model-providers',
   ],

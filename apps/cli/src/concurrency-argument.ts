@@ -1,4 +1,5 @@
-import { autoConcurrency, DEFAULT_BATCH_MAX_REQUESTS, type RateLimits } from '@tp2dg/gemini-adapter/planning';
+import { autoConcurrency, type RateLimits } from '@tp2dg/call-quota';
+import { DEFAULT_BATCH_MAX_REQUESTS } from '@tp2dg/gemini-adapter/planning';
 
 /** `--concurrency`: `auto`, or a whole number of sessions (and calls in flight) of at least 1. */
 export type ConcurrencyOption = 'auto' | number;

@@ -1,6 +1,6 @@
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/call-quota';
 import { MEDIA_RESOLUTIONS } from '@tp2dg/entities';
-import { DEFAULT_CONCURRENCY } from '@tp2dg/gemini-adapter/planning';
 import type { Argv } from 'yargs';
 import { parseConcurrency } from './concurrency-argument.js';
 import { DEFAULT_MODEL } from './model-choice.js';
@@ -88,10 +88,13 @@ export function defineEvalArguments(argv: Argv) {
       coerce: parseConcurrency,
       describe: `Conversations judged at the same time, and judge calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them)`,
     })
-    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('rpm', {
+      type: 'number',
+      describe: 'Requests per minute allowed for the model, with gemini or openai-compatible (none)',
+    })
     .option('tpm', {
       type: 'number',
-      describe: 'Gemini input tokens per minute allowed for the model (none)',
+      describe: 'Input tokens per minute allowed for the model, with gemini or openai-compatible (none)',
     })
     .option('dry-run', {
       type: 'boolean',

@@ -1,12 +1,12 @@
 import { DEFAULT_LANGUAGE } from '@tp2dg/agents';
 import { DEFAULT_SNIPPET_SETTINGS } from '@tp2dg/audio-snippets';
+import { DEFAULT_CONCURRENCY } from '@tp2dg/call-quota';
 import { DEFAULT_POOL_CAP } from '@tp2dg/data-loaders';
 import { DEFAULT_OUTPUT_DIR, MEDIA_RESOLUTIONS, ServiceTierSchema } from '@tp2dg/entities';
 import {
   DEFAULT_BATCH_MAX_REQUESTS,
   DEFAULT_BATCH_POLL_MS,
   DEFAULT_BATCH_SETTLE_MS,
-  DEFAULT_CONCURRENCY,
   DEFAULT_FLEX_MAX_ATTEMPTS,
   MAX_BATCH_POLL_MS,
 } from '@tp2dg/gemini-adapter/planning';
@@ -196,10 +196,13 @@ export function defineGenerateArguments(argv: Argv) {
       coerce: parseConcurrency,
       describe: `Sessions generated at the same time, and model calls in flight among them: auto works it out from --rpm and --tpm (${DEFAULT_CONCURRENCY} without them; ${DEFAULT_BATCH_MAX_REQUESTS} with --mode batch)`,
     })
-    .option('rpm', { type: 'number', describe: 'Gemini requests per minute allowed for the model (none)' })
+    .option('rpm', {
+      type: 'number',
+      describe: 'Requests per minute allowed for the model, with gemini or openai-compatible (none)',
+    })
     .option('tpm', {
       type: 'number',
-      describe: 'Gemini input tokens per minute allowed for the model (none)',
+      describe: 'Input tokens per minute allowed for the model, with gemini or openai-compatible (none)',
     })
     .option('max-consecutive-failures', {
       type: 'number',

@@ -33,4 +33,11 @@ describe('assertFlagsFitProvider', () => {
     expect(() => assertFlagsFitProvider(['--mode', 'online', '--rpm', '10'], 'gemini')).not.toThrow();
     expect(() => assertFlagsFitProvider(['--turns', '2'], 'echo')).not.toThrow();
   });
+
+  it('should take --rpm and --tpm with either provider of a server, and name both to any other', () => {
+    expect(() => assertFlagsFitProvider(['--rpm', '10', '--tpm', '9000'], 'openai-compatible')).not.toThrow();
+    expect(() => assertFlagsFitProvider(['--tpm', '9000'], 'simulated')).toThrow(
+      /^--tpm applies to --provider gemini or openai-compatible only, and this run uses simulated/,
+    );
+  });
 });

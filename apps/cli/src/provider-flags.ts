@@ -2,7 +2,10 @@ import { Tp2dgError } from '@tp2dg/entities';
 import { GEMINI_PROVIDER } from '@tp2dg/gemini-adapter/planning';
 import { OPENAI_COMPATIBLE_PROVIDER } from '@tp2dg/provider-openai-compatible';
 
-/** Flags only one built-in provider reads. */
+/** The per-minute quota's flags, which both built-in providers of a server read. */
+const QUOTA_FLAGS = ['rpm', 'tpm'];
+
+/** Flags only some built-in providers read. */
 const FLAGS_OF: Readonly<Record<string, readonly string[]>> = {
   [GEMINI_PROVIDER]: [
     'media-resolution',
@@ -13,12 +16,17 @@ const FLAGS_OF: Readonly<Record<string, readonly string[]>> = {
     'flex-fallback',
     'context-cache',
     'thinking-budget',
-    'rpm',
-    'tpm',
+    ...QUOTA_FLAGS,
     'cleanup-uploads',
   ],
-  [OPENAI_COMPATIBLE_PROVIDER]: ['base-url'],
+  [OPENAI_COMPATIBLE_PROVIDER]: ['base-url', ...QUOTA_FLAGS],
 };
+
+/** `--provider gemini or openai-compatible`: every provider that reads `flag`. */
+function ownersOf(flag: string): string {
+  const owners = Object.keys(FLAGS_OF).filter((owner) => FLAGS_OF[owner]?.includes(flag));
+  return `--provider ${owners.join(' or ')}`;
+}
 
 /**
  * The flags the user typed, in their dashed form: `--media-resolution=low`, `--mediaResolution`
@@ -43,18 +51,20 @@ export function typedFlags(argv: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * Refuses a flag of one provider typed for a run of another, even at its default value: it
- * would silently do nothing. One line naming the flag, the provider it belongs to and the fix.
+ * Refuses a flag of other providers typed for a run of one that does not read it, even at its
+ * default value: it would silently do nothing. One line naming the flag, the providers it
+ * belongs to and the fix.
  */
 export function assertFlagsFitProvider(argv: readonly string[], providerName: string): void {
   const typed = typedFlags(argv);
+  const own = FLAGS_OF[providerName] ?? [];
   for (const [owner, flags] of Object.entries(FLAGS_OF)) {
     if (owner === providerName) continue;
-    const flag = flags.find((name) => typed.has(name));
+    const flag = flags.find((name) => typed.has(name) && !own.includes(name));
     if (flag !== undefined) {
       throw new Tp2dgError(
         'INVALID_ARGUMENT',
-        `--${flag} applies to --provider ${owner} only, and this run uses ${providerName}: drop it, or set the provider's own options with --provider-option`,
+        `--${flag} applies to ${ownersOf(flag)} only, and this run uses ${providerName}: drop it, or set the provider's own options with --provider-option`,
       );
     }
   }

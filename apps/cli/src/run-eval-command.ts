@@ -63,7 +63,7 @@ export async function runEvalCommand(
       rpm: args.rpm,
       tpm: args.tpm,
     },
-    'openai-compatible': { baseUrl: args.baseUrl },
+    'openai-compatible': { baseUrl: args.baseUrl, rpm: args.rpm, tpm: args.tpm },
   };
   const models = await createCommandModels(plugin, args, fromFlags[plugin.name] ?? {}, {
     cwd: io.cwd,

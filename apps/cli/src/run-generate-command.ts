@@ -82,7 +82,12 @@ export async function runGenerateCommand(
       tpm: args.tpm,
     },
     // The schema goes to a chat-completions server only when the run asks for JSON replies.
-    'openai-compatible': { baseUrl: args.baseUrl, jsonSchema: args.responseFormat === 'json' },
+    'openai-compatible': {
+      baseUrl: args.baseUrl,
+      jsonSchema: args.responseFormat === 'json',
+      rpm: args.rpm,
+      tpm: args.tpm,
+    },
   };
   const models = await createCommandModels(plugin, args, fromFlags[plugin.name] ?? {}, {
     cwd: io.cwd,

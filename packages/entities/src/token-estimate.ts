@@ -11,6 +11,12 @@ import type { ModelPart } from './model-port.js';
  */
 export const CHARS_PER_TOKEN = 4;
 
+/**
+ * Rates for a model whose own are unknown: the figures typical multimodal models publish (32
+ * tokens a second of audio, 258 an image), not any one model's.
+ */
+export const TYPICAL_MEDIA_TOKEN_RATES: MediaTokenRates = Object.freeze({ audioPerSecond: 32, image: 258 });
+
 /** Input tokens by the modality a model bills them at. */
 export interface ModalityTokens {
   text: number;

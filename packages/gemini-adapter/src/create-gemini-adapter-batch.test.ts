@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createFakeClock } from '@tp2dg/call-quota/testing';
 import type { ModelRequest } from '@tp2dg/entities';
 import { describe, expect, it } from 'vitest';
 import type { GeminiBatchEvent, GeminiBatchOptions } from './batch/batch-options.js';
 import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
-import { createFakeClock } from './quota/fake-clock.js';
 import { rejectionOf, startTestRig, temporaryFolder, textRequest, writeMediaFile } from './test-helpers.js';
 import { createCooperativeResponder } from './testing/cooperative-responder.js';
 import { emulatedApiError } from './testing/emulated-api-error.js';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createSnippetMaker } from '@tp2dg/audio-snippets';
+import { createFakeClock } from '@tp2dg/call-quota/testing';
 import { describe, expect, it } from 'vitest';
 import type { GeminiAdapterOptions } from './gemini-adapter-options.js';
-import { createFakeClock } from './quota/fake-clock.js';
 import { silentWav } from './quota/wav-bytes.js';
 import { startTestRig, temporaryFolder, textRequest, writeMediaFile } from './test-helpers.js';
 import type { GeminiEmulatorOptions } from './testing/emulator-types.js';

@@ -1,4 +1,5 @@
 import { type Content, GoogleGenAI } from '@google/genai';
+import { estimateInputTokens } from '@tp2dg/call-quota';
 import {
   DEFAULT_SERVICE_TIER,
   describeTornLine,
@@ -28,8 +29,7 @@ import { MessageContents } from './message-contents.js';
 import { createModelLookup } from './model-lookup.js';
 import { partMediaResolutionLevel } from './part-media-resolution.js';
 import { modelFactsOf } from './prices/gemini-prices.js';
-import { createCallQuota } from './quota/call-quota.js';
-import { estimateInputTokens } from './quota/estimate-input-tokens.js';
+import { createGeminiCallQuota } from './quota/gemini-call-quota.js';
 import { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 import { raceAgainstSignal } from './race-against-signal.js';
 import { retryRecorder } from './retry-recorder.js';
@@ -94,7 +94,7 @@ export function createGeminiAdapter(options: GeminiAdapterOptions): GeminiAdapte
   const facts = options.modelFacts ?? modelFactsOf(options.model);
   const media = mediaTokenRatesOf(facts, options.mediaResolution);
   const durations = new MediaDurations(heardDurationReader(options.audioSnippets?.settings));
-  const quota = createCallQuota({
+  const quota = createGeminiCallQuota({
     rpm: options.rpm,
     tpm: options.tpm,
     media,

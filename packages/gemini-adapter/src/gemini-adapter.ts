@@ -1,5 +1,5 @@
+import type { QuotaStatus } from '@tp2dg/call-quota';
 import type { ModelPort } from '@tp2dg/entities';
-import type { QuotaStatus } from './quota/quota-types.js';
 
 /** The provider every call and file of a Gemini run is labelled with. */
 export const GEMINI_PROVIDER = 'gemini';

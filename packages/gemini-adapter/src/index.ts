@@ -1,3 +1,4 @@
+export type { QuotaStatus } from '@tp2dg/call-quota';
 export { CACHE_DISPLAY_NAME_PREFIX } from './context-cache/cache-service.js';
 export { createGeminiAdapter } from './create-gemini-adapter.js';
 export type { GeminiAdapter } from './gemini-adapter.js';
@@ -9,5 +10,4 @@ export {
   geminiProvider as modelProvider,
 } from './model-provider.js';
 export * from './planning.js';
-export type { QuotaStatus } from './quota/quota-types.js';
 export { isShed, ServiceTierPlan } from './service-tier-plan.js';

@@ -22,7 +22,6 @@ export {
   modelFactsOf,
   UNLISTED_GEMINI_MODEL_FACTS,
 } from './prices/gemini-prices.js';
-export { autoConcurrency, DEFAULT_CONCURRENCY, type RateLimits } from './quota/auto-concurrency.js';
 export { heardDurationReader, MediaDurations } from './quota/media-durations.js';
 export { DEFAULT_FLEX_MAX_ATTEMPTS, DEFAULT_FLEX_TIMEOUT_MS } from './service-tier-plan.js';
 export { createUsageEstimator, type UsageEstimator } from './usage-estimate/usage-estimator.js';

@@ -1,9 +1,11 @@
+import { createCallQuota } from '@tp2dg/call-quota';
 import type { ModelPort, ModelRequest, ModelResult } from '@tp2dg/entities';
 import { httpFailure, malformedFailure, networkFailure } from './attempt-failure.js';
 import { type ChatCompletionRequest, chatCompletionRequest } from './chat-request.js';
 import { type ChatCompletion, ChatCompletionSchema, finishReasonOf, usageOf } from './chat-response.js';
 import { createMediaReader } from './media-part.js';
 import { type OpenAiCompatibleOptions, resolveEndpoint } from './options.js';
+import { quotaGateFor } from './quota-gate.js';
 import { retryAfterMs } from './retry-after.js';
 import { type AttemptOutcome, runAttempts } from './run-attempts.js';
 
@@ -64,6 +66,7 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleOptions): M
   const { url, apiKey } = resolveEndpoint(options);
   const read = createMediaReader();
   const fetchImpl = options.fetch ?? fetch;
+  const quota = options.quota ?? createCallQuota({ now: Date.now });
   const settings = {
     maxAttempts: options.maxAttempts ?? 5,
     timeoutMs: options.timeoutMs ?? 120_000,
@@ -87,6 +90,7 @@ export function createOpenAiCompatibleModel(options: OpenAiCompatibleOptions): M
         (signal) => post(body, url, apiKey, fetchImpl, signal),
         describeCall(url, options.model, request),
         request.signal,
+        await quotaGateFor(quota, request),
         { ...settings, timeoutMs: request.timeoutMs ?? settings.timeoutMs },
       );
       const choice = value.choices[0];

@@ -44,6 +44,25 @@ describe('openAiCompatibleProvider', () => {
     expect(sent?.response_format).toBeUndefined();
   });
 
+  it('should take rpm and tpm as whole numbers above zero, refusing others before any session', async () => {
+    await expect(
+      createModelProvider(modelProvider, { baseUrl: emulator.baseUrl, rpm: 0 }, context),
+    ).rejects.toThrow(/rpm/);
+    await expect(
+      createModelProvider(modelProvider, { baseUrl: emulator.baseUrl, tpm: 1.5 }, context),
+    ).rejects.toThrow(/tpm/);
+    const limited = await createModelProvider(
+      modelProvider,
+      { baseUrl: emulator.baseUrl, rpm: 600, tpm: 100_000 },
+      context,
+    );
+    const result = await limited.forSession({} as never).generate({
+      label: { agent: 'judge', turn: null, template: 't', attempt: 1 },
+      messages: [{ role: 'user', parts: [{ kind: 'text', text: 'hi' }] }],
+    });
+    expect(result.text).toBe('Hello there.');
+  });
+
   it('should refuse a missing server before any session, and take OPENAI_BASE_URL from the env', async () => {
     await expect(createModelProvider(modelProvider, {}, context)).rejects.toThrow(/--base-url/);
     const fromEnv = await createModelProvider(

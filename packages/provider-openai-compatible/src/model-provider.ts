@@ -1,3 +1,4 @@
+import { createCallQuota } from '@tp2dg/call-quota';
 import type { ModelCapabilitiesV1, ModelProviderPluginV1 } from '@tp2dg/model-providers';
 import { z } from 'zod';
 import { createOpenAiCompatibleModel, OPENAI_COMPATIBLE_PROVIDER } from './create-openai-compatible-model.js';
@@ -13,6 +14,9 @@ export const OpenAiCompatibleProviderOptionsSchema = z.strictObject({
   maxOutputTokens: z.number().int().positive().optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxAttempts: z.number().int().positive().optional(),
+  /** Requests and input tokens per minute the server allows (`--rpm`, `--tpm` set them); none when absent. */
+  rpm: z.number().int().positive().optional(),
+  tpm: z.number().int().positive().optional(),
 });
 export type OpenAiCompatibleProviderOptions = z.infer<typeof OpenAiCompatibleProviderOptionsSchema>;
 
@@ -41,7 +45,8 @@ function capabilitiesOf(jsonSchema: boolean): ModelCapabilitiesV1 {
 
 /**
  * The plugin of `--provider openai-compatible`: a chat-completions server (vLLM, SGLang, Ollama,
- * hosted APIs), key from `OPENAI_API_KEY`. A port per conversation, so each reads its media once.
+ * hosted APIs), key from `OPENAI_API_KEY`. A port per conversation, so each reads its media once;
+ * one quota (`rpm`, `tpm`, the cap a 429 halves) for them all.
  */
 export const openAiCompatibleProvider: ModelProviderPluginV1<OpenAiCompatibleProviderOptions> = {
   specificationVersion: 'v1',
@@ -50,6 +55,7 @@ export const openAiCompatibleProvider: ModelProviderPluginV1<OpenAiCompatiblePro
   optionsSchema: OpenAiCompatibleProviderOptionsSchema,
   capabilities: FIXED_CAPABILITIES,
   create(options, context) {
+    const { rpm, tpm, ...modelOptions } = options;
     const settings = {
       model: context.model,
       env: { ...context.env },
@@ -57,7 +63,9 @@ export const openAiCompatibleProvider: ModelProviderPluginV1<OpenAiCompatiblePro
       maxOutputTokens: context.maxOutputTokens,
       timeoutMs: context.timeoutMs,
       maxAttempts: context.maxAttempts,
-      ...options,
+      ...modelOptions,
+      // One quota for the run: every session's port waits in the same windows.
+      quota: createCallQuota({ rpm, tpm, now: Date.now }),
     };
     // Built once here so a missing or bad base URL stops the command before any session starts.
     createOpenAiCompatibleModel(settings);
@@ -65,7 +73,7 @@ export const openAiCompatibleProvider: ModelProviderPluginV1<OpenAiCompatiblePro
       specificationVersion: 'v1',
       provider: OPENAI_COMPATIBLE_PROVIDER,
       modelId: context.model,
-      capabilities: capabilitiesOf(options.jsonSchema),
+      capabilities: capabilitiesOf(modelOptions.jsonSchema),
       forSession: () => createOpenAiCompatibleModel(settings),
     };
   },

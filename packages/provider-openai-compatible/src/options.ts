@@ -1,3 +1,4 @@
+import type { CallQuota } from '@tp2dg/call-quota';
 import { Tp2dgError } from '@tp2dg/entities';
 
 /** What `createOpenAiCompatibleModel` takes; everything but `model` has a default. */
@@ -22,6 +23,12 @@ export interface OpenAiCompatibleOptions {
   timeoutMs?: number;
   /** Tries of one call, the first included; default 5. */
   maxAttempts?: number;
+  /**
+   * The per-minute quota every attempt waits for (`createCallQuota` of `@tp2dg/call-quota`):
+   * share one among the ports of a run, as the provider plugin does. Default: no limits of its
+   * own, though a 429 still halves this port's calls in flight.
+   */
+  quota?: CallQuota;
   /** Injectable for tests: waits between attempts and their jitter. */
   sleep?: (milliseconds: number) => Promise<void>;
   random?: () => number;

@@ -18,6 +18,15 @@ export interface AttemptSettings {
 /** One attempt: a value, or why it failed. Thrown errors are the caller's own and pass through. */
 export type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; failure: AttemptFailure };
 
+/** How one attempt the quota admitted ended; `failure` is null when it threw or the caller aborted. */
+export interface AttemptPermit<T> {
+  succeeded(value: T): void;
+  failed(failure: AttemptFailure | null): void;
+}
+
+/** Waits, outside the attempt's timeout, until the quota has room; rejects when `signal` aborts. */
+export type AttemptGate<T> = (signal: AbortSignal | undefined) => Promise<AttemptPermit<T>>;
+
 function abortedError(description: string): Tp2dgError {
   return new Tp2dgError('ABORTED', `${description} was aborted by the caller.`);
 }
@@ -34,7 +43,8 @@ function sleepUnlessAborted(sleep: Promise<void>, signal: AbortSignal | undefine
 
 /**
  * Runs `attempt` until it succeeds, a failure is not retryable, or the attempts run out.
- * Each attempt gets its own signal, aborted after `timeoutMs` or when the caller's aborts.
+ * Each attempt, retries included, first passes `admit` (the run's quota), outside its timeout.
+ * Each gets its own signal, aborted after `timeoutMs` or when the caller's aborts.
  * The wait between attempts is what `Retry-After` asks (with a little jitter so parallel
  * calls do not return together), else exponential backoff; a wait over five minutes (a
  * daily quota) fails the call rather than stall an unattended run.
@@ -43,11 +53,15 @@ export async function runAttempts<T>(
   attempt: (signal: AbortSignal) => Promise<AttemptOutcome<T>>,
   description: string,
   callerSignal: AbortSignal | undefined,
+  admit: AttemptGate<T>,
   settings: AttemptSettings,
 ): Promise<{ value: T; retries: RetryRecord[] }> {
   const retries: RetryRecord[] = [];
   for (let number = 1; ; number += 1) {
     if (callerSignal?.aborted) throw abortedError(description);
+    const permit = await admit(callerSignal).catch(() => {
+      throw abortedError(description);
+    });
     const signal = AbortSignal.any([
       AbortSignal.timeout(settings.timeoutMs),
       ...(callerSignal ? [callerSignal] : []),
@@ -56,12 +70,18 @@ export async function runAttempts<T>(
     try {
       outcome = await attempt(signal);
     } catch (error) {
-      if (callerSignal?.aborted) throw abortedError(description);
-      if (!signal.aborted) throw error;
+      if (callerSignal?.aborted || !signal.aborted) {
+        permit.failed(null);
+        throw callerSignal?.aborted ? abortedError(description) : error;
+      }
       outcome = { ok: false, failure: TIMEOUT_FAILURE };
     }
-    if (outcome.ok) return { value: outcome.value, retries };
+    if (outcome.ok) {
+      permit.succeeded(outcome.value);
+      return { value: outcome.value, retries };
+    }
     const failure = outcome.failure;
+    permit.failed(failure);
     const tooLong = failure.retryAfterMs !== null && failure.retryAfterMs > MAX_RETRY_DELAY_MS;
     if (!failure.retryable || tooLong || number >= settings.maxAttempts) {
       const tries = failure.retryable ? `after ${number} attempt${number === 1 ? '' : 's'}` : 'without retry';

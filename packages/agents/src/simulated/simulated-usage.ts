@@ -3,17 +3,17 @@ import {
   type MediaTokenRates,
   type ModelRequest,
   type TokenUsage,
+  TYPICAL_MEDIA_TOKEN_RATES,
   tallyParts,
   textTokens,
   ZERO_USAGE,
 } from '@tp2dg/entities';
 
 /**
- * The rates of the simulated model when its caller passes none: a neutral default, the figures
- * typical multimodal models publish (32 tokens a second of audio, 258 an image), not any one
- * model's. A caller that knows the model a run projects passes that model's own.
+ * The rates of the simulated model when its caller passes none: a neutral default. A caller
+ * that knows the model a run projects passes that model's own.
  */
-export const DEFAULT_SIMULATED_RATES: MediaTokenRates = Object.freeze({ audioPerSecond: 32, image: 258 });
+export const DEFAULT_SIMULATED_RATES: MediaTokenRates = TYPICAL_MEDIA_TOKEN_RATES;
 
 /** The simulated model reads no file, so each audio clip is taken to play this long. */
 export const SIMULATED_CLIP_SECONDS = 3;

@@ -1,6 +1,6 @@
 import type { Content, GenerateContentConfig, GenerateContentResponse, GoogleGenAI } from '@google/genai';
+import { cancellableSleep } from '@tp2dg/call-quota';
 import { describeTornLine } from '@tp2dg/entities';
-import { cancellableSleep } from '../cancellable-sleep.js';
 import type { GeminiRetryEvent } from '../gemini-adapter-options.js';
 import type { RetrySettings } from '../run-with-retries.js';
 import type { UploadSettings } from '../upload-file.js';

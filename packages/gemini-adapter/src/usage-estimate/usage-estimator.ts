@@ -1,3 +1,4 @@
+import { estimatePartsTokens, promptEntries } from '@tp2dg/call-quota';
 import {
   addTokens,
   type MediaTokenRates,
@@ -11,7 +12,6 @@ import {
 } from '@tp2dg/entities';
 import { withCacheCharge } from '../context-cache/cache-charge.js';
 import { cachedPartCount } from '../context-cache/cached-prefix.js';
-import { estimatePartsTokens, promptEntries } from '../quota/estimate-input-tokens.js';
 import { MediaDurations } from '../quota/media-durations.js';
 import { billedUsage } from './billed-usage.js';
 import { ImplicitCache, servedThroughExplicitCache } from './implicit-cache.js';

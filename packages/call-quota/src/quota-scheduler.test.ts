@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PACING_BURST_MS } from './even-pacing.js';
-import { createFakeClock } from './fake-clock.js';
 import { QuotaScheduler, TOKEN_SAFETY_MARGIN } from './quota-scheduler.js';
 import type { QuotaPermit } from './quota-types.js';
+import { createFakeClock } from './testing/fake-clock.js';
 
 /** Lets every pending admission that can happen now happen. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -9,7 +9,7 @@ export interface WindowEntry {
   open: boolean;
 }
 
-/** The length of Gemini's rate windows: its limits are per minute. */
+/** The length of the rate windows: providers state their limits per minute. */
 export const MINUTE_MS = 60_000;
 
 /**

@@ -4,7 +4,7 @@ import { estimateInputTokens } from './estimate-input-tokens.js';
 
 const seconds: Record<string, number> = { '/m/a.wav': 3, '/m/b.mp3': 30.5 };
 const audioSeconds = async (path: string) => seconds[path] ?? Number.NaN;
-/** gemini-3.5-flash-lite at low media resolution. */
+/** A model that counts an image as 280 tokens at a low media resolution. */
 const lowResolution = { image: 280, audioPerSecond: 32 };
 
 describe('estimateInputTokens', () => {
@@ -39,7 +39,7 @@ describe('estimateInputTokens', () => {
     expect(await estimateInputTokens(request, audioSeconds, lowResolution)).toBe(
       1 + Math.ceil(33.5 * 32) + 280,
     );
-    const gemini25 = { image: 258, audioPerSecond: 32 };
-    expect(await estimateInputTokens(request, audioSeconds, gemini25)).toBe(1 + Math.ceil(33.5 * 32) + 258);
+    const otherModel = { image: 258, audioPerSecond: 32 };
+    expect(await estimateInputTokens(request, audioSeconds, otherModel)).toBe(1 + Math.ceil(33.5 * 32) + 258);
   });
 });

@@ -6,8 +6,8 @@
 export const DEFAULT_CONCURRENCY = 64;
 
 /**
- * A Gemini call's usual time with a conversation's history and media, thinking included, on
- * the Flash models; Flash-Lite is faster. Too long a guess only starts more sessions than the
+ * A hosted model's usual call time with a conversation's history and media, thinking included,
+ * on the fast tiers providers sell for such work; smaller models are faster. Too long a guess only starts more sessions than the
  * quota serves at once, which then wait their turn under the pace.
  */
 export const TYPICAL_CALL_MS = 10_000;

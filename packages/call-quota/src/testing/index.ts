@@ -1,0 +1,1 @@
+export { createFakeClock } from './fake-clock.js';

@@ -1,0 +1,3 @@
+import { unitTestProject } from '../../vitest.unit-project';
+
+export default unitTestProject('call-quota');
