@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { installPackage } from '@tp2dg/plugin-resolution/testing';
 import { describe, expect, it } from 'vitest';
 import { GENERATE, REPO_ROOT, runNode, temporaryDirectory } from './support/run-command.js';
 
@@ -33,26 +34,14 @@ export default {
 };
 `;
 
-async function publishPlugin(prefix: string, name: string, source: string): Promise<void> {
-  const dir = join(prefix, 'node_modules', name);
-  await mkdir(dir, { recursive: true });
-  const manifest = {
-    name,
-    version: '1.0.0',
-    type: 'module',
-    keywords: ['tp2dg-data-loader'],
-    exports: './index.js',
-  };
-  await writeFile(join(dir, 'package.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'index.js'), source);
-}
-
 const simulated = (output: string) => ['--provider', 'simulated', '--output-dir', output, '--turns', '1'];
 
 describe('tp2dg-generate --source with plugins', () => {
   it('should find tp2dg-data-loader-<name> installed next to the CLI, from any working directory', async () => {
     const { prefix, bin } = await installCli();
-    await publishPlugin(prefix, 'tp2dg-data-loader-outside', externalPlugin('v1'));
+    await installPackage(prefix, 'tp2dg-data-loader-outside', externalPlugin('v1'), {
+      keywords: ['tp2dg-data-loader'],
+    });
     const elsewhere = await temporaryDirectory('cwd');
     const output = join(elsewhere, 'out');
     const result = await runNode(bin, ['--source', 'outside', '--profile-size', '1', ...simulated(output)], {
@@ -69,8 +58,12 @@ describe('tp2dg-generate --source with plugins', () => {
 
   it('should refuse a plugin of another spec version or without create, saying what was tried', async () => {
     const { prefix, bin } = await installCli();
-    await publishPlugin(prefix, 'tp2dg-data-loader-future', externalPlugin('v2'));
-    await publishPlugin(prefix, 'tp2dg-data-loader-half', externalPlugin('v1', false));
+    await installPackage(prefix, 'tp2dg-data-loader-future', externalPlugin('v2'), {
+      keywords: ['tp2dg-data-loader'],
+    });
+    await installPackage(prefix, 'tp2dg-data-loader-half', externalPlugin('v1', false), {
+      keywords: ['tp2dg-data-loader'],
+    });
     const elsewhere = await temporaryDirectory('cwd');
     const future = await runNode(bin, ['--source', 'future', ...simulated(join(elsewhere, 'out'))], {
       cwd: elsewhere,

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CallRecordSchema, SessionFileSchema } from '@tp2dg/entities';
 import { RunManifestSchema } from '@tp2dg/orchestrator';
+import { installPackage } from '@tp2dg/plugin-resolution/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DUMMY, GENERATE, runNode, temporaryDirectory } from './support/run-command.js';
 
@@ -44,14 +45,6 @@ export default {
   }),
 };
 `;
-
-async function installPackage(project: string, name: string, source: string): Promise<void> {
-  const dir = join(project, 'node_modules', name);
-  await mkdir(dir, { recursive: true });
-  const manifest = { name, version: '1.0.0', type: 'module', exports: './index.js' };
-  await writeFile(join(dir, 'package.json'), JSON.stringify(manifest));
-  await writeFile(join(dir, 'index.js'), source);
-}
 
 describe('tp2dg-generate --provider NAME of an installed provider package', () => {
   let project: string;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
+import { installPackage } from '@tp2dg/plugin-resolution/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLoaderRegistry } from '../registry/loader-registry.js';
 import { createTemporaryDirectory, removeTemporaryDirectories } from '../test-support/temporary-corpus.js';
@@ -10,20 +11,6 @@ afterAll(removeTemporaryDirectories);
 
 const pluginSource = (name: string, exportLine = 'export default plugin;', version = 'v1') =>
   `const plugin = { specificationVersion: '${version}', name: '${name}', create: async () => ({ specificationVersion: 'v1', id: '${name}', corpus: 'x', async *sessions() {} }) };\n${exportLine}\n`;
-
-/** Installs an ESM-only package (only an `import` condition) into `<cwd>/node_modules`. */
-async function installPackage(cwd: string, packageName: string, source: string): Promise<void> {
-  const packageDir = path.join(cwd, 'node_modules', ...packageName.split('/'));
-  await mkdir(packageDir, { recursive: true });
-  const manifest = {
-    name: packageName,
-    version: '1.0.0',
-    type: 'module',
-    exports: { '.': { import: './index.js' } },
-  };
-  await writeFile(path.join(packageDir, 'package.json'), JSON.stringify(manifest));
-  await writeFile(path.join(packageDir, 'index.js'), source);
-}
 
 async function resolutionError(source: string, cwd: string): Promise<Tp2dgError> {
   return resolutionErrorWith(source, { cwd });

@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Tp2dgError } from '@tp2dg/entities';
+import { installPackage } from '@tp2dg/plugin-resolution/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createTemporaryDirectory,
@@ -16,19 +17,6 @@ const pluginSource = (name: string, exportLine = 'export default plugin;') =>
 const plugin = { specificationVersion: 'v1', name: '${name}', optionsSchema, create() {} };
 ${exportLine}
 `;
-
-async function installPackage(cwd: string, packageName: string, source: string): Promise<void> {
-  const packageDir = path.join(cwd, 'node_modules', ...packageName.split('/'));
-  await mkdir(packageDir, { recursive: true });
-  const manifest = {
-    name: packageName,
-    version: '1.0.0',
-    type: 'module',
-    exports: { '.': { import: './index.js' } },
-  };
-  await writeFile(path.join(packageDir, 'package.json'), JSON.stringify(manifest));
-  await writeFile(path.join(packageDir, 'index.js'), source);
-}
 
 async function failure(source: string, cwd: string): Promise<Tp2dgError> {
   const error = await resolveModelProvider(source, { cwd }).then(
