@@ -3,14 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import {
   addUsage,
-  type CallRecord,
   CallRecordSchema,
-  ChatFileSchema,
-  type ConversationGoalFile,
-  ConversationGoalFileSchema,
   FailureRecordSchema,
-  type SessionFile,
-  SessionFileSchema,
   type TokenUsage,
   ZERO_USAGE,
 } from '@tp2dg/entities';
@@ -38,6 +32,7 @@ import {
   runNode,
   temporaryDirectory,
 } from './support/run-command.js';
+import { readSavedConversations, type SavedConversation } from './support/saved-conversations.js';
 
 const API_KEY = 'AIza-test-key-DO-NOT-LEAK-1234';
 const RUN_TIMEOUT_MS = 20_000;
@@ -57,33 +52,6 @@ async function readTree(directory: string): Promise<Map<string, string>> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   return new Map(await Promise.all(files.map(async (file) => [file, await readFile(file, 'utf8')] as const)));
-}
-
-interface WrittenConversation {
-  session: SessionFile;
-  goal: ConversationGoalFile;
-  chat: ReturnType<typeof ChatFileSchema.parse>;
-  calls: CallRecord[];
-}
-
-async function readConversations(corpusRoot: string): Promise<WrittenConversation[]> {
-  const folders = [...(await readTree(corpusRoot)).keys()]
-    .filter((file) => basename(file) === 'session.json')
-    .map((file) => join(file, '..'));
-  return Promise.all(
-    folders.map(async (folder) => {
-      const read = (name: string) => readFile(join(folder, name), 'utf8');
-      return {
-        session: SessionFileSchema.parse(JSON.parse(await read('session.json'))),
-        goal: ConversationGoalFileSchema.parse(JSON.parse(await read('conversation_goal.json'))),
-        chat: ChatFileSchema.parse(JSON.parse(await read('chat.json'))),
-        calls: (await read('calls.jsonl'))
-          .trim()
-          .split('\n')
-          .map((line) => CallRecordSchema.parse(JSON.parse(line))),
-      };
-    }),
-  );
 }
 
 /** A wire request with what it says about the run: who asked, for which session, which tracks. */
@@ -108,7 +76,7 @@ function trackIdsByUri(emulator: GeminiEmulator): Map<string, string> {
 
 const idsOf = (tracks: readonly { track_id: string }[]) => tracks.map((track) => track.track_id).sort();
 
-function classify(emulator: GeminiEmulator, conversations: WrittenConversation[]): ClassifiedRequest[] {
+function classify(emulator: GeminiEmulator, conversations: SavedConversation[]): ClassifiedRequest[] {
   const trackIdOf = trackIdsByUri(emulator);
   const idsIn = (uris: string[]) => uris.map((uri) => trackIdOf.get(uri) ?? `unknown upload ${uri}`);
   return emulator.requests.map((request) => {
@@ -152,7 +120,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
     let result: Awaited<ReturnType<typeof runGenerate>>;
     let output: string;
     let corpusRoot: string;
-    let conversations: WrittenConversation[];
+    let conversations: SavedConversation[];
     let requests: ClassifiedRequest[];
     let runMs: number;
 
@@ -165,7 +133,7 @@ describe('tp2dg-generate --provider gemini against the local Gemini emulator', (
       const started = performance.now();
       result = await runGenerate(geminiArgs(output), geminiEnv(emulator));
       runMs = performance.now() - started;
-      conversations = existsSync(corpusRoot) ? await readConversations(corpusRoot) : [];
+      conversations = existsSync(corpusRoot) ? await readSavedConversations(corpusRoot) : [];
       requests = classify(emulator, conversations);
     }, RUN_TIMEOUT_MS);
 

@@ -1,17 +1,7 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { referenceDataLoader } from '@tp2dg/data-loaders';
-import {
-  type CallRecord,
-  CallRecordSchema,
-  type ConversationGoalFile,
-  ConversationGoalFileSchema,
-  ProfilingFileSchema,
-  type Session,
-  type SessionFile,
-  SessionFileSchema,
-  targetTurnRange,
-} from '@tp2dg/entities';
+import { type CallRecord, type Session, targetTurnRange } from '@tp2dg/entities';
 import { agentOf, createCooperativeResponder, startGeminiEmulator } from '@tp2dg/gemini-adapter/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../src/model-choice.js';
@@ -24,35 +14,7 @@ import {
   simulatedRunArgs,
   temporaryDirectory,
 } from './support/run-command.js';
-
-/** One saved conversation: its files as the schemas read them. */
-interface Saved {
-  session: SessionFile;
-  goal: ConversationGoalFile;
-  profiling: ReturnType<typeof ProfilingFileSchema.parse>;
-  calls: CallRecord[];
-}
-
-async function readSaved(corpusRoot: string): Promise<Saved[]> {
-  const entries = await readdir(corpusRoot, { recursive: true });
-  const folders = entries
-    .filter((entry) => basename(entry) === 'session.json')
-    .map((entry) => join(corpusRoot, entry, '..'));
-  return Promise.all(
-    folders.map(async (folder) => {
-      const read = (name: string) => readFile(join(folder, name), 'utf8');
-      return {
-        session: SessionFileSchema.parse(JSON.parse(await read('session.json'))),
-        goal: ConversationGoalFileSchema.parse(JSON.parse(await read('conversation_goal.json'))),
-        profiling: ProfilingFileSchema.parse(JSON.parse(await read('profiling.json'))),
-        calls: (await read('calls.jsonl'))
-          .trim()
-          .split('\n')
-          .map((line) => CallRecordSchema.parse(JSON.parse(line))),
-      };
-    }),
-  );
-}
+import { readSavedConversations, type SavedConversation } from './support/saved-conversations.js';
 
 /** The text of a call's latest user message: the prompt of this turn. */
 const latestPrompt = (call: CallRecord) =>
@@ -61,7 +23,7 @@ const latestPrompt = (call: CallRecord) =>
     .join('\n');
 
 /** The Listener's reactions to a recommendation: turns 2..N. */
-const reactions = (saved: Saved) =>
+const reactions = (saved: SavedConversation) =>
   saved.calls.filter((call) => call.agent === 'listener' && call.template.startsWith('listener-turn-'));
 
 async function dummySessions(): Promise<Session[]> {
@@ -80,7 +42,7 @@ async function simulatedRun(...options: string[]) {
   outputs.push(output);
   const result = await runNode(GENERATE, simulatedRunArgs(DUMMY, output, ...options));
   const corpusRoot = join(output, 'simulated', 'dummy');
-  return { result, corpusRoot, saved: result.code === 0 ? await readSaved(corpusRoot) : [] };
+  return { result, corpusRoot, saved: result.code === 0 ? await readSavedConversations(corpusRoot) : [] };
 }
 
 describe('tp2dg-generate: conversations as in the paper, request by request', () => {
@@ -239,7 +201,7 @@ describe('tp2dg-generate: the goal target turn', () => {
         env: emulatorEnv(emulator, apiKey),
       });
       expect(result.code, result.stderr).toBe(0);
-      const [saved] = await readSaved(join(output, DEFAULT_MODEL, 'dummy'));
+      const [saved] = await readSavedConversations(join(output, DEFAULT_MODEL, 'dummy'));
       const goalCalls = saved?.calls.filter((call) => call.agent === 'goal') ?? [];
       expect(goalCalls.map((call) => [call.template, call.response_code])).toEqual([
         ['goal', 'PARSE_ERROR'],
